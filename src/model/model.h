@@ -1,0 +1,308 @@
+/* The data model: catalogs of items, crosswalks between catalogs,
+ * industries, parameter registries and company profiles, all owned by one
+ * tg_data (and its arena).  Every object keeps the position it was loaded
+ * from.  Loaders fill these structures; everything downstream reads them. */
+#ifndef TG_MODEL_H
+#define TG_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../load/yaml.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/diag.h"
+#include "../util/map.h"
+
+/* Level of an item: an index into its catalog's levels, or one of these. */
+#define TG_LEVEL_NONE (-1)	/* the item has no level (a chapter, a group) */
+#define TG_LEVEL_UNKNOWN (-2)	/* it has one, but we do not know it */
+
+typedef enum tg_prov_kind {
+	TG_PROV_UNSET,
+	TG_PROV_FACT,
+	TG_PROV_AUTHORED,
+	TG_PROV_IMPORTED
+} tg_prov_kind;
+
+typedef struct tg_provenance {
+	tg_prov_kind kind;
+	char confidence;	/* 'H', 'M', 'L' for facts, else 0 */
+	const char *source;	/* note: where the fact comes from */
+	const char *file;	/* imported: spreadsheet */
+	long row;		/* imported: 1-based row */
+	tg_pos pos;
+} tg_provenance;
+
+typedef struct tg_catalog tg_catalog;
+typedef struct tg_item tg_item;
+
+struct tg_item {
+	const char *id;
+	const char *ref;	/* display reference; the id when not given */
+	const char *title;	/* NULL: unknown */
+	const char *text;	/* NULL: none */
+	const char *flag;	/* data-quality warning, or NULL */
+	const char *note;
+	int level;		/* effective level (lowest of cited ones) */
+	int *cited_levels;	/* when sources disagree: every level given */
+	size_t ncited_levels;
+	const char **tags;
+	size_t ntags;
+	const char **links;	/* references as written */
+	tg_pos *link_pos;
+	tg_item **link_items;	/* resolved (NULL where dangling) */
+	size_t nlinks;
+	tg_provenance prov;
+	tg_catalog *catalog;
+	tg_item *parent;
+	const char *parent_id;	/* `parent:` as written (flat lists) */
+	tg_pos parent_pos;
+	tg_item **children;
+	size_t nchildren;
+	unsigned depth;		/* 0 for roots */
+	size_t index;		/* position in catalog->items (tree order) */
+	tg_pos pos;
+};
+
+struct tg_catalog {
+	const char *id;
+	const char *title;
+	const char *short_title;
+	const char *publisher;
+	const char *version;
+	const char *date;
+	const char *description;
+	const char **levels;
+	size_t nlevels;
+	tg_provenance prov;	/* default for items */
+	const tg_node *meta;
+	tg_item **items;	/* tree order (pre-order, roots in file order) */
+	size_t nitems;
+	tg_item **roots;
+	size_t nroots;
+	tg_map by_id;
+	const char *file;
+	const char *path;	/* relative to the data directory */
+	tg_pos pos;
+};
+
+typedef enum tg_relationship {
+	TG_REL_EQUAL,
+	TG_REL_SUBSET_OF,
+	TG_REL_SUPERSET_OF,
+	TG_REL_INTERSECTS_WITH,
+	TG_REL_NO_RELATIONSHIP,
+	TG_REL_COUNT
+} tg_relationship;
+
+typedef enum tg_rationale {
+	TG_RAT_UNSET,
+	TG_RAT_SYNTACTIC,
+	TG_RAT_SEMANTIC,
+	TG_RAT_FUNCTIONAL
+} tg_rationale;
+
+typedef enum tg_status {
+	TG_STATUS_UNSET,
+	TG_STATUS_REVIEWED,
+	TG_STATUS_SUGGESTED,
+	TG_STATUS_UNMAPPED,
+	TG_STATUS_COUNT
+} tg_status;
+
+typedef enum tg_action {
+	TG_ACTION_UNSET,
+	TG_ACTION_ADD,
+	TG_ACTION_AMEND,
+	TG_ACTION_NONE
+} tg_action;
+
+typedef struct tg_xw_target {
+	const char *target_id;
+	tg_item *target;	/* resolved */
+	tg_relationship relationship;
+	int strength;		/* 0-10, or -1 when not given */
+	tg_rationale rationale;
+	tg_status status;	/* effective (own, row's, file's, or suggested) */
+	const char *note;
+	tg_pos pos;
+} tg_xw_target;
+
+typedef struct tg_proposal {
+	tg_action action;
+	const char *clause_id;
+	tg_item *clause;	/* resolved, in the crosswalk's target catalog */
+	const char *text;
+	const char *note;
+	tg_pos pos;
+	tg_pos clause_pos;
+} tg_proposal;
+
+typedef struct tg_xw_row {
+	const char *source_id;
+	tg_item *source;	/* resolved */
+	tg_xw_target *targets;
+	size_t ntargets;
+	tg_status status;	/* effective status of the row itself */
+	tg_proposal *proposal;	/* NULL: none */
+	const char *note;
+	tg_pos pos;
+	tg_pos source_pos;
+} tg_xw_row;
+
+typedef struct tg_crosswalk {
+	const char *id;
+	const char *title;
+	const char *description;
+	const char *source_id;
+	const char *target_id;
+	tg_catalog *source;
+	tg_catalog *target;
+	tg_status status;	/* file default, or UNSET */
+	tg_provenance prov;
+	tg_xw_row *rows;
+	size_t nrows;
+	tg_map row_by_source;	/* source item id -> tg_xw_row */
+	const char *file;
+	const char *path;	/* relative to the data directory */
+	tg_pos pos;
+	tg_pos source_pos, target_pos;
+} tg_crosswalk;
+
+typedef struct tg_term {
+	const char *term;
+	const char *definition;
+	const char *reading;
+	const char *note;
+	tg_pos pos;
+} tg_term;
+
+typedef struct tg_example {
+	const char *key;
+	const char *text;
+	const char *note;
+	tg_pos pos;
+} tg_example;
+
+typedef struct tg_industry {
+	const char *id;
+	const char *title;
+	const char *description;
+	const char *guideline_id;
+	const char *baseline_id;
+	tg_catalog *guideline;
+	tg_catalog *baseline;
+	const char **crosswalk_ids;
+	tg_pos *crosswalk_pos;
+	tg_crosswalk **crosswalks;
+	size_t ncrosswalks;
+	const char *default_level_name;
+	int default_level;	/* index in the guideline's levels, or TG_LEVEL_NONE */
+	tg_term *terms;
+	size_t nterms;
+	tg_example *examples;
+	size_t nexamples;
+	tg_provenance prov;
+	const char *file;
+	tg_pos pos;
+	tg_pos guideline_pos, baseline_pos, default_level_pos;
+} tg_industry;
+
+typedef enum tg_param_type {
+	TG_PARAM_STRING,
+	TG_PARAM_INTEGER,
+	TG_PARAM_DATE,
+	TG_PARAM_BOOLEAN,
+	TG_PARAM_LIST,
+	TG_PARAM_TABLE
+} tg_param_type;
+
+typedef struct tg_param {
+	const char *name;
+	tg_param_type type;
+	const char *description;
+	const tg_node *def;	/* default value, or NULL */
+	bool required;
+	const char **clauses;
+	tg_pos *clause_pos;
+	size_t nclauses;
+	const char **columns;
+	size_t ncolumns;
+	bool has_min, has_max;
+	long min, max;
+	const char *example;
+	tg_pos pos;
+} tg_param;
+
+typedef struct tg_paramset {
+	const char *id;
+	const char *catalog_id;	/* catalog the clause ids belong to */
+	tg_catalog *catalog;
+	const char *templates;	/* directory under templates/ */
+	tg_param *params;
+	size_t nparams;
+	tg_map by_name;
+	const char *file;
+	tg_pos pos;
+	tg_pos catalog_pos, templates_pos;
+} tg_paramset;
+
+/* A company profile: kept as its YAML tree; the regulation module reads it. */
+typedef struct tg_profile {
+	const char *id;
+	const char *industry_id;
+	tg_industry *industry;
+	tg_pos industry_pos;
+	const tg_node *root;
+	const char *file;
+	tg_pos pos;
+} tg_profile;
+
+/* One loaded data directory (mappings/ and templates/). */
+typedef struct tg_data {
+	tg_arena arena;
+	const char *root;	/* the data directory as given */
+	tg_buf catalogs;	/* tg_catalog *, sorted by id */
+	tg_buf crosswalks;	/* tg_crosswalk *, sorted by id */
+	tg_buf industries;	/* tg_industry *, sorted by id */
+	tg_buf paramsets;	/* tg_paramset *, sorted by id */
+	tg_buf profiles;	/* tg_profile *, sorted by id */
+	tg_map catalog_by_id, crosswalk_by_id, industry_by_id, paramset_by_id, profile_by_id;
+	/* Ids of files that could not be loaded at all: references to them are
+	 * not reported again (the file's own error says it all). */
+	tg_map broken_ids;
+} tg_data;
+
+#define TG_DATA_COUNT(d, what, T) TG_BUF_COUNT(&(d)->what, T *)
+#define TG_DATA_AT(d, what, T, i) TG_BUF_AT(&(d)->what, T *, i)
+
+/* Lookups (NULL when absent). */
+tg_catalog *tg_data_catalog(const tg_data *d, const char *id);
+tg_crosswalk *tg_data_crosswalk(const tg_data *d, const char *id);
+tg_industry *tg_data_industry(const tg_data *d, const char *id);
+tg_paramset *tg_data_paramset(const tg_data *d, const char *id);
+tg_profile *tg_data_profile(const tg_data *d, const char *id);
+tg_item *tg_catalog_item(const tg_catalog *c, const char *id);
+/* Resolves "CATALOG:ITEM" (or a bare id in `dflt`). */
+tg_item *tg_data_ref(const tg_data *d, const char *ref, const tg_catalog *dflt);
+
+/* Names of enumerations, as written in YAML. */
+const char *tg_relationship_name(tg_relationship r);
+const char *tg_rationale_name(tg_rationale r);
+const char *tg_status_name(tg_status s);
+const char *tg_action_name(tg_action a);
+const char *tg_prov_kind_name(tg_prov_kind k);
+const char *tg_param_type_name(tg_param_type t);
+/* Level name for display: the level, "unknown", or NULL for none. */
+const char *tg_item_level_name(const tg_item *it);
+/* True when item satisfies "needed at level L" (cumulative: level <= L).
+ * Items without a level (groups) and unknown levels are kept by callers'
+ * own rules; this only compares known levels. */
+bool tg_item_level_at_most(const tg_item *it, int level);
+/* Index of a level name in the catalog, or TG_LEVEL_NONE. */
+int tg_catalog_level(const tg_catalog *c, const char *name);
+/* Is `anc` an ancestor of (or equal to) `it`? */
+bool tg_item_within(const tg_item *it, const tg_item *anc);
+
+#endif

@@ -1,0 +1,26 @@
+/* UTF-8 helpers: validation, decoding, display width for carets and
+ * column layout (East Asian wide characters count 2). */
+#ifndef TG_UTF8_H
+#define TG_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Returns the byte offset of the first invalid sequence, or len when the
+ * whole text is valid UTF-8. */
+size_t tg_utf8_check(const char *s, size_t len);
+/* Decodes one code point at s (len > 0); stores its length in *n (>= 1).
+ * An invalid byte decodes as U+FFFD with *n = 1. */
+uint32_t tg_utf8_decode(const char *s, size_t len, size_t *n);
+/* Appends the encoding of cp to out (4 bytes max); returns its length. */
+size_t tg_utf8_encode(uint32_t cp, char out[4]);
+/* Terminal columns of one code point: 0, 1 or 2. */
+int tg_utf8_cp_width(uint32_t cp);
+/* Columns of a string / number of code points. */
+size_t tg_utf8_width(const char *s, size_t len);
+size_t tg_utf8_count(const char *s, size_t len);
+/* Byte offset of the code point with the given 0-based index (or len). */
+size_t tg_utf8_offset(const char *s, size_t len, size_t index);
+
+#endif

@@ -1,0 +1,227 @@
+/* Unit tests of src/util: buffer, arena, map, UTF-8, text, JSON, files. */
+#include <errno.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "util/arena.h"
+#include "util/json.h"
+#include "util/map.h"
+#include "util/text.h"
+#include "util/utf8.h"
+
+START_TEST(buf_grows_and_stays_terminated)
+{
+	tg_buf b = TG_BUF_INIT;
+	ck_assert_str_eq(tg_buf_cstr(&b), "");
+	for (int i = 0; i < 1000; i++)
+		tg_buf_printf(&b, "%d,", i);
+	ck_assert_uint_eq(b.len, strlen(b.data));
+	ck_assert(tg_text_starts_with(b.data, "0,1,2,"));
+	ck_assert(tg_text_ends_with(b.data, "998,999,"));
+	tg_buf_truncate(&b, 2);
+	ck_assert_str_eq(b.data, "0,");
+	char *s = tg_buf_detach(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_str_eq(s, "0,");
+	free(s);
+}
+END_TEST
+
+START_TEST(buf_as_array)
+{
+	tg_buf b = TG_BUF_INIT;
+	for (int i = 0; i < 100; i++)
+		TG_BUF_PUSH(&b, int, i * i);
+	ck_assert_uint_eq(TG_BUF_COUNT(&b, int), 100);
+	ck_assert_int_eq(TG_BUF_AT(&b, int, 99), 9801);
+	tg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(arena_aligns_and_zeroes)
+{
+	tg_arena a;
+	tg_arena_init(&a);
+	for (int i = 1; i < 2000; i++) {
+		unsigned char *p = tg_arena_alloc(&a, (size_t)i % 97 + 1);
+		ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+		ck_assert_uint_eq(p[0], 0);
+	}
+	char *big = tg_arena_alloc(&a, 1 << 20);	/* its own block */
+	ck_assert_uint_eq((unsigned char)big[(1 << 20) - 1], 0);
+	ck_assert_str_eq(tg_arena_strndup(&a, "abcdef", 3), "abc");
+	tg_arena_free(&a);
+}
+END_TEST
+
+START_TEST(map_put_get_set)
+{
+	tg_map m;
+	tg_map_init(&m);
+	char keys[5000][16];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		ck_assert_ptr_null(tg_map_put(&m, keys[i], keys[i]));
+	}
+	ck_assert_uint_eq(m.count, 5000);
+	ck_assert_ptr_eq(tg_map_get(&m, "k4321"), keys[4321]);
+	ck_assert_ptr_eq(tg_map_put(&m, "k7", keys[8]), keys[7]);	/* existing kept */
+	ck_assert_ptr_eq(tg_map_get(&m, "k7"), keys[7]);
+	tg_map_set(&m, "k7", keys[8]);
+	ck_assert_ptr_eq(tg_map_get(&m, "k7"), keys[8]);
+	ck_assert_ptr_null(tg_map_get(&m, "k5000"));
+	ck_assert_ptr_eq(tg_map_getn(&m, "k12345", 3), keys[12]);
+	tg_map_free(&m);
+}
+END_TEST
+
+START_TEST(utf8_rejects_malformed)
+{
+	ck_assert_uint_eq(tg_utf8_check("日本語", strlen("日本語")), strlen("日本語"));
+	ck_assert_uint_eq(tg_utf8_check("a\xC0\x80", 3), 1);		/* overlong NUL */
+	ck_assert_uint_eq(tg_utf8_check("ab\xED\xA0\x80", 5), 2);	/* surrogate */
+	ck_assert_uint_eq(tg_utf8_check("\xE6\x97", 2), 0);		/* truncated */
+	ck_assert_uint_eq(tg_utf8_check("\xF4\x90\x80\x80", 4), 0);	/* > U+10FFFF */
+	ck_assert_uint_eq(tg_utf8_check("x\x93\xfa", 3), 1);		/* CP932 bytes */
+}
+END_TEST
+
+START_TEST(utf8_widths)
+{
+	ck_assert_uint_eq(tg_utf8_width("abc", 3), 3);
+	ck_assert_uint_eq(tg_utf8_width("情報", strlen("情報")), 4);
+	ck_assert_uint_eq(tg_utf8_width("ｱｲ", strlen("ｱｲ")), 2);	/* half-width kana */
+	ck_assert_uint_eq(tg_utf8_count("情報a", strlen("情報a")), 3);
+	ck_assert_uint_eq(tg_utf8_offset("情報a", strlen("情報a"), 2), 6);
+	char out[4];
+	ck_assert_uint_eq(tg_utf8_encode(0x3042, out), 3);
+	ck_assert(memcmp(out, "あ", 3) == 0);
+	size_t n;
+	ck_assert_uint_eq(tg_utf8_decode("あ", 3, &n), 0x3042);
+	ck_assert_uint_eq(n, 3);
+}
+END_TEST
+
+START_TEST(text_suggest_and_natcmp)
+{
+	static const char *const keys[] = {"title", "text", "level", "tags"};
+	ck_assert_str_eq(tg_text_suggest("titel", keys, 4), "title");
+	ck_assert_str_eq(tg_text_suggest("lvel", keys, 4), "level");
+	ck_assert_ptr_null(tg_text_suggest("colour", keys, 4));
+	ck_assert_uint_eq(tg_text_distance("kitten", "sitting", 10), 3);
+	ck_assert_int_lt(tg_text_natcmp("No.9", "No.10"), 0);
+	ck_assert_int_gt(tg_text_natcmp("app5/10.1", "app5/9.12"), 0);
+	ck_assert_int_eq(tg_text_natcmp("a01", "a1"), 0);
+}
+END_TEST
+
+START_TEST(json_escapes_and_nests)
+{
+	tg_buf b = TG_BUF_INIT;
+	tg_json j;
+	tg_json_init(&j, &b, false);
+	tg_json_begin_object(&j);
+	tg_json_kv_string(&j, "s", "a\"b\\c\n\x01</script>\xE2\x80\xA8");
+	tg_json_key(&j, "list");
+	tg_json_begin_array(&j);
+	tg_json_int(&j, -3);
+	tg_json_null(&j);
+	tg_json_bool(&j, true);
+	tg_json_end_array(&j);
+	tg_json_kv_string(&j, "n", NULL);
+	tg_json_end_object(&j);
+	ck_assert_str_eq(b.data,
+	    "{\"s\":\"a\\\"b\\\\c\\n\\u0001</script>\\u2028\",\"list\":[-3,null,true],\"n\":null}");
+	tg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(json_pretty)
+{
+	tg_buf b = TG_BUF_INIT;
+	tg_json j;
+	tg_json_init(&j, &b, true);
+	tg_json_begin_object(&j);
+	tg_json_key(&j, "a");
+	tg_json_begin_array(&j);
+	tg_json_end_array(&j);
+	tg_json_kv_int(&j, "b", 1);
+	tg_json_end_object(&j);
+	ck_assert_str_eq(b.data, "{\n  \"a\": [],\n  \"b\": 1\n}\n");
+	tg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(fs_atomic_write_replaces_and_keeps_on_failure)
+{
+	char *dir = tu_tmpdir();
+	char *path = tg_fs_join(dir, "sub/dir/file.txt");
+	ck_assert(tg_fs_write_atomic(path, "one", 3));
+	ck_assert(tg_fs_write_atomic(path, "two!", 4));
+	tg_buf b = TG_BUF_INIT;
+	ck_assert_int_eq(tg_fs_read(path, 100, &b), TG_FS_OK);
+	ck_assert_str_eq(b.data, "two!");
+	ck_assert_int_eq(tg_fs_read(path, 3, &b), TG_FS_TOO_BIG);
+	/* A target that is a directory cannot be replaced: the write fails
+	 * and leaves no temporary file behind. */
+	char *sub = tg_fs_join(dir, "sub");
+	ck_assert(!tg_fs_write_atomic(sub, "x", 1));
+	tg_buf list = TG_BUF_INIT;
+	ck_assert(tg_fs_list(dir, "", &list));
+	ck_assert_uint_eq(TG_BUF_COUNT(&list, char *), 1);
+	tg_fs_list_free(&list);
+	free(sub);
+	tg_buf_free(&b);
+	free(path);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(fs_list_is_sorted_bytewise)
+{
+	char *dir = tu_tmpdir();
+	tu_write(dir, "b.yaml", "x");
+	tu_write(dir, "B.yaml", "x");
+	tu_write(dir, "a/z.yaml", "x");
+	tu_write(dir, "a/y.txt", "x");
+	tu_write(dir, ".hidden.yaml", "x");
+	tg_buf list = TG_BUF_INIT;
+	ck_assert(tg_fs_list(dir, ".yaml", &list));
+	ck_assert_uint_eq(TG_BUF_COUNT(&list, char *), 3);
+	ck_assert(tg_text_ends_with(TG_BUF_AT(&list, char *, 0), "/B.yaml"));
+	ck_assert(tg_text_ends_with(TG_BUF_AT(&list, char *, 1), "/a/z.yaml"));
+	ck_assert(tg_text_ends_with(TG_BUF_AT(&list, char *, 2), "/b.yaml"));
+	tg_fs_list_free(&list);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+static Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, buf_grows_and_stays_terminated);
+	tcase_add_test(tc, buf_as_array);
+	tcase_add_test(tc, arena_aligns_and_zeroes);
+	tcase_add_test(tc, map_put_get_set);
+	tcase_add_test(tc, utf8_rejects_malformed);
+	tcase_add_test(tc, utf8_widths);
+	tcase_add_test(tc, text_suggest_and_natcmp);
+	tcase_add_test(tc, json_escapes_and_nests);
+	tcase_add_test(tc, json_pretty);
+	tcase_add_test(tc, fs_atomic_write_replaces_and_keeps_on_failure);
+	tcase_add_test(tc, fs_list_is_sorted_bytewise);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(util_suite());
+}

@@ -6,6 +6,10 @@
 
 #include "testutil.h"
 #include "util/arena.h"
+#include "util/csv.h"
+#include "util/encoding.h"
+#include "util/yamlw.h"
+#include "load/yaml.h"
 #include "util/json.h"
 #include "util/map.h"
 #include "util/text.h"
@@ -200,6 +204,88 @@ START_TEST(fs_list_is_sorted_bytewise)
 }
 END_TEST
 
+
+START_TEST(csv_quotes_and_neutralizes)
+{
+	tg_buf b = TG_BUF_INIT;
+	tg_csv c;
+	tg_csv_init(&c, &b, ',', true);
+	tg_csv_field(&c, "plain");
+	tg_csv_field(&c, "a,b");
+	tg_csv_field(&c, "say \"hi\"");
+	tg_csv_field(&c, "two\nlines");
+	tg_csv_field(&c, "=HYPERLINK(\"http://example.invalid\",\"x\")");
+	tg_csv_field(&c, "-5");
+	tg_csv_field(&c, NULL);
+	tg_csv_end_row(&c);
+	ck_assert_str_eq(b.data, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\","
+	    "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",\"'-5\",\r\n");
+	tg_buf_clear(&b);
+	tg_csv_init(&c, &b, '\t', false);
+	tg_csv_field(&c, "a,b");
+	tg_csv_field(&c, "t\tab");
+	tg_csv_field(&c, "@x");
+	tg_csv_end_row(&c);
+	ck_assert_str_eq(b.data, "a,b\t\"t\tab\"\t@x\r\n");
+	ck_assert(tg_sheet_is_risky("+1") && tg_sheet_is_risky("@SUM") && tg_sheet_is_risky("\rx"));
+	ck_assert(!tg_sheet_is_risky("No.1") && !tg_sheet_is_risky(""));
+	tg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(encoding_roundtrip_cp932)
+{
+	const char *text = "情報セキュリティ～①㈱髙";
+	tg_buf sjis = TG_BUF_INIT, back = TG_BUF_INIT;
+	size_t bad = 0;
+	ck_assert(tg_enc_utf8_to_cp932(text, strlen(text), &sjis, &bad));
+	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len), TG_ENC_CP932);
+	ck_assert(tg_enc_cp932_to_utf8(sjis.data, sjis.len, &back, &bad));
+	ck_assert_str_eq(back.data, text);
+	tg_buf_clear(&sjis);
+	ck_assert(!tg_enc_utf8_to_cp932("ok\xF0\x9F\x98\x80", 6, &sjis, &bad));	/* emoji */
+	ck_assert_uint_eq(bad, 2);
+	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4), TG_ENC_UTF8_BOM);
+	ck_assert_int_eq(tg_enc_detect("abc", 3), TG_ENC_UTF8);
+	tg_buf_free(&sjis);
+	tg_buf_free(&back);
+}
+END_TEST
+
+START_TEST(yaml_writer_roundtrips)
+{
+	static const char *const values[] = {"plain", "44", "No.44", "true", "null", "", "a: b",
+	    "#x", "- item", "複数行の\n本文\n", "end without newline\nline2", " lead", "trail ",
+	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n"};
+	size_t n = sizeof values / sizeof values[0];
+	tg_buf y = TG_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "k%zu", i);
+		tg_yamlw_kv(&y, 0, key, values[i]);
+	}
+	tg_arena a;
+	tg_arena_init(&a);
+	tg_diag *d = tg_diag_new();
+	tg_node *root = tg_yaml_parse(&a, d, "w.yaml", y.data, y.len);
+	ck_assert_msg(root != NULL, "%s", y.data);
+	for (size_t i = 0; i < n; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "k%zu", i);
+		const tg_node *v = tg_node_get(root, key);
+		ck_assert_ptr_nonnull(v);
+		ck_assert_msg(strcmp(v->str, values[i]) == 0, "value %zu: '%s' read back as '%s'\n%s",
+		    i, values[i], v->str, y.data);
+		ck_assert_msg(!tg_node_is_null(v) || values[i][0] == '\0', "%zu", i);
+		if (strcmp(values[i], "true") == 0 || strcmp(values[i], "null") == 0 || strcmp(values[i], "44") == 0)
+			ck_assert(!v->plain);
+	}
+	tg_diag_free(d);
+	tg_arena_free(&a);
+	tg_buf_free(&y);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -216,6 +302,9 @@ util_suite(void)
 	tcase_add_test(tc, json_pretty);
 	tcase_add_test(tc, fs_atomic_write_replaces_and_keeps_on_failure);
 	tcase_add_test(tc, fs_list_is_sorted_bytewise);
+	tcase_add_test(tc, csv_quotes_and_neutralizes);
+	tcase_add_test(tc, encoding_roundtrip_cp932);
+	tcase_add_test(tc, yaml_writer_roundtrips);
 	suite_add_tcase(s, tc);
 	return s;
 }

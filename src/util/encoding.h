@@ -1,0 +1,26 @@
+/* Character encodings of Japanese spreadsheets: UTF-8 <-> CP932
+ * (Windows-31J, what Excel in Japan writes as "CSV"), through iconv. */
+#ifndef TG_ENCODING_H
+#define TG_ENCODING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+typedef enum tg_encoding {
+	TG_ENC_UTF8,
+	TG_ENC_UTF8_BOM,
+	TG_ENC_CP932
+} tg_encoding;
+
+/* Appends the conversion to out.  On a byte sequence that cannot be
+ * converted, stops, stores its offset in *bad and returns false. */
+bool tg_enc_cp932_to_utf8(const char *in, size_t len, tg_buf *out, size_t *bad);
+bool tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad);
+/* Guesses the encoding of spreadsheet bytes: a BOM, then valid UTF-8,
+ * else CP932. */
+tg_encoding tg_enc_detect(const char *in, size_t len);
+const char *tg_enc_name(tg_encoding e);
+
+#endif

@@ -68,7 +68,8 @@ check_value(tg_load *l, const tg_param *p, const tg_node *v)
 		for (size_t i = 0; i < v->n; i++) {
 			const tg_node *row = v->items[i];
 			const char **keys = tg_xcalloc(p->ncolumns + 1, sizeof *keys);
-			memcpy(keys, p->columns, p->ncolumns * sizeof *keys);
+			if (p->ncolumns > 0)
+				memcpy(keys, p->columns, p->ncolumns * sizeof *keys);
 			if (tg_schema_map(l, row, "table row", keys)) {
 				for (size_t c = 0; c < p->ncolumns; c++)
 					if (tg_node_get(row, p->columns[c]) == NULL)

@@ -56,7 +56,8 @@ index_objects(tg_buf *list, tg_map *map, get_named get, const char *what, tg_dia
 {
 	size_t n = list->len / sizeof(void *);
 	sort_getter = get;
-	qsort(list->data, n, sizeof(void *), compare_objects);
+	if (n > 1)
+		qsort(list->data, n, sizeof(void *), compare_objects);
 	for (size_t i = 0; i < n; i++) {
 		void *obj = ((void **)(void *)list->data)[i];
 		named tmp;

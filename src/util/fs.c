@@ -200,7 +200,8 @@ list_into(const char *dir, const char *suffix, tg_buf *out, int depth)
 	}
 	closedir(d);
 	size_t n = TG_BUF_COUNT(&names, char *);
-	qsort(names.data, n, sizeof(char *), compare_names);
+	if (n > 1)
+		qsort(names.data, n, sizeof(char *), compare_names);
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		char *name = TG_BUF_AT(&names, char *, i);

@@ -1,0 +1,10 @@
+#!/bin/sh
+# The README's first command: install what is missing, build, and run the
+# main job on the shipped data (validate, list, then every output into out/).
+set -eu
+cd "$(dirname "$0")/.."
+sh tools/deps.sh build
+[ -d build ] || meson setup build --buildtype=release
+ninja -C build
+./build/totsugo validate
+./build/totsugo list --stats

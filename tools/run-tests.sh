@@ -1,0 +1,42 @@
+#!/bin/sh
+# The README's second command (and CI's): install what is missing, build, and
+# run every test: unit + regress, the same under valgrind, an ASan+UBSan
+# build of the whole suite, and a bounded libFuzzer run on the loader.
+set -eu
+cd "$(dirname "$0")/.."
+sh tools/deps.sh test
+
+# ja_JP.UTF-8 for the locale-independence tests.
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+	if [ "$(id -u)" = 0 ] && [ -f /etc/locale.gen ]; then
+		sed -i 's/^# *ja_JP.UTF-8 UTF-8/ja_JP.UTF-8 UTF-8/' /etc/locale.gen
+		grep -q '^ja_JP.UTF-8 UTF-8' /etc/locale.gen || echo 'ja_JP.UTF-8 UTF-8' >> /etc/locale.gen
+		locale-gen >/dev/null
+	fi
+fi
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "build (gcc) and test"
+[ -d build ] || meson setup build
+ninja -C build
+meson test -C build --print-errorlogs
+
+step "valgrind"
+meson test -C build --setup valgrind --print-errorlogs
+
+step "ASan + UBSan build (clang) and test"
+[ -d build-san ] || CC=clang meson setup build-san -Db_sanitize=address,undefined \
+	-Db_lundef=false -Dfuzz=enabled
+ninja -C build-san
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	meson test -C build-san --print-errorlogs
+
+step "fuzz the loader (bounded)"
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+cp tests/fuzz/corpus/* "$corpus"/
+ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
+
+step "all tests passed"

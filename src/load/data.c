@@ -5,6 +5,7 @@
 
 #include "load.h"
 #include "schema.h"
+#include "templates.h"
 #include "../util/fs.h"
 #include "../util/text.h"
 
@@ -28,8 +29,10 @@ tg_data_free(tg_data *d)
 		tg_map_free(&TG_DATA_AT(d, catalogs, tg_catalog, i)->by_id);
 	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++)
 		tg_map_free(&TG_DATA_AT(d, crosswalks, tg_crosswalk, i)->row_by_source);
-	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++)
+	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++) {
 		tg_map_free(&TG_DATA_AT(d, paramsets, tg_paramset, i)->by_name);
+		tg_tset_free(TG_DATA_AT(d, paramsets, tg_paramset, i)->tset);
+	}
 	tg_buf_free(&d->catalogs);
 	tg_buf_free(&d->crosswalks);
 	tg_buf_free(&d->industries);
@@ -175,6 +178,15 @@ tg_data_load_dir(tg_data *d, tg_diag *diag)
 	int r = tg_data_link(d, diag);
 	if (r > rc)
 		rc = r;
+	/* Templates are part of the data: their markers must match the catalog. */
+	size_t before = tg_diag_errors(diag);
+	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++) {
+		tg_paramset *ps = TG_DATA_AT(d, paramsets, tg_paramset, i);
+		if (ps->catalog != NULL)
+			ps->tset = tg_tset_load(d, ps, diag);
+	}
+	if (tg_diag_errors(diag) > before && rc == TG_EXIT_OK)
+		rc = TG_EXIT_INVALID;
 out:
 	tg_fs_list_free(&files);
 	free(mappings);

@@ -235,6 +235,8 @@ typedef struct tg_param {
 	tg_pos pos;
 } tg_param;
 
+struct tg_tset;
+
 typedef struct tg_paramset {
 	const char *id;
 	const char *catalog_id;	/* catalog the clause ids belong to */
@@ -246,6 +248,7 @@ typedef struct tg_paramset {
 	const char *file;
 	tg_pos pos;
 	tg_pos catalog_pos, templates_pos;
+	struct tg_tset *tset;	/* its templates, once loaded (load/templates.h) */
 } tg_paramset;
 
 /* A company profile: kept as its YAML tree; the regulation module reads it. */

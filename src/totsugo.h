@@ -48,6 +48,66 @@ typedef enum tg_show_format {
 int tg_show(const tg_data *d, const char *id, tg_show_format format, tg_buf *out,
     tg_diag *diag);
 
+/* `crosswalk`: the 突合表 of an industry. */
+enum {
+	TG_XF_MD = 1,
+	TG_XF_HTML = 2,
+	TG_XF_CSV = 4,
+	TG_XF_TSV = 8,
+	TG_XF_XLSX = 16,
+	TG_XF_JSON = 32,
+	TG_XF_ALL = 63
+};
+
+typedef struct tg_crosswalk_options {
+	const char *industry;
+	const char *level;	/* cumulative level filter; NULL: every item */
+	unsigned formats;	/* TG_XF_* bits; 0: all */
+	const char *output;	/* file (one format) or directory; NULL: out/<industry>/ */
+	bool inverse;		/* the baseline's view: clause -> industry items */
+	bool cp932;		/* CSV/TSV in CP932 instead of UTF-8 */
+	bool bom;		/* UTF-8 CSV/TSV with a byte order mark (Excel) */
+} tg_crosswalk_options;
+
+/* Format bit of a name (md, html, csv, tsv, xlsx, json, all), or 0. */
+unsigned tg_crosswalk_format(const char *name);
+/* Writes the files; lists them ("wrote PATH") in report. */
+int tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report,
+    tg_diag *diag);
+
+/* `diff` exits like diff(1): 0 identical, 1 different, 2 trouble (bad
+ * usage, invalid input, I/O) — not the TG_EXIT_* codes. */
+enum {
+	TG_DIFF_SAME = 0,
+	TG_DIFF_DIFFERENT = 1,
+	TG_DIFF_TROUBLE = 2
+};
+
+typedef enum tg_diff_format {
+	TG_DIFF_TEXT,
+	TG_DIFF_MD,
+	TG_DIFF_HTML,
+	TG_DIFF_JSON
+} tg_diff_format;
+
+typedef struct tg_diff_options {
+	const char *data_option;	/* --data, or NULL */
+	tg_diff_format format;
+	bool color;		/* ANSI colours in text output (a terminal) */
+	const char *migrate;	/* --migrate-crosswalk FILE, or NULL */
+	const char *draft_name;	/* where the draft goes, for messages */
+} tg_diff_options;
+
+/* `diff OLD NEW`: catalog ids of the data directory or YAML files.  The
+ * report goes to out (nothing when identical); with o->migrate, the draft
+ * crosswalk goes to draft and a one-line summary to out.  Returns a
+ * TG_DIFF_* code. */
+int tg_diff(const tg_diff_options *o, const char *old_arg, const char *new_arg, tg_buf *out,
+    tg_buf *draft, tg_diag *diag);
+/* `diff --regulation OLD_DIR NEW_DIR`: one HTML redline of two rendered
+ * regulations (nothing when identical).  Returns a TG_DIFF_* code. */
+int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_buf *out, tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

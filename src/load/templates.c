@@ -285,7 +285,7 @@ tg_tset_excerpt(const tg_tset *t, const tg_tclause *c, size_t max_chars)
 {
 	tg_buf out = TG_BUF_INIT;
 	const char *p = c->text, *end = c->text + c->len;
-	bool space = false, line_start = true;
+	bool space = false, cellsep = false, line_start = true;
 	size_t chars = 0;
 	while (p < end && chars < max_chars) {
 		if (p[0] == '{' && p + 1 < end && p[1] == '{') {
@@ -309,31 +309,48 @@ tg_tset_excerpt(const tg_tset *t, const tg_tclause *c, size_t max_chars)
 			line_start = false;
 			continue;
 		}
-		if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ' || *p == '|') {
-			if (*p == '\n')
-				line_start = true;
-			space = out.len > 0;
-			p++;
-			continue;
-		}
-		if (line_start) {
-			/* Drop list markers, heading marks and table rules. */
+		if (line_start && *p != '\n') {
+			/* Table rules are dropped; list markers and heading marks too. */
+			const char *eol = memchr(p, '\n', (size_t)(end - p));
+			if (eol == NULL)
+				eol = end;
+			if (*p == '|' && strspn(p, "|-: ") >= (size_t)(eol - p)) {
+				p = eol;
+				continue;
+			}
 			const char *q = p;
 			while (q < end && (*q >= '0' && *q <= '9'))
 				q++;
 			if (q > p && q < end && *q == '.' && q + 1 < end && q[1] == ' ')
 				p = q + 2;
 			else if ((*p == '-' || *p == '*' || *p == '#' || *p == '>') && p + 1 < end &&
-			    (p[1] == ' ' || p[1] == '-' || p[1] == '#' || p[1] == '|'))
-				p++;
-			while (p < end && (*p == '-' || *p == '#' || *p == ' ' || *p == ':'))
+			    (p[1] == ' ' || p[1] == '#'))
+				p += 2;
+			while (p < end && (*p == '#' || *p == ' '))
 				p++;
 			line_start = false;
+			continue;
+		}
+		if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ' || *p == '|') {
+			if (*p == '\n')
+				line_start = true;
+			if (*p == '|' || *p == '\n')
+				cellsep = out.len > 0;	/* table cells and lines stay apart */
+			space = out.len > 0;
+			p++;
 			continue;
 		}
 		if (*p == '*' || *p == '`') {
 			p++;
 			continue;
+		}
+		if (cellsep) {
+			const char *last = out.data + out.len;
+			/* After a sentence end, nothing; else a separator. */
+			if (!(out.len >= 3 && memcmp(last - 3, "。", 3) == 0) &&
+			    !(out.len >= 3 && memcmp(last - 3, "／", 3) == 0))
+				tg_buf_puts(&out, "／");
+			cellsep = space = false;
 		}
 		if (space) {
 			/* Japanese text needs no space between sentences. */

@@ -121,6 +121,13 @@ resolve_in(tg_data *d, tg_diag *diag, const char *ref, tg_pos pos, const tg_cata
 	}
 	tg_item *it = tg_catalog_item(c, id);
 	if (it == NULL) {
+		/* People often write the displayed reference instead of the id. */
+		for (size_t i = 0; i < c->nitems; i++)
+			if (c->items[i]->id != NULL && strcmp(c->items[i]->ref, id) == 0) {
+				tg_diag_error(diag, pos, "%s '%s' is not an item id of catalog '%s' "
+				    "(it is the reference of item '%s')", what, id, c->id, c->items[i]->id);
+				return NULL;
+			}
 		const char *near = nearest_item(c, id);
 		if (near != NULL)
 			tg_diag_error(diag, pos, "%s '%s' is not an item of catalog '%s' (did you mean '%s'?)",

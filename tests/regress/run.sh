@@ -8,7 +8,8 @@
 #   expected.rc   expected exit code         (absent: 0)
 #   expected/     files the command must write (compared with the scratch copy's out/)
 #   env           optional lines VAR=value exported before the run
-#   setup         optional shell script run in the scratch copy first (e.g. to make a huge file)
+#   setup         optional shell script run in the scratch copy first (e.g. to make a huge
+#                 file, or to copy shared fixtures from $REGRESS_SUITE/_name)
 # TOTSUGO_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes every run.
 # Set TOTSUGO_REGRESS_UPDATE=1 to rewrite the expectations from the actual results.
 set -u
@@ -16,6 +17,7 @@ exe=$1
 suite=$2
 shift 2
 case "$exe" in /*) ;; *) exe=$(pwd)/$exe ;; esac
+case "$suite" in /*) ;; *) suite=$(pwd)/$suite ;; esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/totsugo-regress.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0
@@ -31,6 +33,8 @@ for name in $cases; do
 	rm -rf "$work/expected" "$work/out"
 	(
 		cd "$work" || exit 99
+		REGRESS_SUITE=$suite
+		export REGRESS_SUITE
 		if [ -f setup ]; then sh ./setup || exit 99; fi
 		unset TOTSUGO_DATA
 		LC_ALL=C

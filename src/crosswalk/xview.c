@@ -1,0 +1,614 @@
+#include "xview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *
+tg_label_relationship(tg_relationship r)
+{
+	/* "業界項目 REL IPA項目" read from the industry side. */
+	static const char *const labels[] = {"同等", "IPAに包含", "業界側が広い", "一部重複",
+	    "関係なし"};
+	return r < TG_REL_COUNT ? labels[r] : "—";
+}
+
+const char *
+tg_label_status(tg_status s)
+{
+	switch (s) {
+	case TG_STATUS_REVIEWED: return "確認済み";
+	case TG_STATUS_SUGGESTED: return "提案（未確認）";
+	case TG_STATUS_UNMAPPED: return "未対応付け";
+	default: return "対応表なし";
+	}
+}
+
+const char *
+tg_label_action(tg_action a)
+{
+	switch (a) {
+	case TG_ACTION_ADD: return "追加";
+	case TG_ACTION_AMEND: return "修正";
+	case TG_ACTION_NONE: return "変更なし";
+	default: return "";
+	}
+}
+
+const char *
+tg_view_cell(const tg_vtable *t, size_t row, size_t col)
+{
+	return t->cells[row * t->ncols + col];
+}
+
+/* Table under construction: cells are pushed row by row. */
+typedef struct vbuild {
+	tg_view *v;
+	tg_vtable *t;
+	tg_buf cells, levels, chapters;
+} vbuild;
+
+static const char *
+keep(tg_view *v, const char *s)
+{
+	return tg_arena_strdup(&v->arena, s ? s : "");
+}
+
+static void
+begin_table(vbuild *b, tg_vtable *t, const char *name, const char *suffix, const char *title,
+    const char *const *headers, const tg_col_kind *kinds, size_t ncols)
+{
+	b->t = t;
+	t->name = name;
+	t->file_suffix = suffix;
+	t->title = title;
+	t->ncols = ncols;
+	t->headers = TG_ARENA_ARRAY(&b->v->arena, const char *, ncols);
+	t->kinds = TG_ARENA_ARRAY(&b->v->arena, tg_col_kind, ncols);
+	for (size_t i = 0; i < ncols; i++) {
+		t->headers[i] = keep(b->v, headers[i]);
+		t->kinds[i] = kinds[i];
+	}
+	tg_buf_clear(&b->cells);
+	tg_buf_clear(&b->levels);
+	tg_buf_clear(&b->chapters);
+}
+
+static void
+cell(vbuild *b, const char *s)
+{
+	TG_BUF_PUSH(&b->cells, const char *, keep(b->v, s));
+}
+
+static void
+cell_buf(vbuild *b, tg_buf *s)
+{
+	cell(b, tg_buf_cstr(s));
+	tg_buf_clear(s);
+}
+
+static void
+row_attrs(vbuild *b, const char *level, const char *chapters)
+{
+	TG_BUF_PUSH(&b->levels, const char *, keep(b->v, level));
+	TG_BUF_PUSH(&b->chapters, const char *, keep(b->v, chapters));
+}
+
+static void
+end_table(vbuild *b, bool attrs)
+{
+	tg_vtable *t = b->t;
+	size_t n = TG_BUF_COUNT(&b->cells, const char *);
+	t->nrows = n / t->ncols;
+	t->cells = tg_arena_memdup(&b->v->arena, b->cells.data, b->cells.len);
+	if (attrs) {
+		t->row_level = tg_arena_memdup(&b->v->arena, b->levels.data, b->levels.len);
+		t->row_chapters = tg_arena_memdup(&b->v->arena, b->chapters.data, b->chapters.len);
+	}
+}
+
+/* One "項目：値" line above the tables. */
+static void
+meta(tg_view *v, tg_buf *lines, const char *key, const char *a, const char *b)
+{
+	tg_buf s = TG_BUF_INIT;
+	tg_buf_printf(&s, "%s：%s%s%s", key, a ? a : "", b && *b ? " " : "", b ? b : "");
+	TG_BUF_PUSH(lines, const char *, keep(v, s.data));
+	tg_buf_free(&s);
+}
+
+static void
+item_label(tg_buf *out, const tg_item *it)
+{
+	if (it->title != NULL && strcmp(it->title, it->ref) == 0)
+		tg_buf_puts(out, it->ref);
+	else
+		tg_buf_printf(out, "%s %s", it->ref, it->title ? it->title : "（不明）");
+}
+
+static void
+level_label(tg_buf *out, const tg_item *it)
+{
+	if (it->ncited_levels > 1) {
+		for (size_t i = 0; i < it->ncited_levels; i++)
+			tg_buf_printf(out, "%s%s", i ? "/" : "", it->catalog->levels[it->cited_levels[i]]);
+	} else if (it->level == TG_LEVEL_UNKNOWN) {
+		tg_buf_puts(out, "不明");
+	} else if (it->level >= 0) {
+		tg_buf_puts(out, it->catalog->levels[it->level]);
+	} else {
+		tg_buf_puts(out, "—");
+	}
+}
+
+/* "3 情報資産管理 / 3.1 情報資産の管理 / 3.1.1 …" below the root. */
+static void
+path_label(tg_buf *out, const tg_item *it)
+{
+	const tg_item *chain[32];
+	size_t n = 0;
+	for (const tg_item *p = it; p != NULL && p->parent != NULL && n < 32; p = p->parent)
+		chain[n++] = p;
+	if (n == 0) {
+		item_label(out, it);
+		return;
+	}
+	while (n-- > 0) {
+		item_label(out, chain[n]);
+		if (n > 0)
+			tg_buf_puts(out, " / ");
+	}
+}
+
+static void
+root_header(tg_buf *out, const tg_item *root)
+{
+	tg_buf_puts(out, root->ref);
+	if (root->title != NULL && strcmp(root->title, root->ref) != 0)
+		tg_buf_printf(out, " %s", root->title);
+}
+
+/* "付録5 1.4.1" — where in the baseline an item is; a root is just its ref. */
+static void
+place_label(tg_buf *out, const tg_item *it)
+{
+	const tg_item *root = tg_xt_root(it);
+	if (root == it)
+		tg_buf_puts(out, it->ref);
+	else
+		tg_buf_printf(out, "%s %s", root->ref, it->ref);
+}
+
+static void
+chapters_of_row(const tg_xtable *t, const tg_xt_row *r, tg_buf *out)
+{
+	const tg_xt_chapter *seen[64];
+	size_t n = 0;
+	for (size_t k = 0; k < r->ndirect; k++) {
+		const tg_xt_chapter *ch = tg_xt_chapter_of(t, r->links[k].item);
+		bool dup = ch == NULL;
+		for (size_t i = 0; i < n && !dup; i++)
+			dup = seen[i] == ch;
+		if (dup || n == 64)
+			continue;
+		seen[n++] = ch;
+		if (out->len > 0)
+			tg_buf_putc(out, ' ');
+		tg_buf_puts(out, ch->item->id);
+	}
+}
+
+static const tg_item *
+regulation_root(const tg_xtable *t)
+{
+	/* The root that holds the template chapters (付録5 for IPA): its
+	 * counterparts get an excerpt column.  The basic policy (付録2) is a
+	 * chapter too, so take the root holding most chapters. */
+	const tg_item *best = NULL;
+	size_t best_n = 0;
+	for (size_t c = 0; c < t->ncolumns; c++) {
+		size_t n = 0;
+		for (size_t i = 0; i < t->nchapters; i++)
+			if (tg_item_within(t->chapters[i].item, t->columns[c]))
+				n++;
+		if (n > best_n) {
+			best_n = n;
+			best = t->columns[c];
+		}
+	}
+	return best;
+}
+
+static void
+excerpt(const tg_xtable *t, const tg_item *it, tg_buf *out, size_t max)
+{
+	const tg_tclause *c = tg_tset_clause(t->tset, it->id);
+	if (c != NULL) {
+		char *e = tg_tset_excerpt(t->tset, c, max);
+		tg_buf_puts(out, e);
+		free(e);
+	} else if (it->text != NULL) {
+		tg_buf_puts(out, it->text);
+	}
+}
+
+static void
+proposal_text(tg_buf *out, const tg_proposal *p)
+{
+	tg_buf_printf(out, "【%s】", tg_label_action(p->action));
+	if (p->clause != NULL) {
+		item_label(out, p->clause);
+		tg_buf_puts(out, p->action == TG_ACTION_ADD ? " に条項を追加：" :
+		    p->action == TG_ACTION_AMEND ? " を修正：" : "：");
+	}
+	if (p->text != NULL) {
+		size_t n = strlen(p->text);
+		while (n > 0 && (p->text[n - 1] == '\n' || p->text[n - 1] == ' '))
+			n--;
+		tg_buf_put(out, p->text, n);
+	}
+	if (p->note != NULL)
+		tg_buf_printf(out, "%s（%s）", p->text ? "\n" : "", p->note);
+}
+
+static void
+main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
+{
+	tg_view *v = b->v;
+	const char *fixed[] = {"番号", "分類", "項目", "レベル", "内容"};
+	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG};
+	const char *tail[] = {"関係・強度", "状態", "業界サンプル規程への反映案", "備考"};
+	tg_col_kind tail_kinds[] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
+	tg_buf hdr = TG_BUF_INIT, kinds = TG_BUF_INIT, s = TG_BUF_INIT;
+	for (size_t i = 0; i < 5; i++) {
+		if (i == 1 && !t->grouped)
+			continue;
+		TG_BUF_PUSH(&hdr, const char *, fixed[i]);
+		TG_BUF_PUSH(&kinds, tg_col_kind, fixed_kinds[i]);
+	}
+	for (size_t c = 0; c < t->ncolumns; c++) {
+		root_header(&s, t->columns[c]);
+		TG_BUF_PUSH(&hdr, const char *, keep(v, s.data));
+		TG_BUF_PUSH(&kinds, tg_col_kind, TG_COL_TEXT);
+		tg_buf_clear(&s);
+		if (t->columns[c] == reg_root) {
+			tg_buf_printf(&s, "%s 記載内容（抜粋）", t->columns[c]->ref);
+			TG_BUF_PUSH(&hdr, const char *, keep(v, s.data));
+			TG_BUF_PUSH(&kinds, tg_col_kind, TG_COL_LONG);
+			tg_buf_clear(&s);
+		}
+	}
+	for (size_t i = 0; i < 4; i++) {
+		TG_BUF_PUSH(&hdr, const char *, tail[i]);
+		TG_BUF_PUSH(&kinds, tg_col_kind, tail_kinds[i]);
+	}
+	tg_vtable *vt = &v->tables[v->ntables++];
+	begin_table(b, vt, "突合表", "", "突合表", (const char **)(void *)hdr.data,
+	    (tg_col_kind *)(void *)kinds.data, TG_BUF_COUNT(&hdr, const char *));
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const tg_xt_row *r = &t->rows[i];
+		const tg_item *it = r->item;
+		cell(b, it->ref);
+		if (t->grouped) {
+			if (it->parent != NULL)
+				path_label(&s, it->parent);
+			cell_buf(b, &s);
+		}
+		cell(b, it->title ? it->title : "（不明）");
+		level_label(&s, it);
+		cell_buf(b, &s);
+		cell(b, it->text);
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			const tg_item *root = t->columns[c];
+			for (size_t k = 0; k < r->nlinks; k++) {
+				const tg_xt_link *l = &r->links[k];
+				if (tg_xt_root(l->item) != root)
+					continue;
+				if (s.len > 0)
+					tg_buf_putc(&s, '\n');
+				if (root == reg_root && l->item->depth >= 2)
+					path_label(&s, l->item);
+				else
+					item_label(&s, l->item);
+				if (l->target == NULL)
+					tg_buf_printf(&s, "（関連：%s 経由）", l->via->ref);
+			}
+			if (s.len == 0)
+				tg_buf_puts(&s, TG_VIEW_NONE);
+			cell_buf(b, &s);
+			if (root == reg_root) {
+				for (size_t k = 0; k < r->ndirect; k++) {
+					const tg_xt_link *l = &r->links[k];
+					if (tg_xt_root(l->item) != root)
+						continue;
+					if (s.len > 0)
+						tg_buf_putc(&s, '\n');
+					tg_buf_printf(&s, "%s：", l->item->ref);
+					excerpt(t, l->item, &s, 80);
+				}
+				if (s.len == 0)
+					tg_buf_puts(&s, TG_VIEW_NONE);
+				cell_buf(b, &s);
+			}
+		}
+		for (size_t k = 0; k < r->ndirect; k++) {
+			const tg_xw_target *tg = r->links[k].target;
+			if (s.len > 0)
+				tg_buf_putc(&s, '\n');
+			place_label(&s, tg->target);
+			tg_buf_printf(&s, "：%s", tg_label_relationship(tg->relationship));
+			if (tg->strength >= 0)
+				tg_buf_printf(&s, "（強度%d）", tg->strength);
+		}
+		if (s.len == 0)
+			tg_buf_puts(&s, TG_VIEW_NONE);
+		cell_buf(b, &s);
+		cell(b, tg_label_status(r->xrow ? r->xrow->status : TG_STATUS_UNSET));
+		if (r->xrow != NULL && r->xrow->proposal != NULL)
+			proposal_text(&s, r->xrow->proposal);
+		cell_buf(b, &s);
+		if (it->flag != NULL)
+			tg_buf_printf(&s, "⚠ データ品質：%s", it->flag);
+		if (r->xrow != NULL && r->xrow->note != NULL)
+			tg_buf_printf(&s, "%s%s", s.len ? "\n" : "", r->xrow->note);
+		for (size_t k = 0; k < r->ndirect; k++) {
+			const tg_xw_target *tg = r->links[k].target;
+			if (tg->note != NULL)
+				tg_buf_printf(&s, "%s%s：%s", s.len ? "\n" : "", tg->target->ref, tg->note);
+		}
+		cell_buf(b, &s);
+		tg_buf puts_level = TG_BUF_INIT, chapters = TG_BUF_INIT;
+		tg_buf_puts(&puts_level, tg_xt_level_label(t, tg_xt_level_slot(t, it)));
+		chapters_of_row(t, r, &chapters);
+		row_attrs(b, puts_level.data, tg_buf_cstr(&chapters));
+		tg_buf_free(&puts_level);
+		tg_buf_free(&chapters);
+	}
+	end_table(b, true);
+	tg_buf_free(&hdr);
+	tg_buf_free(&kinds);
+	tg_buf_free(&s);
+}
+
+static void chapter_label(tg_buf *out, const tg_item *ch);
+
+static void
+count_cells(vbuild *b, const tg_xt_count *c, bool chapter)
+{
+	tg_buf s = TG_BUF_INIT;
+	size_t values[] = {c->items, c->mapped, c->by_rel[TG_REL_EQUAL], c->by_rel[TG_REL_SUBSET_OF],
+	    c->by_rel[TG_REL_SUPERSET_OF], c->by_rel[TG_REL_INTERSECTS_WITH],
+	    c->by_rel[TG_REL_NO_RELATIONSHIP], c->unmapped, c->proposals, c->reviewed};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		if (chapter && (i == 7 || i == 9))
+			tg_buf_puts(&s, "—");	/* not meaningful per chapter */
+		else
+			tg_buf_printf(&s, "%zu", values[i]);
+		cell_buf(b, &s);
+	}
+	tg_buf_free(&s);
+}
+
+static void
+summary_table(vbuild *b, const tg_xtable *t)
+{
+	static const char *const headers[] = {"区分", "対象", "項目数", "対応あり", "同等",
+	    "IPAに包含", "業界側が広い", "一部重複", "関係なし", "未対応付け", "反映案", "確認済み"};
+	tg_col_kind kinds[12];
+	for (size_t i = 0; i < 12; i++)
+		kinds[i] = i == 1 ? TG_COL_TEXT : TG_COL_SHORT;
+	tg_view *v = b->v;
+	tg_vtable *vt = &v->tables[v->ntables++];
+	begin_table(b, vt, "サマリー", "-summary", "対応状況のサマリー", headers, kinds, 12);
+	tg_buf s = TG_BUF_INIT;
+	for (size_t slot = 0; slot < t->nlevel_rows; slot++) {
+		if (t->by_level[slot].items == 0)
+			continue;
+		cell(b, "レベル");
+		cell(b, tg_xt_level_label(t, slot));
+		count_cells(b, &t->by_level[slot], false);
+	}
+	cell(b, "レベル");
+	cell(b, "合計");
+	count_cells(b, &t->total, false);
+	for (size_t c = 0; c < t->nchapters; c++) {
+		const tg_xt_chapter *ch = &t->chapters[c];
+		cell(b, "規程の章");
+		chapter_label(&s, ch->item);
+		cell_buf(b, &s);
+		count_cells(b, &ch->count, true);
+	}
+	end_table(b, false);
+	tg_buf_free(&s);
+}
+
+static void
+proposals_table(vbuild *b, const tg_xtable *t)
+{
+	static const char *const headers[] = {"番号", "項目", "レベル", "種別", "反映先",
+	    "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
+	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
+	    TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	tg_view *v = b->v;
+	tg_vtable *vt = &v->tables[v->ntables++];
+	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, 8);
+	tg_buf s = TG_BUF_INIT;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const tg_xt_row *r = &t->rows[i];
+		const tg_proposal *p = r->xrow ? r->xrow->proposal : NULL;
+		if (p == NULL)
+			continue;
+		cell(b, r->item->ref);
+		cell(b, r->item->title ? r->item->title : "（不明）");
+		level_label(&s, r->item);
+		cell_buf(b, &s);
+		cell(b, tg_label_action(p->action));
+		if (p->clause != NULL)
+			path_label(&s, p->clause);
+		cell_buf(b, &s);
+		if (p->clause != NULL)
+			excerpt(t, p->clause, &s, 120);
+		cell_buf(b, &s);
+		cell(b, p->text);
+		cell(b, p->note);
+		const tg_xt_chapter *ch = p->clause ? tg_xt_chapter_of(t, p->clause) : NULL;
+		row_attrs(b, tg_xt_level_label(t, tg_xt_level_slot(t, r->item)), ch ? ch->item->id : "");
+	}
+	end_table(b, true);
+	tg_buf_free(&s);
+}
+
+static void
+chapter_label(tg_buf *out, const tg_item *ch)
+{
+	if (ch->parent != NULL)
+		tg_buf_printf(out, "%s ", tg_xt_root(ch)->ref);
+	item_label(out, ch);
+}
+
+/* The baseline's view: every clause of the regulation chapters (or every
+ * baseline item with counterparts when there are no templates) with the
+ * industry items it serves. */
+static void
+inverse_table(vbuild *b, const tg_xtable *t)
+{
+	static const char *const headers[] = {"番号", "項目", "記載内容（抜粋）", "対応する業界項目",
+	    "件数", "反映案"};
+	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG,
+	    TG_COL_SHORT, TG_COL_LONG};
+	tg_view *v = b->v;
+	tg_vtable *vt = &v->tables[v->ntables++];
+	begin_table(b, vt, "逆引き", "", "IPA側から見た対応（逆引き）", headers, kinds, 6);
+	tg_buf served_by = TG_BUF_INIT, props = TG_BUF_INIT, levels = TG_BUF_INIT, s = TG_BUF_INIT;
+	const tg_catalog *base = t->base;
+	const char *guide = t->guide->short_title ? t->guide->short_title : t->guide->id;
+	for (size_t i = 0; i < base->nitems; i++) {
+		const tg_item *it = base->items[i];
+		size_t served = 0;
+		for (size_t r = 0; r < t->nrows; r++) {
+			const tg_xt_row *row = &t->rows[r];
+			for (size_t k = 0; k < row->ndirect; k++) {
+				if (row->links[k].item != it)
+					continue;
+				if (served_by.len > 0)
+					tg_buf_putc(&served_by, '\n');
+				tg_buf_printf(&served_by, "%s %s（", guide, row->item->ref);
+				level_label(&served_by, row->item);
+				tg_buf_printf(&served_by, "）%s：%s",
+				    row->item->title ? row->item->title : "（不明）",
+				    tg_label_relationship(row->links[k].target->relationship));
+				const char *lv = tg_xt_level_label(t, tg_xt_level_slot(t, row->item));
+				if (strstr(tg_buf_cstr(&levels), lv) == NULL)
+					tg_buf_printf(&levels, "%s%s", levels.len ? " " : "", lv);
+				served++;
+			}
+			const tg_proposal *p = row->xrow ? row->xrow->proposal : NULL;
+			if (p != NULL && p->clause == it) {
+				if (props.len > 0)
+					tg_buf_putc(&props, '\n');
+				tg_buf_printf(&props, "%s %s：", guide, row->item->ref);
+				proposal_text(&props, p);
+			}
+		}
+		bool listed = t->tset != NULL ? tg_tset_clause(t->tset, it->id) != NULL : served > 0;
+		if (listed || served > 0 || props.len > 0) {
+			const tg_xt_chapter *ch = tg_xt_chapter_of(t, it);
+			place_label(&s, it);
+			cell_buf(b, &s);
+			path_label(&s, it);
+			cell_buf(b, &s);
+			excerpt(t, it, &s, 100);
+			cell_buf(b, &s);
+			if (served_by.len == 0)
+				tg_buf_puts(&served_by, TG_VIEW_NONE);
+			cell_buf(b, &served_by);
+			tg_buf_printf(&s, "%zu", served);
+			cell_buf(b, &s);
+			cell_buf(b, &props);
+			row_attrs(b, tg_buf_cstr(&levels), ch ? ch->item->id : "");
+		}
+		tg_buf_clear(&served_by);
+		tg_buf_clear(&props);
+		tg_buf_clear(&levels);
+	}
+	end_table(b, true);
+	tg_buf_free(&served_by);
+	tg_buf_free(&props);
+	tg_buf_free(&levels);
+	tg_buf_free(&s);
+}
+
+tg_view *
+tg_view_build(const tg_xtable *t, bool inverse)
+{
+	tg_view *v = tg_xcalloc(1, sizeof *v);
+	tg_arena_init(&v->arena);
+	vbuild b = {v, NULL, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT};
+	tg_buf lines = TG_BUF_INIT, s = TG_BUF_INIT;
+
+	tg_buf_printf(&s, "%s 突合表%s", t->guide->short_title ? t->guide->short_title : t->guide->title,
+	    inverse ? "（逆引き）" : "");
+	v->title = keep(v, s.data);
+	tg_buf_clear(&s);
+	meta(v, &lines, "業界", t->ind->title, NULL);
+	meta(v, &lines, "業界ガイドライン", t->guide->title,
+	    t->guide->version ? t->guide->version : NULL);
+	meta(v, &lines, "突合先", t->base->title, t->base->version ? t->base->version : NULL);
+	if (t->level >= 0) {
+		tg_buf_printf(&s, "%s（%s以下の項目を累積）", t->guide->levels[t->level],
+		    t->guide->levels[t->level]);
+		meta(v, &lines, "対象レベル", s.data, NULL);
+		tg_buf_clear(&s);
+		if (t->skipped_unknown > 0) {
+			tg_buf_printf(&s, "%zu件", t->skipped_unknown);
+			meta(v, &lines, "レベル不明のため対象外とした項目", s.data, NULL);
+			tg_buf_clear(&s);
+		}
+	} else {
+		meta(v, &lines, "対象レベル", "全項目", NULL);
+	}
+	meta(v, &lines, "関係の読み方", "業界項目から見た IPA 項目との関係（同等／IPAに包含＝IPA側の項目が"
+	    "業界項目の内容をすべて含む／業界側が広い／一部重複／関係なし）。「関連」は IPA 内部の対応表から"
+	    "たどった参考情報。", NULL);
+	v->meta = tg_arena_memdup(&v->arena, lines.data, lines.len);
+	v->nmeta = TG_BUF_COUNT(&lines, const char *);
+
+	v->tables = TG_ARENA_ARRAY(&v->arena, tg_vtable, 3);
+	if (inverse) {
+		inverse_table(&b, t);
+	} else {
+		main_table(&b, t, regulation_root(t));
+		summary_table(&b, t);
+		proposals_table(&b, t);
+	}
+
+	/* Filter choices. */
+	v->levels = TG_ARENA_ARRAY(&v->arena, const char *, t->nlevel_rows);
+	for (size_t slot = 0; slot < t->nlevel_rows; slot++)
+		if (t->by_level[slot].items > 0)
+			v->levels[v->nlevels++] = keep(v, tg_xt_level_label(t, slot));
+	v->chapter_ids = TG_ARENA_ARRAY(&v->arena, const char *, t->nchapters);
+	v->chapter_labels = TG_ARENA_ARRAY(&v->arena, const char *, t->nchapters);
+	for (size_t c = 0; c < t->nchapters; c++) {
+		const tg_item *ch = t->chapters[c].item;
+		v->chapter_ids[v->nchapters] = ch->id;
+		chapter_label(&s, ch);
+		v->chapter_labels[v->nchapters++] = keep(v, s.data);
+		tg_buf_clear(&s);
+	}
+	tg_buf_free(&lines);
+	tg_buf_free(&s);
+	tg_buf_free(&b.cells);
+	tg_buf_free(&b.levels);
+	tg_buf_free(&b.chapters);
+	return v;
+}
+
+void
+tg_view_free(tg_view *v)
+{
+	if (v == NULL)
+		return;
+	tg_arena_free(&v->arena);
+	free(v);
+}

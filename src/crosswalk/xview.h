@@ -1,0 +1,55 @@
+/* Views of the 突合表 as plain tables of text cells (the layout of seed
+ * 003 表3), shared by the Markdown, HTML, CSV/TSV and XLSX renderers: one
+ * table per sheet.  All labels are Japanese. */
+#ifndef TG_XVIEW_H
+#define TG_XVIEW_H
+
+#include "xtable.h"
+
+typedef enum tg_col_kind {
+	TG_COL_SHORT,		/* numbers, levels, status: narrow, no wrap needed */
+	TG_COL_TEXT,		/* titles, counterparts: medium, wrapped */
+	TG_COL_LONG		/* texts, excerpts, proposals: wide, wrapped */
+} tg_col_kind;
+
+typedef struct tg_vtable {
+	const char *name;	/* sheet name (XLSX: at most 31 characters) */
+	const char *file_suffix;	/* "" for the main table, "-summary" … for CSV files */
+	const char *title;
+	size_t ncols;
+	const char **headers;
+	tg_col_kind *kinds;
+	const char **cells;	/* row-major, never NULL */
+	size_t nrows;
+	const char **row_level;	/* filter attributes (HTML); NULL when none */
+	const char **row_chapters;	/* space-separated chapter ids */
+} tg_vtable;
+
+typedef struct tg_view {
+	const char *title;
+	const char **meta;	/* "key: value" lines shown above the tables */
+	size_t nmeta;
+	tg_vtable *tables;
+	size_t ntables;
+	/* filter choices (HTML) */
+	const char **levels;
+	size_t nlevels;
+	const char **chapter_ids, **chapter_labels;
+	size_t nchapters;
+	tg_arena arena;
+} tg_view;
+
+#define TG_VIEW_NONE "対応なし"
+
+/* The 突合表 (突合表, サマリー, 反映案) or, inverse, the baseline's view
+ * (付録5の条項ごとの業界項目). */
+tg_view *tg_view_build(const tg_xtable *t, bool inverse);
+void tg_view_free(tg_view *v);
+const char *tg_view_cell(const tg_vtable *t, size_t row, size_t col);
+
+/* Japanese labels shared with other outputs. */
+const char *tg_label_relationship(tg_relationship r);
+const char *tg_label_status(tg_status s);
+const char *tg_label_action(tg_action a);
+
+#endif

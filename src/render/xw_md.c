@@ -1,0 +1,45 @@
+/* 突合表 as Markdown: title, facts, then one pipe table per sheet. */
+#include "escape.h"
+#include "xw.h"
+
+void
+tg_xw_render_md(const tg_view *v, tg_buf *out)
+{
+	tg_buf_puts(out, "# ");
+	tg_esc_md_text(out, v->title);
+	tg_buf_puts(out, "\n\n");
+	for (size_t i = 0; i < v->nmeta; i++) {
+		tg_buf_puts(out, "- ");
+		tg_esc_md_text(out, v->meta[i]);
+		tg_buf_putc(out, '\n');
+	}
+	for (size_t t = 0; t < v->ntables; t++) {
+		const tg_vtable *vt = &v->tables[t];
+		tg_buf_puts(out, "\n## ");
+		tg_esc_md_text(out, vt->title);
+		tg_buf_puts(out, "\n\n");
+		if (vt->nrows == 0) {
+			tg_buf_puts(out, "（該当なし）\n");
+			continue;
+		}
+		tg_buf_putc(out, '|');
+		for (size_t c = 0; c < vt->ncols; c++) {
+			tg_buf_putc(out, ' ');
+			tg_esc_md_cell(out, vt->headers[c]);
+			tg_buf_puts(out, " |");
+		}
+		tg_buf_puts(out, "\n|");
+		for (size_t c = 0; c < vt->ncols; c++)
+			tg_buf_puts(out, vt->kinds[c] == TG_COL_SHORT ? ":---:|" : "---|");
+		tg_buf_putc(out, '\n');
+		for (size_t r = 0; r < vt->nrows; r++) {
+			tg_buf_putc(out, '|');
+			for (size_t c = 0; c < vt->ncols; c++) {
+				tg_buf_putc(out, ' ');
+				tg_esc_md_cell(out, tg_view_cell(vt, r, c));
+				tg_buf_puts(out, " |");
+			}
+			tg_buf_putc(out, '\n');
+		}
+	}
+}

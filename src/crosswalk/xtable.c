@@ -117,8 +117,81 @@ add_count(tg_xt_count *c, const tg_xt_row *r, bool proposal)
 		c->proposals++;
 }
 
+/* One pair of a baseline-internal crosswalk. */
+typedef struct pair {
+	const tg_item *a, *b;
+	const tg_crosswalk *xw;
+} pair;
+
+/* Pairs indexed by baseline item: those touching the item itself, and those
+ * touching something below it, so that the pairs related to a target (by
+ * containment either way) are found without scanning every pair. */
+typedef struct pair_index {
+	tg_buf pairs;		/* pair */
+	tg_buf *at;		/* per item: size_t pair numbers with an end at the item */
+	tg_buf *below;		/* per item: pair numbers with an end strictly below it */
+	size_t nitems;
+} pair_index;
+
 static void
-build_row(tg_xtable *t, tg_xt_row *r, const tg_crosswalk *const *internal, size_t ninternal)
+index_pairs(pair_index *px, const tg_catalog *base, const tg_data *d)
+{
+	memset(px, 0, sizeof *px);
+	px->nitems = base->nitems;
+	px->at = tg_xcalloc(base->nitems ? base->nitems : 1, sizeof(tg_buf));
+	px->below = tg_xcalloc(base->nitems ? base->nitems : 1, sizeof(tg_buf));
+	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++) {
+		const tg_crosswalk *xw = TG_DATA_AT(d, crosswalks, tg_crosswalk, i);
+		if (xw->source != base || xw->target != base)
+			continue;
+		for (size_t k = 0; k < xw->nrows; k++) {
+			const tg_xw_row *row = &xw->rows[k];
+			for (size_t m = 0; row->source != NULL && m < row->ntargets; m++) {
+				const tg_item *o = row->targets[m].target;
+				if (o == NULL || row->targets[m].relationship == TG_REL_NO_RELATIONSHIP)
+					continue;
+				pair p = {row->source, o, xw};
+				size_t n = TG_BUF_COUNT(&px->pairs, pair);
+				TG_BUF_PUSH(&px->pairs, pair, p);
+				const tg_item *ends[2] = {p.a, p.b};
+				for (int e = 0; e < 2; e++) {
+					TG_BUF_PUSH(&px->at[ends[e]->index], size_t, n);
+					for (const tg_item *up = ends[e]->parent; up != NULL; up = up->parent)
+						TG_BUF_PUSH(&px->below[up->index], size_t, n);
+				}
+			}
+		}
+	}
+}
+
+static void
+free_pairs(pair_index *px)
+{
+	for (size_t i = 0; i < px->nitems; i++) {
+		tg_buf_free(&px->at[i]);
+		tg_buf_free(&px->below[i]);
+	}
+	free(px->at);
+	free(px->below);
+	tg_buf_free(&px->pairs);
+}
+
+/* Adds the far end of every pair in `list` that relates to `direct`. */
+static void
+infer_from(tg_buf *links, const pair_index *px, const tg_buf *list, const tg_item *direct)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(list, size_t); i++) {
+		const pair *p = &TG_BUF_AT(&px->pairs, pair, TG_BUF_AT(list, size_t, i));
+		const tg_item *add = related(direct, p->b) ? p->a : related(direct, p->a) ? p->b : NULL;
+		if (add != NULL && !has_link(links, add)) {
+			tg_xt_link l = {add, NULL, direct, p->xw};
+			TG_BUF_PUSH(links, tg_xt_link, l);
+		}
+	}
+}
+
+static void
+build_row(tg_xtable *t, tg_xt_row *r, const pair_index *px)
 {
 	tg_buf links = TG_BUF_INIT;
 	r->best = TG_REL_COUNT;
@@ -136,24 +209,11 @@ build_row(tg_xtable *t, tg_xt_row *r, const tg_crosswalk *const *internal, size_
 	r->ndirect = TG_BUF_COUNT(&links, tg_xt_link);
 	for (size_t d = 0; d < r->ndirect; d++) {
 		const tg_item *direct = TG_BUF_AT(&links, tg_xt_link, d).item;
-		for (size_t x = 0; x < ninternal; x++) {
-			const tg_crosswalk *xw = internal[x];
-			for (size_t k = 0; k < xw->nrows; k++) {
-				const tg_xw_row *row = &xw->rows[k];
-				if (row->source == NULL)
-					continue;
-				for (size_t m = 0; m < row->ntargets; m++) {
-					const tg_item *s = row->source, *o = row->targets[m].target;
-					if (o == NULL || row->targets[m].relationship == TG_REL_NO_RELATIONSHIP)
-						continue;
-					const tg_item *add = related(direct, o) ? s : related(direct, s) ? o : NULL;
-					if (add != NULL && !has_link(&links, add)) {
-						tg_xt_link l = {add, NULL, direct, xw};
-						TG_BUF_PUSH(&links, tg_xt_link, l);
-					}
-				}
-			}
-		}
+		if (direct->catalog != t->base)
+			continue;
+		for (const tg_item *up = direct; up != NULL; up = up->parent)
+			infer_from(&links, px, &px->at[up->index], direct);
+		infer_from(&links, px, &px->below[direct->index], direct);
 	}
 	r->nlinks = TG_BUF_COUNT(&links, tg_xt_link);
 	r->links = tg_arena_memdup(&t->arena, links.data, links.len);
@@ -187,12 +247,8 @@ tg_xtable_build(const tg_data *d, const tg_industry *ind, int level)
 	}
 
 	/* The baseline's own crosswalks carry the related material. */
-	tg_buf internal = TG_BUF_INIT;
-	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++) {
-		const tg_crosswalk *xw = TG_DATA_AT(d, crosswalks, tg_crosswalk, i);
-		if (xw->source == t->base && xw->target == t->base)
-			TG_BUF_PUSH(&internal, const tg_crosswalk *, xw);
-	}
+	pair_index px;
+	index_pairs(&px, t->base, d);
 
 	t->rows = TG_ARENA_ARRAY(&t->arena, tg_xt_row, t->guide->nitems);
 	for (size_t i = 0; i < t->guide->nitems; i++) {
@@ -203,11 +259,10 @@ tg_xtable_build(const tg_data *d, const tg_industry *ind, int level)
 		r->item = it;
 		if (it->depth > 0)
 			t->grouped = true;
-		build_row(t, r, (const tg_crosswalk *const *)(void *)internal.data,
-		    TG_BUF_COUNT(&internal, const tg_crosswalk *));
+		build_row(t, r, &px);
 		t->nrows++;
 	}
-	tg_buf_free(&internal);
+	free_pairs(&px);
 
 	/* Columns: the baseline roots that hold any counterpart. */
 	bool *used = tg_xcalloc(t->base->nroots ? t->base->nroots : 1, sizeof *used);

@@ -42,7 +42,12 @@ tg_esc_html_lines(tg_buf *out, const char *s)
 static bool
 md_inline_special(char c)
 {
-	return strchr("\\`*_[]|~", c) != NULL;
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static void

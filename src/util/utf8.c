@@ -42,17 +42,28 @@ tg_utf8_decode(const char *str, size_t len, size_t *n)
 	*n = 1;
 	if (len == 0)
 		return 0xFFFD;
-	if (s[0] < 0x80)
-		return s[0];
-	size_t valid = tg_utf8_check(str, len < 4 ? len : 4);
-	size_t need = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-	if (valid < need && valid != len)
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return c;
+	size_t need;
+	uint32_t cp, min;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2, cp = c & 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 3, cp = c & 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 4, cp = c & 0x07, min = 0x10000;
+	else
 		return 0xFFFD;
 	if (need > len)
 		return 0xFFFD;
-	uint32_t cp = s[0] & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
-	for (size_t k = 1; k < need; k++)
+	for (size_t k = 1; k < need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0xFFFD;
 		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFD;
 	*n = need;
 	return cp;
 }

@@ -8,3 +8,6 @@ sh tools/deps.sh build
 ninja -C build
 ./build/totsugo validate
 ./build/totsugo list --stats
+for industry in automotive construction supply-chain; do
+	./build/totsugo crosswalk --industry "$industry"
+done

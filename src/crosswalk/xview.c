@@ -9,7 +9,7 @@ tg_label_relationship(tg_relationship r)
 	/* "業界項目 REL IPA項目" read from the industry side. */
 	static const char *const labels[] = {"同等", "IPAに包含", "業界側が広い", "一部重複",
 	    "関係なし"};
-	return r < TG_REL_COUNT ? labels[r] : "—";
+	return r < TG_REL_COUNT ? labels[r] : "―";
 }
 
 const char *
@@ -136,7 +136,7 @@ level_label(tg_buf *out, const tg_item *it)
 	} else if (it->level >= 0) {
 		tg_buf_puts(out, it->catalog->levels[it->level]);
 	} else {
-		tg_buf_puts(out, "—");
+		tg_buf_puts(out, "―");
 	}
 }
 
@@ -348,7 +348,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 			proposal_text(&s, r->xrow->proposal);
 		cell_buf(b, &s);
 		if (it->flag != NULL)
-			tg_buf_printf(&s, "⚠ データ品質：%s", it->flag);
+			tg_buf_printf(&s, "※データ品質：%s", it->flag);
 		if (r->xrow != NULL && r->xrow->note != NULL)
 			tg_buf_printf(&s, "%s%s", s.len ? "\n" : "", r->xrow->note);
 		for (size_t k = 0; k < r->ndirect; k++) {
@@ -381,7 +381,7 @@ count_cells(vbuild *b, const tg_xt_count *c, bool chapter)
 	    c->by_rel[TG_REL_NO_RELATIONSHIP], c->unmapped, c->proposals, c->reviewed};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
 		if (chapter && (i == 7 || i == 9))
-			tg_buf_puts(&s, "—");	/* not meaningful per chapter */
+			tg_buf_puts(&s, "―");	/* not meaningful per chapter */
 		else
 			tg_buf_printf(&s, "%zu", values[i]);
 		cell_buf(b, &s);

@@ -39,4 +39,15 @@ cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
 
+# Optional: the HTML filters in a real browser (needs network access for npm).
+if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then
+	step "browser checks (chromium + playwright-core)"
+	command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
+	pw=$(mktemp -d)
+	(cd "$pw" && npm init -y >/dev/null && npm install --silent playwright-core@1 >/dev/null)
+	./build/totsugo crosswalk --industry automotive -f html -o "$pw/crosswalk.html" >/dev/null
+	NODE_PATH="$pw/node_modules" node tests/browser/crosswalk_filters.js "$pw/crosswalk.html"
+	rm -rf "$pw"
+fi
+
 step "all tests passed"

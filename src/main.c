@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "totsugo.h"
 
@@ -282,11 +283,316 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 	return finish(c, rc);
 }
 
+static int
+cmd_diff(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"migrate-crosswalk", required_argument, NULL, 'm'},
+	    {"regulation", no_argument, NULL, 'r'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_diff_options o = {0};
+	const char *output = NULL, *format = NULL;
+	bool regulation = false;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "f:o:m:rh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			format = optarg;
+			if (strcmp(optarg, "text") == 0)
+				o.format = TG_DIFF_TEXT;
+			else if (strcmp(optarg, "md") == 0)
+				o.format = TG_DIFF_MD;
+			else if (strcmp(optarg, "html") == 0)
+				o.format = TG_DIFF_HTML;
+			else if (strcmp(optarg, "json") == 0)
+				o.format = TG_DIFF_JSON;
+			else
+				return usage_error("diff", "unknown format '%s' (text, md, html or json)", optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'm':
+			o.migrate = optarg;
+			break;
+		case 'r':
+			regulation = true;
+			break;
+		case 'h':
+			printf("Usage: %s [--data DIR] diff OLD NEW [--format text|md|html|json] [-o PATH]\n"
+			    "       %s [--data DIR] diff OLD NEW --migrate-crosswalk FILE -o NEW.yaml\n"
+			    "       %s diff --regulation OLD_DIR NEW_DIR [-o FILE.html]\n\n"
+			    "Compare two versions of a guideline catalog: items added, removed, modified,\n"
+			    "moved, renumbered, split and merged, with word-level redlines, counts per\n"
+			    "kind and level, and the crosswalk rows and regulation clauses of the data\n"
+			    "directory that need review.  OLD and NEW are catalog ids of the data\n"
+			    "directory or YAML files (a name with '/' or ending in .yaml).\n\n"
+			    "  -f, --format FMT            text (default), md, html or json\n"
+			    "  -o, --output PATH           write to PATH (atomically) instead of standard output\n"
+			    "  -m, --migrate-crosswalk FILE\n"
+			    "                              write a draft of crosswalk FILE for NEW to -o\n"
+			    "  -r, --regulation            compare two directories of rendered regulation\n"
+			    "                              (Markdown files matched by name): one HTML redline\n\n"
+			    "Nothing is written when the inputs are identical.  Colours only on a terminal\n"
+			    "(not with NO_COLOR).  Exit codes, as diff(1): 0 identical, 1 different,\n"
+			    "2 trouble (usage, invalid input, I/O).  See docs/diff.md.\n",
+			    progname, progname, progname);
+			return TG_EXIT_OK;
+		default:
+			return bad_option("diff", argv);
+		}
+	}
+	if (argc - optind < 2)
+		return usage_error("diff", regulation ? "missing OLD_DIR and NEW_DIR" : "missing OLD and NEW");
+	if (argc - optind > 2)
+		return usage_error("diff", "unexpected argument '%s'", argv[optind + 2]);
+	if (regulation && o.migrate != NULL)
+		return usage_error("diff", "--regulation and --migrate-crosswalk do not go together");
+	if (regulation && format != NULL && o.format != TG_DIFF_HTML)
+		return usage_error("diff", "--regulation writes html only");
+	if (o.migrate != NULL && format != NULL)
+		return usage_error("diff", "--format does not apply to --migrate-crosswalk");
+	if (o.migrate != NULL && (output == NULL || strcmp(output, "-") == 0))
+		return usage_error("diff", "--migrate-crosswalk needs -o NEW.yaml");
+	o.data_option = c->data_option;
+	o.draft_name = output;
+	const char *no_color = getenv("NO_COLOR");
+	o.color = o.format == TG_DIFF_TEXT && (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0');
+	tg_buf out = TG_BUF_INIT, draft = TG_BUF_INIT;
+	int rc = regulation ? tg_diff_regulation(argv[optind], argv[optind + 1], &out, c->diag)
+	    : tg_diff(&o, argv[optind], argv[optind + 1], &out, &draft, c->diag);
+	/* diff(1) codes: any failure here is trouble (2), not TG_EXIT_IO. */
+	if (rc != TG_DIFF_TROUBLE && o.migrate != NULL) {
+		if (tg_output(output, &draft, c->diag) != TG_EXIT_OK ||
+		    tg_output(NULL, &out, c->diag) != TG_EXIT_OK)
+			rc = TG_DIFF_TROUBLE;
+	} else if (rc != TG_DIFF_TROUBLE && out.len > 0) {
+		if (tg_output(output, &out, c->diag) != TG_EXIT_OK)
+			rc = TG_DIFF_TROUBLE;
+	}
+	tg_buf_free(&out);
+	tg_buf_free(&draft);
+	return finish(c, rc);
+}
+
+static int
+cmd_import(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"spec", required_argument, NULL, 's'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"crosswalk-out", required_argument, NULL, 'x'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	const char *spec = NULL, *output = NULL, *xw_out = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "s:o:x:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			spec = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'x':
+			xw_out = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s import --spec SPEC.yaml INPUT [-o OUT.yaml] [--crosswalk-out XW.yaml]\n\n"
+			    "Read a spreadsheet (CSV or TSV; UTF-8, UTF-8 with BOM or CP932) as the import\n"
+			    "spec describes and write it as a catalog: one item per row, group items from\n"
+			    "the group columns, links from in-text references, and the sheet's file and\n"
+			    "row as every item's provenance.  Nothing is written when the sheet or the spec\n"
+			    "has an error; every error is shown (FILE:ROW:COL in the sheet).  The data\n"
+			    "directory is not used.  See docs/import.md.\n\n"
+			    "  -s, --spec FILE           the import spec (YAML, kind: import)\n"
+			    "  -o, --output FILE         write the catalog to FILE (atomically) instead of\n"
+			    "                            standard output\n"
+			    "  -x, --crosswalk-out FILE  also write the crosswalk read from the spec's\n"
+			    "                            reference columns\n", progname);
+			return TG_EXIT_OK;
+		default:
+			return bad_option("import", argv);
+		}
+	}
+	if (spec == NULL)
+		return usage_error("import", "missing --spec SPEC.yaml");
+	if (optind >= argc)
+		return usage_error("import", "missing INPUT (the CSV or TSV file)");
+	if (optind + 1 < argc)
+		return usage_error("import", "unexpected argument '%s'", argv[optind + 1]);
+	bool out_stdout = output == NULL || strcmp(output, "-") == 0;
+	if (xw_out != NULL && strcmp(xw_out, "-") == 0 && out_stdout)
+		return usage_error("import", "the catalog and the crosswalk cannot both go to standard output");
+	if (xw_out != NULL && output != NULL && strcmp(xw_out, output) == 0)
+		return usage_error("import", "-o and --crosswalk-out name the same file");
+	tg_buf cat = TG_BUF_INIT, xw = TG_BUF_INIT;
+	int rc = tg_import(spec, argv[optind], &cat, xw_out ? &xw : NULL, c->diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_output(output, &cat, c->diag);
+	if (rc == TG_EXIT_OK && xw_out != NULL)
+		rc = tg_output(xw_out, &xw, c->diag);
+	tg_buf_free(&cat);
+	tg_buf_free(&xw);
+	return finish(c, rc);
+}
+
+static int
+cmd_export(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	    {"encoding", required_argument, NULL, 'e'}, {"bom", no_argument, NULL, 'b'},
+	    {"no-bom", no_argument, NULL, 'B'}, {"output", required_argument, NULL, 'o'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_export_options o = {',', false, true};
+	const char *output = NULL;
+	bool format_given = false, bom_given = false;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "f:e:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				o.sep = ',';
+			else if (strcmp(optarg, "tsv") == 0)
+				o.sep = '\t';
+			else
+				return usage_error("export", "unknown format '%s' (csv or tsv)", optarg);
+			format_given = true;
+			break;
+		case 'e':
+			if (strcmp(optarg, "cp932") == 0 || strcmp(optarg, "sjis") == 0)
+				o.cp932 = true;
+			else if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
+				o.cp932 = false;
+			else
+				return usage_error("export", "unknown encoding '%s' (utf-8 or cp932)", optarg);
+			break;
+		case 'b':
+		case 'B':
+			o.bom = ch == 'b';
+			bom_given = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s [--data DIR] export ID [--format csv|tsv] [--encoding utf-8|cp932]\n"
+			    "                 [--bom|--no-bom] [-o FILE]\n\n"
+			    "Write a catalog as a sheet: a header row, then one row per item in tree\n"
+			    "order (id, ref, parent, title, text, level, tags, flag, links, note and\n"
+			    "provenance).  Cells a spreadsheet would run as formulas are neutralised.\n"
+			    "docs/examples/import/totsugo-export.yaml imports the sheet back into the same\n"
+			    "catalog.\n\n"
+			    "  -f, --format FMT    csv (default; tsv when FILE ends in .tsv) or tsv\n"
+			    "  -e, --encoding ENC  utf-8 (default) or cp932\n"
+			    "      --bom           start UTF-8 with a byte order mark (default: Excel needs it)\n"
+			    "      --no-bom        UTF-8 without a byte order mark\n"
+			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
+			    progname);
+			return TG_EXIT_OK;
+		default:
+			return bad_option("export", argv);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("export", "missing ID (a catalog, see 'totsugo list')");
+	if (optind + 1 < argc)
+		return usage_error("export", "unexpected argument '%s'", argv[optind + 1]);
+	if (o.cp932 && bom_given && o.bom)
+		return usage_error("export", "--bom is for UTF-8; cp932 has no byte order mark");
+	if (o.cp932)
+		o.bom = false;
+	if (!format_given && output != NULL) {
+		size_t n = strlen(output);
+		if (n > 4 && strcmp(output + n - 4, ".tsv") == 0)
+			o.sep = '\t';
+	}
+	int rc;
+	tg_data *d = open_data(c, &rc);
+	if (d == NULL)
+		return finish(c, rc);
+	tg_buf out = TG_BUF_INIT;
+	rc = tg_export(d, argv[optind], &o, &out, c->diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_output(output, &out, c->diag);
+	tg_buf_free(&out);
+	tg_data_free(d);
+	return finish(c, rc);
+}
+
+static int
+cmd_template(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
+	    {"partials", required_argument, NULL, 'p'}, {"strict", no_argument, NULL, 's'},
+	    {"escape", required_argument, NULL, 'e'}, {"output", required_argument, NULL, 'o'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_template_options o = {NULL, NULL, false, TG_TEMPLATE_HTML};
+	const char *output = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "d:p:se:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			o.data = optarg;
+			break;
+		case 'p':
+			o.partials = optarg;
+			break;
+		case 's':
+			o.strict = true;
+			break;
+		case 'e':
+			if (strcmp(optarg, "html") == 0)
+				o.escape = TG_TEMPLATE_HTML;
+			else if (strcmp(optarg, "markdown") == 0)
+				o.escape = TG_TEMPLATE_MARKDOWN;
+			else if (strcmp(optarg, "none") == 0)
+				o.escape = TG_TEMPLATE_NONE;
+			else
+				return usage_error("template", "unknown escaping '%s' (html, markdown or none)",
+				    optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s template FILE --data DATA.yaml|DATA.json [--partials DIR] [--strict]\n"
+			    "                [--escape html|markdown|none] [-o OUT]\n\n"
+			    "Render a Mustache template (the official spec, with template inheritance and\n"
+			    "dynamic names) with the values of a YAML or JSON file.\n\n"
+			    "  -d, --data FILE      the values (YAML or JSON)\n"
+			    "  -p, --partials DIR   where {{>name}} finds DIR/name.mustache\n"
+			    "                       (default: the template's directory)\n"
+			    "  -s, --strict         an undefined name is an error at its line and column\n"
+			    "  -e, --escape MODE    how {{name}} is escaped: html (default), markdown, none\n"
+			    "  -o, --output FILE    write to FILE (atomically) instead of standard output\n",
+			    progname);
+			return TG_EXIT_OK;
+		default:
+			return bad_option("template", argv);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("template", "missing FILE");
+	if (optind + 1 < argc)
+		return usage_error("template", "unexpected argument '%s'", argv[optind + 1]);
+	if (o.data == NULL)
+		return usage_error("template", "missing --data FILE");
+	tg_buf out = TG_BUF_INIT;
+	int rc = tg_template(argv[optind], &o, &out, c->diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_output(output, &out, c->diag);
+	tg_buf_free(&out);
+	return finish(c, rc);
+}
+
 static const command commands[] = {
 	{"validate", cmd_validate, "check every data file and reference"},
 	{"list", cmd_list, "list catalogs, crosswalks and industries"},
 	{"show", cmd_show, "print a catalog or a crosswalk (tree or JSON)"},
 	{"crosswalk", cmd_crosswalk, "write the 突合表 (md, html, csv, tsv, xlsx, json)"},
+	{"diff", cmd_diff, "compare two catalog versions; impact, migration, redlines"},
+	{"import", cmd_import, "read a guideline spreadsheet (CSV/TSV) into a catalog"},
+	{"export", cmd_export, "write a catalog as a spreadsheet (CSV/TSV)"},
+	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 };
 
 static void
@@ -302,7 +608,8 @@ print_help(void)
 	    "                  (default: $TOTSUGO_DATA, the source tree, the installed data)\n"
 	    "  -h, --help      show this help ('%s COMMAND --help' for a command)\n"
 	    "  -V, --version   show the version\n\n"
-	    "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O error.\n", progname);
+	    "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O error\n"
+	    "(diff: 0 identical, 1 different, 2 trouble, as diff(1)).\n", progname);
 }
 
 int

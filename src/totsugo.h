@@ -108,6 +108,75 @@ int tg_diff(const tg_diff_options *o, const char *old_arg, const char *new_arg, 
  * regulations (nothing when identical).  Returns a TG_DIFF_* code. */
 int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_buf *out, tg_diag *diag);
 
+/* `import --spec SPEC INPUT`: reads a spreadsheet (CSV/TSV) as an import
+ * spec describes (docs/import.md) and writes the catalog YAML to catalog
+ * and, when crosswalk is not NULL, the crosswalk built from the reference
+ * columns.  Nothing is written when there is any error.  Returns a
+ * TG_EXIT_* code. */
+int tg_import(const char *spec, const char *input, tg_buf *catalog, tg_buf *crosswalk,
+    tg_diag *diag);
+
+typedef struct tg_export_options {
+	char sep;		/* ',' (CSV) or '\t' (TSV) */
+	bool cp932;		/* encode as CP932 instead of UTF-8 */
+	bool bom;		/* UTF-8 only: start with a byte order mark */
+} tg_export_options;
+
+/* `export ID`: a catalog as a sheet (one row per item, formula cells
+ * neutralised) that docs/examples/import/totsugo-export.yaml imports back
+ * into the same catalog.  Returns a TG_EXIT_* code. */
+int tg_export(const tg_data *d, const char *id, const tg_export_options *o, tg_buf *out,
+    tg_diag *diag);
+
+typedef enum tg_template_escape {
+	TG_TEMPLATE_HTML,	/* the Mustache spec's default */
+	TG_TEMPLATE_MARKDOWN,
+	TG_TEMPLATE_NONE
+} tg_template_escape;
+
+typedef struct tg_template_options {
+	const char *data;	/* YAML or JSON file holding the values */
+	const char *partials;	/* directory of NAME.mustache; NULL: the template's own */
+	bool strict;		/* undefined names are errors */
+	tg_template_escape escape;
+} tg_template_options;
+
+/* `template FILE --data DATA`: renders a Mustache template (see
+ * docs/templates.md and src/template/mustache.h).  Returns a TG_EXIT_*
+ * code; out holds the whole output only when it is TG_EXIT_OK. */
+int tg_template(const char *file, const tg_template_options *o, tg_buf *out, tg_diag *diag);
+
+/* `render`: the industry sample regulation (docs/regulation.md). */
+enum {
+	TG_RF_MD = 1,
+	TG_RF_HTML = 2,
+	TG_RF_ALL = 3
+};
+
+enum {
+	TG_RENDER_WHOLE,	/* every clause */
+	TG_RENDER_MANAGEMENT,	/* --split management */
+	TG_RENDER_TECHNICAL	/* --split technical */
+};
+
+typedef struct tg_render_options {
+	const char *industry;
+	const char *profile;	/* profile id or YAML file; NULL: the industry's sample */
+	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
+	bool labels;		/* industry item labels after each clause */
+	int split;		/* TG_RENDER_* */
+	unsigned formats;	/* TG_RF_* bits; 0: all */
+	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT] */
+} tg_render_options;
+
+/* Format bit of a name (md, html, all), or 0. */
+unsigned tg_render_format(const char *name);
+/* Writes the files; lists them ("wrote PATH") in report.  A profile file
+ * is loaded into d and checked. */
+int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
+/* `init-profile`: the commented profile skeleton of an industry. */
+int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

@@ -259,8 +259,12 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	const char *tail[] = {"関係・強度", "状態", "業界サンプル規程への反映案", "備考"};
 	tg_col_kind tail_kinds[] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
 	tg_buf hdr = TG_BUF_INIT, kinds = TG_BUF_INIT, s = TG_BUF_INIT;
+	/* A column that would be empty in every row is left out. */
+	bool texts = false;
+	for (size_t i = 0; i < t->nrows && !texts; i++)
+		texts = t->rows[i].item->text != NULL;
 	for (size_t i = 0; i < 5; i++) {
-		if (i == 1 && !t->grouped)
+		if ((i == 1 && !t->grouped) || (i == 4 && !texts))
 			continue;
 		TG_BUF_PUSH(&hdr, const char *, fixed[i]);
 		TG_BUF_PUSH(&kinds, tg_col_kind, fixed_kinds[i]);
@@ -297,7 +301,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 		cell(b, it->title ? it->title : "（不明）");
 		level_label(&s, it);
 		cell_buf(b, &s);
-		cell(b, it->text);
+		if (texts)
+			cell(b, it->text);
 		for (size_t c = 0; c < t->ncolumns; c++) {
 			const tg_item *root = t->columns[c];
 			for (size_t k = 0; k < r->nlinks; k++) {

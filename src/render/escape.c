@@ -38,57 +38,72 @@ tg_esc_html_lines(tg_buf *out, const char *s)
 	}
 }
 
-/* Characters that start Markdown inline markup anywhere in a line. */
-static bool
-md_inline_special(char c)
+/* One rule for all Markdown output (tables, paragraphs, and the Mustache
+ * engine's Markdown escaping): markup characters get a backslash, except
+ * those Discount (the Markdown library we render HTML with) cannot escape
+ * that way — &, <, >, ~, and = at a line start — which become entities. */
+void
+tg_esc_md(tg_buf *out, const char *s, size_t len, bool bol, bool cell)
 {
-	switch (c) {
-	case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
-		return true;
-	default:
-		return false;
-	}
-}
-
-static void
-md_escape(tg_buf *out, const char *s, bool cell)
-{
-	bool line_start = true;
-	for (; *s; s++) {
-		char c = *s;
-		if (line_start && !cell) {
-			/* Block markers only count at the start of a line. */
-			const char *d = s;
-			while (*d >= '0' && *d <= '9')
-				d++;
-			if (d > s && (*d == '.' || *d == ')')) {
-				tg_buf_put(out, s, (size_t)(d - s));
-				tg_buf_putc(out, '\\');
-				s = d;
-				c = *s;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (bol && !cell) {
+			if (c == ' ' || c == '\t') {
 				tg_buf_putc(out, c);
-				line_start = false;
 				continue;
 			}
-			if (c == '#' || c == '-' || c == '+' || c == '=')
+			bol = false;
+			if (c == '#' || c == '+' || c == '-') {
 				tg_buf_putc(out, '\\');
+				tg_buf_putc(out, c);
+				continue;
+			}
+			if (c == '=') {
+				tg_buf_puts(out, "&#61;");
+				continue;
+			}
+			if (c >= '0' && c <= '9') {
+				size_t j = i;
+				while (j < len && s[j] >= '0' && s[j] <= '9')
+					j++;
+				tg_buf_put(out, s + i, j - i);
+				i = j - 1;
+				if (j < len && (s[j] == '.' || s[j] == ')')) {
+					tg_buf_putc(out, '\\');
+					tg_buf_putc(out, s[j]);
+					i = j;
+				}
+				continue;
+			}
 		}
-		line_start = false;
-		if (c == '<')
-			tg_buf_puts(out, "&lt;");
-		else if (c == '>')
-			tg_buf_puts(out, "&gt;");
-		else if (c == '&')
-			tg_buf_puts(out, "&amp;");
-		else if (c == '\n') {
-			tg_buf_puts(out, cell ? "<br>" : "  \n");
-			line_start = true;
-		} else if (c == '\r')
-			continue;
-		else {
-			if (md_inline_special(c))
-				tg_buf_putc(out, '\\');
+		switch (c) {
+		case '\n':
+			tg_buf_puts(out, cell ? "<br>" : "\n");
+			bol = true;
+			break;
+		case '\r':
+			if (!cell)
+				tg_buf_putc(out, c);
+			break;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '^':
+			tg_buf_putc(out, '\\');
 			tg_buf_putc(out, c);
+			break;
+		case '&':
+			tg_buf_puts(out, "&amp;");
+			break;
+		case '<':
+			tg_buf_puts(out, "&lt;");
+			break;
+		case '>':
+			tg_buf_puts(out, "&gt;");
+			break;
+		case '~':
+			tg_buf_puts(out, "&#126;");
+			break;
+		default:
+			tg_buf_putc(out, c);
+			break;
 		}
 	}
 }
@@ -96,11 +111,20 @@ md_escape(tg_buf *out, const char *s, bool cell)
 void
 tg_esc_md_cell(tg_buf *out, const char *s)
 {
-	md_escape(out, s, true);
+	tg_esc_md(out, s, strlen(s), false, true);
 }
 
 void
 tg_esc_md_text(tg_buf *out, const char *s)
 {
-	md_escape(out, s, false);
+	/* Line breaks inside a paragraph stay breaks (two trailing spaces). */
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		tg_esc_md(out, s, len, true, false);
+		if (nl == NULL)
+			break;
+		tg_buf_puts(out, "  \n");
+		s = nl + 1;
+	}
 }

@@ -3,6 +3,7 @@
 #ifndef TG_ESCAPE_H
 #define TG_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/buf.h"
@@ -11,6 +12,10 @@
 void tg_esc_html(tg_buf *out, const char *s, size_t len);
 /* HTML text with line breaks kept as <br>. */
 void tg_esc_html_lines(tg_buf *out, const char *s);
+/* Markdown text: `bol` says the output is at the start of a line (block
+ * markers matter there); `cell` writes line breaks as <br> for a table cell.
+ * The exact rule is in src/template/mustache.h (its Markdown escaping). */
+void tg_esc_md(tg_buf *out, const char *s, size_t len, bool bol, bool cell);
 /* Text inside a Markdown table cell: inert (no markup, no HTML, no pipes),
  * line breaks as <br>. */
 void tg_esc_md_cell(tg_buf *out, const char *s);

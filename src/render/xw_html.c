@@ -20,7 +20,7 @@ static const char style[] =
     "table{border-collapse:separate;border-spacing:0;font-size:.82rem;min-width:100%}\n"
     "th,td{border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.35rem .45rem;"
     "vertical-align:top;text-align:left}\n"
-    "thead th{position:sticky;top:0;background:var(--head);z-index:2;white-space:nowrap}\n"
+    "thead th{position:sticky;top:0;background:var(--head);z-index:2;min-width:4rem}\n"
     "td.s{white-space:nowrap;text-align:center}td.l{min-width:18rem}td.t{min-width:10rem}\n"
     "td.none{color:var(--muted)}\n"
     "tr:nth-child(even) td{background:#fafbfc}\n"

@@ -152,8 +152,10 @@ tg_buf_truncate(tg_buf *b, size_t len)
 const char *
 tg_buf_cstr(tg_buf *b)
 {
+	/* Also after tg_buf_reserve alone, which does not terminate. */
 	if (b->data == NULL)
-		tg_buf_reserve(b, 0), b->data[0] = '\0';
+		tg_buf_reserve(b, 0);
+	b->data[b->len] = '\0';
 	return b->data;
 }
 

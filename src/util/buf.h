@@ -32,7 +32,8 @@ void tg_buf_puts(tg_buf *b, const char *s);
 void tg_buf_putc(tg_buf *b, int c);
 void tg_buf_printf(tg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void tg_buf_vprintf(tg_buf *b, const char *fmt, va_list ap);
+void tg_buf_vprintf(tg_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void tg_buf_truncate(tg_buf *b, size_t len);
 /* A NUL-terminated view (never NULL). */
 const char *tg_buf_cstr(tg_buf *b);

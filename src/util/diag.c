@@ -19,6 +19,9 @@ typedef struct source {
 	char *file;
 	char *text;
 	size_t len;
+	char sep;	/* spreadsheet cell separator, or 0 for a text file */
+	size_t *rows;	/* spreadsheet: start offset of each row, built on first use */
+	size_t nrows;
 } source;
 
 struct tg_diag {
@@ -53,6 +56,7 @@ tg_diag_free(tg_diag *d)
 	for (size_t i = 0; i < TG_BUF_COUNT(&d->sources, source); i++) {
 		free(TG_BUF_AT(&d->sources, source, i).file);
 		free(TG_BUF_AT(&d->sources, source, i).text);
+		free(TG_BUF_AT(&d->sources, source, i).rows);
 	}
 	tg_buf_free(&d->sources);
 	free(d);
@@ -61,7 +65,14 @@ tg_diag_free(tg_diag *d)
 void
 tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, NULL, 0};
+	TG_BUF_PUSH(&d->sources, source, s);
+}
+
+void
+tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len, char sep)
+{
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, NULL, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
@@ -121,7 +132,7 @@ compare_messages(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static const source *
+static source *
 find_source(const tg_diag *d, const char *file)
 {
 	for (size_t i = TG_BUF_COUNT(&d->sources, source); i-- > 0;)
@@ -130,27 +141,14 @@ find_source(const tg_diag *d, const char *file)
 	return NULL;
 }
 
-/* Quotes line `line` of the source and puts a caret under column `col`,
- * padding with the display width of what precedes it (tabs kept). */
+/* Prints one line of text with the gutter number, then a caret at byte
+ * offset lead, padded with the display width of what precedes it (tabs
+ * kept), and `span` characters underlined. */
 static void
-print_excerpt(FILE *out, const source *src, const tg_pos *pos)
+print_line(FILE *out, unsigned number, const char *p, size_t linelen, size_t lead, unsigned span)
 {
-	const char *p = src->text, *end = src->text + src->len;
-	for (unsigned l = 1; l < pos->line && p < end; l++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			return;
-		p = nl + 1;
-	}
-	const char *eol = memchr(p, '\n', (size_t)(end - p));
-	if (eol == NULL)
-		eol = end;
-	if (eol > p && eol[-1] == '\r')
-		eol--;
-	size_t linelen = (size_t)(eol - p);
-	size_t lead = tg_utf8_offset(p, linelen, pos->col > 0 ? pos->col - 1 : 0);
 	char gutter[16];
-	int gw = snprintf(gutter, sizeof gutter, "%u", pos->line);
+	int gw = snprintf(gutter, sizeof gutter, "%u", number);
 	fprintf(out, " %s | ", gutter);
 	/* Replace invalid bytes so the terminal shows something sane. */
 	for (size_t i = 0; i < linelen;) {
@@ -176,13 +174,106 @@ print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 		i += n;
 	}
 	fputc('^', out);
-	if (pos->span > 1 && lead < linelen) {
-		size_t upto = tg_utf8_offset(p, linelen, pos->col - 1 + pos->span);
+	if (span > 1 && lead < linelen) {
+		size_t upto = lead + tg_utf8_offset(p + lead, linelen - lead, span);
 		size_t w = tg_utf8_width(p + lead, upto - lead);
 		for (size_t i = 1; i < w; i++)
 			fputc('~', out);
 	}
 	fputc('\n', out);
+}
+
+/* Quotes line `line` of the source and puts a caret under column `col`. */
+static void
+print_excerpt(FILE *out, const source *src, const tg_pos *pos)
+{
+	const char *p = src->text, *end = src->text + src->len;
+	for (unsigned l = 1; l < pos->line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return;
+		p = nl + 1;
+	}
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	if (eol == NULL)
+		eol = end;
+	if (eol > p && eol[-1] == '\r')
+		eol--;
+	size_t linelen = (size_t)(eol - p);
+	size_t lead = tg_utf8_offset(p, linelen, pos->col > 0 ? pos->col - 1 : 0);
+	print_line(out, pos->line, p, linelen, lead, pos->span);
+}
+
+/* Spreadsheet text: the offset just past the cell starting at i, and
+ * whether a row ends there.  Same rules as load/sheet.c: a cell is quoted
+ * when it starts with '"'; rows end at LF, CRLF or a lone CR outside quotes. */
+static size_t
+sheet_skip_cell(const char *s, size_t len, size_t i, char sep, bool *row_end)
+{
+	bool quoted = i < len && s[i] == '"';
+	if (quoted) {
+		for (i++; i < len; i++) {
+			if (s[i] != '"')
+				continue;
+			if (i + 1 < len && s[i + 1] == '"')
+				i++;
+			else
+				break;
+		}
+		if (i < len)
+			i++;
+	}
+	for (; i < len; i++) {
+		if (s[i] == sep) {
+			*row_end = false;
+			return i + 1;
+		}
+		if (s[i] == '\n' || s[i] == '\r') {
+			*row_end = true;
+			return i + (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1);
+		}
+	}
+	*row_end = true;
+	return len;
+}
+
+static void
+print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
+{
+	const char *s = src->text;
+	size_t len = src->len;
+	if (src->rows == NULL) {
+		tg_buf rows = TG_BUF_INIT;
+		size_t i = 0;
+		TG_BUF_PUSH(&rows, size_t, 0);
+		while (i < len) {
+			bool row_end;
+			i = sheet_skip_cell(s, len, i, src->sep, &row_end);
+			if (row_end && i < len)
+				TG_BUF_PUSH(&rows, size_t, i);
+		}
+		src->nrows = TG_BUF_COUNT(&rows, size_t);
+		src->rows = (size_t *)(void *)tg_buf_detach(&rows);
+	}
+	if (pos->line > src->nrows)
+		return;
+	size_t start = src->rows[pos->line - 1], cell = start;
+	for (unsigned c = 1; c < pos->col; c++) {
+		bool row_end;
+		size_t next = sheet_skip_cell(s, len, cell, src->sep, &row_end);
+		if (row_end)
+			return;	/* a ragged row: the cell is not written */
+		cell = next;
+	}
+	/* The physical line holding the cell's start (a quoted cell before it
+	 * may have spanned several lines). */
+	size_t bol = cell;
+	while (bol > start && s[bol - 1] != '\n' && s[bol - 1] != '\r')
+		bol--;
+	size_t eol = cell;
+	while (eol < len && s[eol] != '\n' && s[eol] != '\r')
+		eol++;
+	print_line(out, pos->line, s + bol, eol - bol, cell - bol, pos->span);
 }
 
 void
@@ -202,8 +293,10 @@ tg_diag_print(tg_diag *d, FILE *out)
 		else
 			fputs("totsugo: ", out);
 		fprintf(out, "%s: %s\n", label[m->sev], m->text);
-		const source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
-		if (src != NULL)
+		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
+		if (src != NULL && src->sep != 0)
+			print_sheet_excerpt(out, src, &m->pos);
+		else if (src != NULL)
 			print_excerpt(out, src, &m->pos);
 	}
 	forget_messages(d);

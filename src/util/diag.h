@@ -27,6 +27,11 @@ tg_diag *tg_diag_new(void);
 void tg_diag_free(tg_diag *d);
 /* Registers a file's text so that messages can quote its lines (copied). */
 void tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len);
+/* Registers a spreadsheet's decoded text (cells separated by sep, RFC 4180
+ * quoting).  Positions in it are ROW:COL of a cell, COL the column number;
+ * excerpts quote the line where the cell starts, with the caret under it. */
+void tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len,
+    char sep);
 void tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 #define tg_diag_error(d, pos, ...) tg_diag_report((d), TG_ERROR, (pos), __VA_ARGS__)

@@ -7,6 +7,52 @@ static const char *const special[] = {"~", "null", "Null", "NULL", "true", "True
     "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON",
     "off", "Off", "OFF", "y", "Y", "n", "N", NULL};
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* [-+]? then 0x.., 0o.., 0b.., digits[.digits][e[-+]digits], .digits, .inf/.nan,
+ * digits(:digits)+, or a date-like 9999-9... — conservative: a false positive
+ * only costs quotes. */
+static bool
+looks_numeric(const char *s)
+{
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p == '.' && (strcmp(p + 1, "inf") == 0 || strcmp(p + 1, "Inf") == 0 ||
+	    strcmp(p + 1, "INF") == 0 || strcmp(p + 1, "nan") == 0 || strcmp(p + 1, "NaN") == 0 ||
+	    strcmp(p + 1, "NAN") == 0))
+		return true;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b') && p[2] != '\0') {
+		for (const char *q = p + 2; *q; q++)
+			if (!(is_digit(*q) || (*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F') || *q == '_'))
+				return false;
+		return true;
+	}
+	if (!is_digit(*p) && !(*p == '.' && is_digit(p[1])))
+		return false;
+	/* From here: digits, '_', ':', '-', '.', and one exponent. */
+	bool exp = false;
+	for (const char *q = p; *q; q++) {
+		if (is_digit(*q) || *q == '_' || *q == ':' || *q == '.' || *q == '-')
+			continue;
+		if ((*q == 'e' || *q == 'E') && !exp) {
+			exp = true;
+			if (q[1] == '-' || q[1] == '+')
+				q++;
+			continue;
+		}
+		/* Timestamps: 2001-12-14t21:59:43.10-05:00 and friends. */
+		if ((*q == 'T' || *q == 't' || *q == ' ' || *q == 'Z') && strchr(s, '-') != NULL)
+			continue;
+		return false;
+	}
+	return true;
+}
+
 bool
 tg_yamlw_plain_ok(const char *s)
 {
@@ -30,12 +76,9 @@ tg_yamlw_plain_ok(const char *s)
 		if (c == '#' && i > 0 && s[i - 1] == ' ')
 			return false;
 	}
-	/* Number-like text (1.0, 0x1F, .5, 1e3, 2024-01-01 stays a string in
-	 * our loader, but other YAML readers may take it as a date). */
-	bool numeric = true;
-	for (size_t i = 0; i < n && numeric; i++)
-		numeric = strchr("0123456789.+-eExXoO_:abcdefABCDEF", s[i]) != NULL;
-	if (numeric)
+	/* Number-like text (YAML 1.1 ints, floats, sexagesimals, timestamps)
+	 * would come back as something else from other YAML readers. */
+	if (looks_numeric(s))
 		return false;
 	return true;
 }

@@ -35,7 +35,8 @@ for name in $cases; do
 		cd "$work" || exit 99
 		REGRESS_SUITE=$suite
 		export REGRESS_SUITE
-		if [ -f setup ]; then sh ./setup || exit 99; fi
+		# Setup scripts may run totsugo themselves (e.g. to chain commands).
+		if [ -f setup ]; then TOTSUGO=$exe sh ./setup || exit 99; fi
 		unset TOTSUGO_DATA
 		LC_ALL=C
 		export LC_ALL

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Import benchmark: a synthetic 100,000-row sheet in the METI SCS layout
+# (gen.sh: merged group cells, ★3/★4 ○ columns, a reference column in every
+# form, in-text references), imported into a catalog and a crosswalk.
+# Target: well under 2 s on a 2-core machine.
+#   bench/import/run.sh [BUILD_DIR]   (default: a release build in build-bench/)
+set -eu
+cd "$(dirname "$0")/../.."
+build=${1:-build-bench}
+[ -d "$build" ] || meson setup "$build" --buildtype=release -Dtests=disabled >/dev/null
+ninja -C "$build" >/dev/null
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+sh bench/import/gen.sh 100000 > "$data/sheet.csv"
+ls -l "$data/sheet.csv" | awk '{ printf "sheet: %.1f MB, ", $5 / 1e6 }'
+wc -l < "$data/sheet.csv" | awk '{ print $1 " lines" }'
+cmd="$build/totsugo import --spec bench/import/spec.yaml $data/sheet.csv -o $data/out.yaml --crosswalk-out $data/xw.yaml"
+$cmd
+grep -c '^ *- id:' "$data/out.yaml" | awk '{ print "items: " $1 }'
+if command -v hyperfine >/dev/null; then
+	hyperfine --warmup 1 --runs 10 "$cmd"
+else
+	for i in 1 2 3 4 5; do
+		/usr/bin/time -f "%e s, %M KB" $cmd
+	done
+fi

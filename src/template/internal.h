@@ -1,0 +1,74 @@
+/* Parsed Mustache templates, shared by the parser (parse.c) and the
+ * renderer (render.c).  Not part of the public interface. */
+#ifndef TG_MUS_INTERNAL_H
+#define TG_MUS_INTERNAL_H
+
+#include "mustache.h"
+
+typedef enum tg_mus_node_type {
+	TG_MN_TEXT,
+	TG_MN_VAR,
+	TG_MN_RAW,
+	TG_MN_SECTION,
+	TG_MN_INVERTED,
+	TG_MN_PARTIAL,
+	TG_MN_BLOCK,
+	TG_MN_PARENT
+} tg_mus_node_type;
+
+/* How the first line of a block's overriding content is indented. */
+enum {
+	TG_MUS_FIRST_AS_IS,	/* as its own bol flag says */
+	TG_MUS_FIRST_FORCE,	/* the block's line was removed: indent it */
+	TG_MUS_FIRST_SKIP	/* the block's indentation is already in the output */
+};
+
+typedef struct tg_mus_node tg_mus_node;
+struct tg_mus_node {
+	tg_mus_node_type type;
+	/* Begins a line of its template: rendering under an indentation (a
+	 * standalone partial, parent or block) writes the indentation first.
+	 * Text nodes are also indented after every inner newline that is
+	 * followed by more of the text. */
+	bool bol;
+	/* A tag that stands alone on its line(s): never indented itself. */
+	bool standalone;
+	/* Sections, inverted sections, blocks: the closing tag begins a line,
+	 * so each rendering of the content ends with the indentation. */
+	bool bol_end;
+	/* Blocks outside parents: the indentation is prepended to default
+	 * content too (its intrinsic indentation was removed when parsing). */
+	bool indent_always;
+	unsigned char first;	/* TG_MUS_FIRST_*, for overriding content */
+	const char *text;	/* text nodes */
+	size_t len;
+	tg_mus_tag tag;		/* every other node */
+	/* Dotted name split at '.' (lookups); 0 parts is the implicit iterator. */
+	const char **parts;
+	size_t *part_lens;
+	size_t nparts;
+	/* Partials and parents: indentation of a standalone tag; blocks: the
+	 * indentation given to overriding content. */
+	const char *indent;
+	size_t indent_len;
+	/* Sections, inverted sections, blocks: content; parents: their blocks. */
+	tg_mus_node **kids;
+	size_t nkids;
+};
+
+struct tg_mus {
+	tg_arena arena;
+	const char *file;
+	const char *text;	/* the source, for quoting in messages */
+	size_t len;
+	tg_mus_node **nodes;
+	size_t n;
+};
+
+/* tg_mus_parse; quote false gives the text to diag only with a syntax
+ * error (partials, parsed again on every render, are quoted by the
+ * renderer when it reports at one of their tags). */
+tg_mus *tg_mus_parse_source(const char *file, const char *text, size_t len, tg_diag *diag,
+    bool quote);
+
+#endif

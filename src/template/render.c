@@ -1,0 +1,775 @@
+/* Mustache renderer: context stack lookups, sections, partials and
+ * parents (loaded once per render through the caller's lookup), block
+ * overrides, indentation, escaping, limits and strict-mode errors. */
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/escape.h"
+#include "internal.h"
+#include "../totsugo.h"
+#include "../util/map.h"
+#include "../util/text.h"
+
+typedef enum entry_status {
+	ENTRY_FOUND = TG_MUS_PARTIAL_FOUND,
+	ENTRY_MISSING = TG_MUS_PARTIAL_MISSING,
+	ENTRY_REJECTED = TG_MUS_PARTIAL_REJECTED,
+	ENTRY_IO_ERROR = TG_MUS_PARTIAL_IO_ERROR,
+	ENTRY_BAD_SYNTAX
+} entry_status;
+
+/* A partial or parent template, looked up once per render. */
+typedef struct entry {
+	entry_status status;
+	tg_mus *m;
+	const char *message;
+} entry;
+
+typedef struct render {
+	tg_mus_options opt;
+	tg_buf *out;
+	size_t base;		/* out->len when the render began */
+	tg_diag *diag;
+	tg_buf ctx;		/* const tg_node *: the context stack */
+	tg_buf args;		/* const tg_mus_node *: parents being rendered, outermost first */
+	tg_buf indent;		/* current indentation */
+	unsigned char first;	/* TG_MUS_FIRST_*: pending for the next node */
+	int depth;		/* partials, parents and overrides being rendered */
+	size_t steps;
+	bool stop;		/* a limit was hit: unwind */
+	int rc;
+	tg_arena arena;		/* cache and report keys */
+	tg_map cache;		/* partial name -> entry */
+	tg_map reported;	/* node address -> node: strict errors already given */
+	tg_map quoted;		/* file -> file: partial sources given to diag */
+	tg_buf owned;		/* tg_mus *: parsed partials */
+} render;
+
+static void render_list(render *r, tg_mus_node *const *nodes, size_t n);
+
+static void
+fail(render *r, int rc)
+{
+	if (r->rc == TG_EXIT_OK || rc == TG_EXIT_IO)
+		r->rc = rc;
+}
+
+/* Gives diag the source of a partial on its first error only: partials
+ * are parsed on every render, and copying each into diag every time would
+ * grow it without end.  (The caller's template was given when parsed.) */
+static void
+quote_source(render *r, const tg_mus_node *n)
+{
+	const char *file = n->tag.pos.file;
+	if (file == NULL || tg_map_get(&r->quoted, file) != NULL)
+		return;
+	const tg_mus *m = NULL;
+	for (size_t i = 0; m == NULL && i < TG_BUF_COUNT(&r->owned, tg_mus *); i++)
+		if (TG_BUF_AT(&r->owned, tg_mus *, i)->file == file)
+			m = TG_BUF_AT(&r->owned, tg_mus *, i);
+	if (m == NULL)
+		return;
+	tg_diag_add_source(r->diag, m->file, m->text, m->len);
+	tg_map_put(&r->quoted, m->file, r);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+error_at(render *r, const tg_mus_node *n, const char *fmt, ...)
+{
+	tg_buf msg = TG_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	tg_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	quote_source(r, n);
+	tg_diag_error(r->diag, n->tag.pos, "%s", msg.data);
+	tg_buf_free(&msg);
+}
+
+/* Each tag is reported once per render, however often it is rendered. */
+static bool
+first_report(render *r, const tg_mus_node *n)
+{
+	char key[2 * sizeof(void *) + 8];
+	snprintf(key, sizeof key, "%p", (const void *)n);
+	if (tg_map_get(&r->reported, key) != NULL)
+		return false;
+	tg_map_put(&r->reported, tg_arena_strdup(&r->arena, key), r);
+	return true;
+}
+
+/* ---- values ---- */
+
+static const tg_node *
+map_get(const tg_node *map, const char *key, size_t len)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		const tg_node *k = map->items[2 * i];
+		if (k->kind == TG_NODE_SCALAR && k->len == len && memcmp(k->str, key, len) == 0)
+			return map->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+/* items.0.name: a part of decimal digits indexes a sequence (as in
+ * mustache.js; the spec leaves it open). */
+static const tg_node *
+seq_get(const tg_node *seq, const char *part, size_t len)
+{
+	size_t index = 0;
+	if (len == 0 || len > 9 || (len > 1 && part[0] == '0'))
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (part[i] < '0' || part[i] > '9')
+			return NULL;
+		index = index * 10 + (size_t)(part[i] - '0');
+	}
+	return index < seq->n ? seq->items[index] : NULL;
+}
+
+/* Resolves a name against the context stack: the first part in the
+ * innermost frame that has it, the other parts inside that value.  On
+ * failure *part is the index of the part not found and *last the value
+ * that lacked it (NULL for the first part). */
+static bool
+lookup(render *r, const tg_mus_node *n, const tg_node **value, size_t *part,
+    const tg_node **last)
+{
+	size_t depth = TG_BUF_COUNT(&r->ctx, const tg_node *);
+	*last = NULL;
+	if (n->nparts == 0) {
+		*value = depth ? TG_BUF_AT(&r->ctx, const tg_node *, depth - 1) : NULL;
+		return true;
+	}
+	const tg_node *v = NULL;
+	for (size_t i = depth; i-- > 0 && v == NULL;) {
+		const tg_node *c = TG_BUF_AT(&r->ctx, const tg_node *, i);
+		if (c != NULL && c->kind == TG_NODE_MAP)
+			v = map_get(c, n->parts[0], n->part_lens[0]);
+	}
+	if (v == NULL) {
+		*part = 0;
+		return false;
+	}
+	for (size_t k = 1; k < n->nparts; k++) {
+		const tg_node *next = NULL;
+		if (v->kind == TG_NODE_MAP)
+			next = map_get(v, n->parts[k], n->part_lens[k]);
+		else if (v->kind == TG_NODE_SEQ)
+			next = seq_get(v, n->parts[k], n->part_lens[k]);
+		if (next == NULL) {
+			*part = k;
+			*last = v;
+			return false;
+		}
+		v = next;
+	}
+	*value = v;
+	return true;
+}
+
+static void
+undefined(render *r, const tg_mus_node *n, size_t part, const tg_node *last)
+{
+	if (!r->opt.strict || !first_report(r, n))
+		return;
+	fail(r, TG_EXIT_INVALID);
+	const char *name = n->tag.name;
+	if (part > 0) {
+		int plen = (int)(n->parts[part] - name - 1);
+		if (last->kind == TG_NODE_SCALAR)
+			error_at(r, n, "undefined name '%s': '%.*s' is a %s, not a mapping",
+			    name, plen, name, tg_node_kind_name(last));
+		else
+			error_at(r, n, "undefined name '%s': '%.*s' has no '%.*s'",
+			    name, plen, name, (int)n->part_lens[part], n->parts[part]);
+		return;
+	}
+	/* Suggest a close key from the mappings in scope. */
+	tg_buf keys = TG_BUF_INIT;
+	for (size_t i = 0; i < TG_BUF_COUNT(&r->ctx, const tg_node *); i++) {
+		const tg_node *c = TG_BUF_AT(&r->ctx, const tg_node *, i);
+		for (size_t k = 0; c != NULL && c->kind == TG_NODE_MAP && k < c->n; k++)
+			if (c->items[2 * k]->kind == TG_NODE_SCALAR)
+				TG_BUF_PUSH(&keys, const char *, c->items[2 * k]->str);
+	}
+	char *first = tg_xstrndup(n->parts[0], n->part_lens[0]);
+	const char *near = tg_text_suggest(first, (const char *const *)(void *)keys.data,
+	    TG_BUF_COUNT(&keys, const char *));
+	if (near != NULL)
+		error_at(r, n, "undefined name '%s' (did you mean '%s'?)", name, near);
+	else
+		error_at(r, n, "undefined name '%s'", name);
+	free(first);
+	tg_buf_free(&keys);
+}
+
+static bool
+is_false_word(const tg_node *v)
+{
+	return v->plain && (strcmp(v->str, "false") == 0 || strcmp(v->str, "False") == 0 ||
+	    strcmp(v->str, "FALSE") == 0);
+}
+
+static bool
+falsey(const tg_node *v)
+{
+	if (v == NULL)
+		return true;
+	if (v->kind == TG_NODE_SEQ)
+		return v->n == 0;
+	if (v->kind == TG_NODE_MAP)
+		return false;
+	return tg_node_is_null(v) || is_false_word(v);
+}
+
+/* A plain decimal with a fraction or an exponent, printed the way
+ * JavaScript's Number.prototype.toString prints it (the spec's reference
+ * output): the shortest digits that read back as the same double, in
+ * fixed notation for exponents from -7 to 20.  Returns false (print the
+ * text as is) for anything else, including integers and overflow. */
+static bool
+format_number(const char *s, size_t len, char out[40])
+{
+	size_t i = 0, digits = 0;
+	bool frac = false, expo = false;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.') {
+		frac = true;
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	}
+	if (digits == 0)
+		return false;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = 0;
+		expo = true;
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			e++;
+		if (e == 0)
+			return false;
+	}
+	if (i != len || (!frac && !expo) || len > 300)
+		return false;
+	/* strtod and printf follow LC_NUMERIC's decimal point. */
+	char buf[320];
+	const char *point = localeconv()->decimal_point;
+	char dp = point != NULL && point[0] != '\0' ? point[0] : '.';
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	char *dot = strchr(buf, '.');
+	if (dot != NULL)
+		*dot = dp;
+	double d = strtod(buf, NULL);
+	if (!isfinite(d))
+		return false;
+	if (d == 0) {
+		strcpy(out, "0");
+		return true;
+	}
+	char e[40];
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(e, sizeof e, "%.*e", prec - 1, d);
+		if (strtod(e, NULL) == d)
+			break;
+	}
+	/* e: [-]D[<dp>DDD]e<sign>XX */
+	char mant[20];
+	size_t k = 0;
+	const char *c = e;
+	bool neg = *c == '-';
+	if (neg)
+		c++;
+	for (; *c != 'e'; c++)
+		if (*c >= '0' && *c <= '9')
+			mant[k++] = *c;
+	while (k > 1 && mant[k - 1] == '0')
+		k--;
+	int n = atoi(c + 1) + 1;	/* the decimal point goes after n digits */
+	char *o = out;
+	if (neg)
+		*o++ = '-';
+	if ((int)k <= n && n <= 21) {
+		memcpy(o, mant, k), o += k;
+		for (int z = (int)k; z < n; z++)
+			*o++ = '0';
+	} else if (0 < n && n <= 21) {
+		memcpy(o, mant, (size_t)n), o += n;
+		*o++ = '.';
+		memcpy(o, mant + n, k - (size_t)n), o += k - (size_t)n;
+	} else if (-6 < n && n <= 0) {
+		*o++ = '0';
+		*o++ = '.';
+		for (int z = 0; z < -n; z++)
+			*o++ = '0';
+		memcpy(o, mant, k), o += k;
+	} else {
+		*o++ = mant[0];
+		if (k > 1) {
+			*o++ = '.';
+			memcpy(o, mant + 1, k - 1), o += k - 1;
+		}
+		o += sprintf(o, "e%c%d", n - 1 < 0 ? '-' : '+', abs(n - 1));
+	}
+	*o = '\0';
+	return true;
+}
+
+/* ---- output ---- */
+
+static void
+put_indent(render *r)
+{
+	if (r->indent.len > 0)
+		tg_buf_put(r->out, r->indent.data, r->indent.len);
+}
+
+static void
+put_text(render *r, const tg_mus_node *n)
+{
+	if (r->indent.len == 0) {
+		tg_buf_put(r->out, n->text, n->len);
+		return;
+	}
+	const char *s = n->text, *end = n->text + n->len;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL) {
+			tg_buf_put(r->out, s, (size_t)(end - s));
+			return;
+		}
+		tg_buf_put(r->out, s, (size_t)(nl + 1 - s));
+		s = nl + 1;
+		if (s < end)
+			put_indent(r);
+	}
+}
+
+static void
+escape_html(tg_buf *out, const char *s, size_t len)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		tg_buf_put(out, s + from, i - from);
+		tg_buf_puts(out, rep);
+		from = i + 1;
+	}
+	tg_buf_put(out, s + from, len - from);
+}
+
+/* Only spaces or tabs since the last newline written. */
+static bool
+at_line_start(const tg_buf *out)
+{
+	for (size_t i = out->len; i > 0; i--) {
+		char c = out->data[i - 1];
+		if (c == '\n')
+			return true;
+		if (c != ' ' && c != '\t')
+			return false;
+	}
+	return true;
+}
+
+/* The rule is spelled out in mustache.h (and shared with every Markdown
+ * renderer through tg_esc_md). */
+static void
+escape_markdown(tg_buf *out, const char *s, size_t len)
+{
+	tg_esc_md(out, s, len, at_line_start(out), false);
+}
+
+/* The text a scalar interpolates as; num holds a formatted number. */
+static void
+scalar_text(const tg_node *v, char num[40], const char **s, size_t *len)
+{
+	*s = v->str;
+	*len = v->len;
+	if (v->plain && format_number(v->str, v->len, num)) {
+		*s = num;
+		*len = strlen(num);
+	}
+}
+
+static void
+interpolate(render *r, const tg_mus_node *n)
+{
+	const tg_node *v, *last;
+	size_t part;
+	if (!lookup(r, n, &v, &part, &last)) {
+		undefined(r, n, part, last);
+		return;
+	}
+	if (v == NULL || (v->kind == TG_NODE_SCALAR && tg_node_is_null(v)))
+		return;
+	if (v->kind != TG_NODE_SCALAR) {
+		if (r->opt.strict && first_report(r, n)) {
+			error_at(r, n, "'%s' is a %s, which cannot be printed",
+			    n->tag.name, tg_node_kind_name(v));
+			fail(r, TG_EXIT_INVALID);
+		}
+		return;
+	}
+	char num[40];
+	const char *s;
+	size_t len;
+	scalar_text(v, num, &s, &len);
+	if (n->type == TG_MN_RAW || r->opt.escape == TG_MUS_ESCAPE_NONE)
+		tg_buf_put(r->out, s, len);
+	else if (r->opt.escape == TG_MUS_ESCAPE_HTML)
+		escape_html(r->out, s, len);
+	else
+		escape_markdown(r->out, s, len);
+}
+
+static void
+push(render *r, const tg_node *v)
+{
+	TG_BUF_PUSH(&r->ctx, const tg_node *, v);
+}
+
+static void
+pop(render *r)
+{
+	r->ctx.len -= sizeof(const tg_node *);
+}
+
+static void
+render_content(render *r, const tg_mus_node *n)
+{
+	render_list(r, n->kids, n->nkids);
+	if (n->bol_end)
+		put_indent(r);
+}
+
+static void
+render_section(render *r, const tg_mus_node *n)
+{
+	const tg_node *v = NULL, *last;
+	size_t part;
+	bool found = lookup(r, n, &v, &part, &last);
+	if (!found)
+		undefined(r, n, part, last);
+	if (n->type == TG_MN_INVERTED) {
+		if (!found || falsey(v))
+			render_content(r, n);
+		return;
+	}
+	if (!found || falsey(v))
+		return;
+	if (v->kind == TG_NODE_SEQ) {
+		for (size_t i = 0; i < v->n && !r->stop; i++) {
+			push(r, v->items[i]);
+			render_content(r, n);
+			pop(r);
+		}
+		return;
+	}
+	push(r, v);
+	render_content(r, n);
+	pop(r);
+}
+
+/* ---- partials and parents ---- */
+
+static void
+report_entry(render *r, const tg_mus_node *n, const char *name, const entry *e)
+{
+	if (!first_report(r, n))
+		return;
+	const char *why = e->message;
+	switch (e->status) {
+	case ENTRY_MISSING:
+		error_at(r, n, "partial '%s' not found%s%s%s", name,
+		    why ? " (" : "", why ? why : "", why ? ")" : "");
+		fail(r, TG_EXIT_INVALID);
+		break;
+	case ENTRY_REJECTED:
+		error_at(r, n, "partial name '%s' is not allowed%s%s", name,
+		    why ? ": " : "", why ? why : "");
+		fail(r, TG_EXIT_INVALID);
+		break;
+	case ENTRY_IO_ERROR:
+		error_at(r, n, "cannot read partial '%s'%s%s", name,
+		    why ? ": " : "", why ? why : "");
+		fail(r, TG_EXIT_IO);
+		break;
+	default:
+		break;
+	}
+}
+
+static entry *
+load(render *r, const char *name, size_t len)
+{
+	entry *e = tg_map_getn(&r->cache, name, len);
+	if (e != NULL)
+		return e;
+	e = TG_ARENA_NEW(&r->arena, entry);
+	char *key = tg_arena_strndup(&r->arena, name, len);
+	tg_mus_partial found = {NULL, NULL, 0, NULL};
+	tg_mus_partial_status st = r->opt.partial ?
+	    r->opt.partial(r->opt.partial_ud, key, &found) : TG_MUS_PARTIAL_MISSING;
+	e->status = (entry_status)st;
+	if (found.message != NULL)
+		e->message = tg_arena_strdup(&r->arena, found.message);
+	if (st == TG_MUS_PARTIAL_FOUND) {
+		e->m = tg_mus_parse_source(found.file ? found.file : key,
+		    found.text ? found.text : "", found.len, r->diag, false);
+		if (e->m == NULL) {
+			e->status = ENTRY_BAD_SYNTAX;
+		} else {
+			TG_BUF_PUSH(&r->owned, tg_mus *, e->m);
+		}
+	}
+	tg_map_putn(&r->cache, key, len, e);
+	return e;
+}
+
+/* The template a partial or parent tag names, or NULL (reported). */
+static const tg_mus *
+resolve(render *r, const tg_mus_node *n)
+{
+	const char *name = n->tag.name;
+	size_t len = strlen(name);
+	char num[40];
+	if (n->tag.dynamic) {
+		const tg_node *v, *last;
+		size_t part;
+		if (!lookup(r, n, &v, &part, &last)) {
+			undefined(r, n, part, last);
+			return NULL;
+		}
+		if (v == NULL || v->kind != TG_NODE_SCALAR || tg_node_is_null(v)) {
+			if (r->opt.strict && first_report(r, n)) {
+				error_at(r, n,
+				    "dynamic name '%s' is a %s, not the name of a partial", name,
+				    tg_node_kind_name(v));
+				fail(r, TG_EXIT_INVALID);
+			}
+			return NULL;
+		}
+		scalar_text(v, num, &name, &len);
+	}
+	if (memchr(name, '\0', len) != NULL) {
+		if (first_report(r, n)) {
+			error_at(r, n, "partial name contains a NUL character");
+			fail(r, TG_EXIT_INVALID);
+		}
+		return NULL;
+	}
+	entry *e = load(r, name, len);
+	if (e->status == ENTRY_FOUND)
+		return e->m;
+	if (e->status == ENTRY_BAD_SYNTAX)
+		fail(r, TG_EXIT_INVALID);
+	else if (e->status != ENTRY_MISSING || r->opt.strict)
+		report_entry(r, n, name, e);
+	return NULL;
+}
+
+static bool
+enter(render *r, const tg_mus_node *n)
+{
+	if (r->depth < TG_MUS_MAX_DEPTH) {
+		r->depth++;
+		return true;
+	}
+	error_at(r, n, "partials, parents and blocks nest deeper than %d "
+	    "levels here: does '%s' include itself?", TG_MUS_MAX_DEPTH, n->tag.name);
+	fail(r, TG_EXIT_INVALID);
+	r->stop = true;
+	return false;
+}
+
+/* Renders a partial or parent template under the tag's indentation: the
+ * current one plus the tag's for a standalone tag, none otherwise. */
+static void
+render_included(render *r, const tg_mus_node *n, const tg_mus *m)
+{
+	char *saved = NULL;
+	size_t saved_len = r->indent.len;
+	if (n->standalone) {
+		tg_buf_put(&r->indent, n->indent, n->indent_len);
+	} else if (saved_len > 0) {
+		saved = tg_xstrndup(r->indent.data, saved_len);
+		tg_buf_clear(&r->indent);
+	}
+	r->first = TG_MUS_FIRST_AS_IS;
+	render_list(r, m->nodes, m->n);
+	r->first = TG_MUS_FIRST_AS_IS;
+	tg_buf_truncate(&r->indent, n->standalone ? saved_len : 0);
+	if (saved != NULL) {
+		tg_buf_put(&r->indent, saved, saved_len);
+		free(saved);
+	}
+}
+
+static void
+render_partial(render *r, const tg_mus_node *n)
+{
+	const tg_mus *m = resolve(r, n);
+	if (m == NULL || !enter(r, n))
+		return;
+	render_included(r, n, m);
+	r->depth--;
+}
+
+static void
+render_parent(render *r, const tg_mus_node *n)
+{
+	const tg_mus *m = resolve(r, n);
+	if (m == NULL || !enter(r, n))
+		return;
+	TG_BUF_PUSH(&r->args, const tg_mus_node *, n);
+	render_included(r, n, m);
+	r->args.len -= sizeof(const tg_mus_node *);
+	r->depth--;
+}
+
+/* The outermost parent's argument wins (top-level substitutions take
+ * precedence in multi-level inheritance). */
+static const tg_mus_node *
+find_override(const render *r, const char *name)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&r->args, const tg_mus_node *); i++) {
+		const tg_mus_node *parent = TG_BUF_AT(&r->args, const tg_mus_node *, i);
+		for (size_t k = 0; k < parent->nkids; k++)
+			if (strcmp(parent->kids[k]->tag.name, name) == 0)
+				return parent->kids[k];
+	}
+	return NULL;
+}
+
+static void
+render_block(render *r, const tg_mus_node *n)
+{
+	const tg_mus_node *over = find_override(r, n->tag.name);
+	size_t saved = r->indent.len;
+	if (over != NULL) {
+		if (!enter(r, n))
+			return;
+		tg_buf_put(&r->indent, n->indent, n->indent_len);
+		r->first = n->first;
+		render_list(r, over->kids, over->nkids);
+		r->first = TG_MUS_FIRST_AS_IS;
+		tg_buf_truncate(&r->indent, saved);
+		r->depth--;
+		return;
+	}
+	if (n->indent_always)
+		tg_buf_put(&r->indent, n->indent, n->indent_len);
+	r->first = TG_MUS_FIRST_AS_IS;
+	render_list(r, n->kids, n->nkids);
+	tg_buf_truncate(&r->indent, saved);
+	if (n->bol_end)
+		put_indent(r);
+}
+
+static void
+render_list(render *r, tg_mus_node *const *nodes, size_t n)
+{
+	for (size_t i = 0; i < n && !r->stop; i++) {
+		const tg_mus_node *node = nodes[i];
+		if (++r->steps > TG_MUS_MAX_STEPS) {
+			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0),
+			    "rendering takes more than %u steps; stopped", TG_MUS_MAX_STEPS);
+			fail(r, TG_EXIT_INVALID);
+			r->stop = true;
+			return;
+		}
+		if (r->out->len - r->base > r->opt.max_output) {
+			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0),
+			    "the output is larger than %zu bytes; stopped", r->opt.max_output);
+			fail(r, TG_EXIT_INVALID);
+			r->stop = true;
+			return;
+		}
+		if (!node->standalone) {
+			bool bol = node->bol;
+			if (r->first != TG_MUS_FIRST_AS_IS) {
+				bol = r->first == TG_MUS_FIRST_FORCE;
+				r->first = TG_MUS_FIRST_AS_IS;
+			}
+			if (bol)
+				put_indent(r);
+		}
+		switch (node->type) {
+		case TG_MN_TEXT:
+			put_text(r, node);
+			break;
+		case TG_MN_VAR:
+		case TG_MN_RAW:
+			interpolate(r, node);
+			break;
+		case TG_MN_SECTION:
+		case TG_MN_INVERTED:
+			render_section(r, node);
+			break;
+		case TG_MN_PARTIAL:
+			render_partial(r, node);
+			break;
+		case TG_MN_PARENT:
+			render_parent(r, node);
+			break;
+		case TG_MN_BLOCK:
+			render_block(r, node);
+			break;
+		}
+	}
+}
+
+int
+tg_mus_render(const tg_mus *m, const tg_node *context, const tg_mus_options *opt,
+    tg_buf *out, tg_diag *diag)
+{
+	static const tg_mus_options defaults = TG_MUS_OPTIONS_INIT;
+	render r;
+	memset(&r, 0, sizeof r);
+	r.opt = opt ? *opt : defaults;
+	if (r.opt.max_output == 0)
+		r.opt.max_output = TG_MUS_MAX_OUTPUT;
+	r.out = out;
+	r.base = out->len;
+	r.diag = diag;
+	r.rc = TG_EXIT_OK;
+	tg_arena_init(&r.arena);
+	tg_map_init(&r.cache);
+	tg_map_init(&r.reported);
+	tg_map_init(&r.quoted);
+	if (context != NULL)
+		push(&r, context);
+	/* The buffer holds text even when nothing is written. */
+	tg_buf_cstr(out);
+	render_list(&r, m->nodes, m->n);
+	for (size_t i = 0; i < TG_BUF_COUNT(&r.owned, tg_mus *); i++)
+		tg_mus_free(TG_BUF_AT(&r.owned, tg_mus *, i));
+	tg_buf_free(&r.owned);
+	tg_buf_free(&r.ctx);
+	tg_buf_free(&r.args);
+	tg_buf_free(&r.indent);
+	tg_map_free(&r.cache);
+	tg_map_free(&r.reported);
+	tg_map_free(&r.quoted);
+	tg_arena_free(&r.arena);
+	return r.rc;
+}

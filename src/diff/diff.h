@@ -377,6 +377,11 @@ void tg_diff_put_reason(tg_buf *out, const tg_impact_row *r, bool ja);
 void tg_diff_put_targets(tg_buf *out, const tg_xw_row *row);
 /* A level for Japanese readers: the name, 不明, or なし. */
 const char *tg_diff_level_ja(const char *level);
+/* The old and new values of field f of an entry as Japanese readers see
+ * them (levels in Japanese, （タイトル不明）, parents as "ref title",
+ * （なし） for nothing); bo / bn are scratch space of n bytes each. */
+void tg_diff_field_ja_values(const tg_diff_entry *e, unsigned f, char *bo, char *bn, size_t n,
+    const char **a, const char **b);
 /* A redline (tg_diff_span) as <del>/<ins>, escaped. */
 void tg_html_redline(tg_buf *out, const tg_buf *spans);
 /* Inline CSS of the HTML reports. */

@@ -1033,39 +1033,13 @@ flow_safe(const char *s)
 	return tg_yamlw_plain_ok(s) && strpbrk(s, ",[]{}:#") == NULL;
 }
 
-/* A double-quoted scalar (flow collections). */
-static void
-quoted(tg_buf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	tg_buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': tg_buf_puts(out, "\\\""); break;
-		case '\\': tg_buf_puts(out, "\\\\"); break;
-		case '\n': tg_buf_puts(out, "\\n"); break;
-		case '\t': tg_buf_puts(out, "\\t"); break;
-		case '\r': tg_buf_puts(out, "\\r"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7F) {
-				tg_buf_puts(out, "\\x");
-				tg_buf_putc(out, hex[*p >> 4]);
-				tg_buf_putc(out, hex[*p & 15]);
-			} else {
-				tg_buf_putc(out, *p);
-			}
-		}
-	}
-	tg_buf_putc(out, '"');
-}
-
 static void
 flow_scalar(tg_buf *out, const char *s)
 {
 	if (flow_safe(s))
 		tg_buf_puts(out, s);
 	else
-		quoted(out, s);
+		tg_yamlw_quoted(out, s);
 }
 
 static void
@@ -1114,7 +1088,7 @@ flow_node(tg_buf *out, const tg_node *n)
 		else if (keeps_type(n) || flow_safe(n->str))
 			tg_buf_puts(out, n->str);
 		else
-			quoted(out, n->str);
+			tg_yamlw_quoted(out, n->str);
 		return;
 	}
 	tg_buf_putc(out, n->kind == TG_NODE_SEQ ? '[' : '{');

@@ -144,3 +144,24 @@ const char tg_diff_css[] =
     ".p.inserted{border-left-color:#080;background:#f5fff5}\n"
     "details{margin:.4em 0;color:#777}\n"
     "summary{cursor:pointer}\n";
+
+void
+tg_diff_field_ja_values(const tg_diff_entry *e, unsigned f, char *bo, char *bn, size_t n,
+    const char **a, const char **b)
+{
+	*a = tg_diff_field_value(e->old_item, f, bo, n);
+	*b = tg_diff_field_value(e->new_item, f, bn, n);
+	if (f == TG_DF_LEVEL) {
+		*a = tg_diff_level_ja(*a);
+		*b = tg_diff_level_ja(*b);
+	} else if (f == TG_DF_TITLE) {
+		*a = *a ? *a : "（タイトル不明）";
+		*b = *b ? *b : "（タイトル不明）";
+	} else if (f == TG_DF_PARENT) {
+		const tg_item *po = e->old_item->parent, *pn = e->new_item->parent;
+		snprintf(bo, n, "%s %s", po ? po->ref : "", po && po->title ? po->title : "（タイトル不明）");
+		snprintf(bn, n, "%s %s", pn ? pn->ref : "", pn && pn->title ? pn->title : "（タイトル不明）");
+		*a = po ? bo : "（なし）";
+		*b = pn ? bn : "（なし）";
+	}
+}

@@ -65,24 +65,8 @@ field(tg_buf *out, const tg_diff_entry *e, unsigned f)
 	if (!(e->fields & f))
 		return;
 	char bo[512], bn[512];
-	const char *a = tg_diff_field_value(e->old_item, f, bo, sizeof bo);
-	const char *b = tg_diff_field_value(e->new_item, f, bn, sizeof bn);
-	if (f == TG_DF_LEVEL) {
-		a = tg_diff_level_ja(a);
-		b = tg_diff_level_ja(b);
-	} else if (f == TG_DF_TITLE) {
-		a = a ? a : "（タイトル不明）";
-		b = b ? b : "（タイトル不明）";
-	} else if (f == TG_DF_PARENT) {
-		/* The parents' refs and titles, with 不明 for an unknown title. */
-		const tg_item *po = e->old_item->parent, *pn = e->new_item->parent;
-		snprintf(bo, sizeof bo, "%s %s", po ? po->ref : "",
-		    po && po->title ? po->title : "（タイトル不明）");
-		snprintf(bn, sizeof bn, "%s %s", pn ? pn->ref : "",
-		    pn && pn->title ? pn->title : "（タイトル不明）");
-		a = po ? bo : "（なし）";
-		b = pn ? bn : "（なし）";
-	}
+	const char *a, *b;
+	tg_diff_field_ja_values(e, f, bo, bn, sizeof bo, &a, &b);
 	tg_buf_printf(out, "<tr><th>%s</th><td>", tg_diff_field_ja(f));
 	if (f == TG_DF_TEXT) {
 		tg_buf_puts(out, "<div class=\"text\">");

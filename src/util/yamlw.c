@@ -84,12 +84,8 @@ tg_yamlw_plain_ok(const char *s)
 }
 
 void
-tg_yamlw_scalar(tg_buf *out, const char *s)
+tg_yamlw_quoted(tg_buf *out, const char *s)
 {
-	if (tg_yamlw_plain_ok(s)) {
-		tg_buf_puts(out, s);
-		return;
-	}
 	static const char hex[] = "0123456789ABCDEF";
 	tg_buf_putc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -110,6 +106,15 @@ tg_yamlw_scalar(tg_buf *out, const char *s)
 		}
 	}
 	tg_buf_putc(out, '"');
+}
+
+void
+tg_yamlw_scalar(tg_buf *out, const char *s)
+{
+	if (tg_yamlw_plain_ok(s))
+		tg_buf_puts(out, s);
+	else
+		tg_yamlw_quoted(out, s);
 }
 
 static bool

@@ -8,6 +8,8 @@
 
 #include "buf.h"
 
+/* A double-quoted scalar (escapes for \", \\, control characters). */
+void tg_yamlw_quoted(tg_buf *out, const char *s);
 /* A scalar on the current line: plain when safe, else double-quoted. */
 void tg_yamlw_scalar(tg_buf *out, const char *s);
 /* "key: value\n" at `indent` spaces; multi-line values become a `|`

@@ -11,3 +11,10 @@ ninja -C build
 for industry in automotive construction supply-chain; do
 	./build/totsugo crosswalk --industry "$industry"
 done
+# The 業界向けサンプル規程 (docs/regulation.md): each industry's sample, with the
+# industry items as labels, and the example companies' regulations.
+for industry in automotive construction; do
+	./build/totsugo render --industry "$industry" --labels
+done
+./build/totsugo render --industry automotive --profile automotive-lv1-example --labels
+./build/totsugo render --industry construction --profile construction-example --labels

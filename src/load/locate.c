@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "load.h"
+#include "../regulation/regulation.h"
 #include "../util/fs.h"
 
 static bool
@@ -59,6 +60,13 @@ tg_data_open(const char *dir, tg_diag *diag, int *rc)
 {
 	tg_data *d = tg_data_new(dir);
 	*rc = tg_data_load_dir(d, diag);
+	/* The regulation rules (registries against templates, profiles) need
+	 * the whole set loaded and linked; every command gets them here. */
+	if (*rc != TG_EXIT_IO) {
+		int r = tg_reg_check_data(d, diag);
+		if (r > *rc)
+			*rc = r;
+	}
 	return d;
 }
 

@@ -1,0 +1,195 @@
+/* The industry sample regulation (業界向け情報セキュリティサンプル規程):
+ * the baseline's regulation templates (付録2 基本方針 and 付録5) rendered
+ * with a company's values, plus the industry's additions from its
+ * crosswalks' proposals, labels of the industry items each clause serves,
+ * a profile's exclusions and replacements, and the appendices.
+ *
+ * Three parts:
+ *   values.c   — the Mustache context (profile > industry examples >
+ *                registry defaults) and clause templates parsed with their
+ *                real file positions;
+ *   check.c    — the checks `validate` runs on registries and profiles;
+ *   assemble.c — the document model the renderers (render/reg_*.c) read;
+ *   skeleton.c — the commented profile skeleton of `init-profile`.
+ * See docs/regulation.md for the rules. */
+#ifndef TG_REGULATION_H
+#define TG_REGULATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../load/templates.h"
+#include "../model/model.h"
+#include "../template/mustache.h"
+#include "../totsugo.h"
+
+/* ---- values and templates (values.c) ---- */
+
+/* The parameter registry and templates a baseline catalog is written
+ * with (the first registry, by id, whose catalog it is), or NULL. */
+const tg_tset *tg_reg_tset_for(const tg_data *d, const tg_catalog *baseline);
+
+/* The Mustache context of a regulation: every registry parameter as a
+ * nested mapping (company.name -> {company: {name: …}}), valued from the
+ * profile's `parameters`, else (industry.examples.KEY) the industry's
+ * example KEY, else (revision.date) the latest revision of the profile,
+ * else the registry default.  Every industry example is also present as
+ * industry.examples.KEY.  ind and profile may be NULL.  Nodes live in a. */
+tg_node *tg_reg_context(tg_arena *a, const tg_paramset *ps, const tg_industry *ind,
+    const tg_profile *profile);
+
+/* The value of a profile key (`level`, `parameters` …), or NULL. */
+const tg_node *tg_reg_profile_get(const tg_profile *p, const char *key);
+
+/* Parses a clause's template so that positions are those of its file.
+ * NULL after reporting syntax errors. */
+tg_mus *tg_reg_parse_clause(const tg_tset *t, const tg_tclause *c, tg_diag *diag);
+/* Parses a profile's replacement text (a YAML scalar) with positions in
+ * the profile file when its source can be read again (checks), else
+ * relative to the scalar. */
+tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool positions,
+    tg_diag *diag);
+/* Renders a parsed clause strictly with Markdown escaping, without the
+ * padding that placed it in its file, and with surrounding blank lines
+ * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
+int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag);
+
+/* ---- checks (check.c) ---- */
+
+/* Registry checks (names declared once and used, `clauses` exact, strict
+ * render with defaults), proposal clauses that have templates, and every
+ * profile under mappings/profiles.  Returns a TG_EXIT_* code. */
+int tg_reg_check_data(tg_data *d, tg_diag *diag);
+/* One profile's values against its industry and registry. */
+void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
+
+/* ---- the document (assemble.c) ---- */
+
+typedef enum tg_reg_split {
+	TG_REG_SPLIT_NONE,
+	TG_REG_SPLIT_MANAGEMENT,
+	TG_REG_SPLIT_TECHNICAL
+} tg_reg_split;
+
+/* The level filter: a guideline level index, or TG_REG_LEVEL_ALL. */
+#define TG_REG_LEVEL_ALL (-10)
+
+typedef struct tg_reg_spec {
+	const tg_industry *ind;
+	const tg_profile *profile;	/* NULL: the industry's sample */
+	int level;		/* index in the guideline's levels, or TG_REG_LEVEL_ALL */
+	tg_reg_split split;
+	bool labels;
+} tg_reg_spec;
+
+/* An industry item's note in the text: 「自工会 No.44 (LV1)」. */
+typedef struct tg_reg_label {
+	const tg_item *item;
+	const char *text;
+} tg_reg_label;
+
+/* An `amend` proposal, printed after its clause's text. */
+typedef struct tg_reg_supplement {
+	const tg_item *source;
+	const char *label;	/* 自工会 No.56 (no level) */
+	const char *text;	/* Markdown */
+} tg_reg_supplement;
+
+typedef enum tg_reg_kind {
+	TG_REG_CHAPTER,		/* a template file's @chapter item */
+	TG_REG_CLAUSE,		/* a catalog item below it */
+	TG_REG_ADDITION		/* an `add` proposal: a new numbered sub-clause */
+} tg_reg_kind;
+
+/* One heading of the body with what follows it, in document order. */
+typedef struct tg_reg_entry {
+	tg_reg_kind kind;
+	const tg_item *item;	/* the clause; for additions, the clause it follows */
+	const tg_tclause *tc;
+	unsigned depth;		/* 0 for chapters, +1 per level below */
+	const char *number;	/* "3.1.1", "3.3.2.1"; NULL for root chapters (基本方針) */
+	const char *title;
+	const char *anchor;	/* ASCII id: app5-3-1-1, app5-3-3-2-add1 */
+	const char *text;	/* Markdown; NULL: kept only for its sub-clauses (split) */
+	const char *other_edition;	/* with text NULL: the edition holding the text */
+	bool replaced;		/* the profile replaced the text */
+	const tg_item *source;	/* additions: the industry item */
+	const char *source_label;	/* additions: 自工会 No.44 */
+	tg_reg_supplement *supplements;
+	size_t nsupplements;
+	tg_reg_label *labels;	/* --labels: items served (empty otherwise) */
+	size_t nlabels;
+	size_t chapter;		/* index into tg_regulation.chapters */
+} tg_reg_entry;
+
+typedef struct tg_reg_chapter {
+	const tg_item *item;
+	const tg_tfile *file;	/* its template file (names the output file) */
+	size_t first, count;	/* its entries */
+} tg_reg_chapter;
+
+/* 業界ガイドライン対応表: one row per clause that industry items serve. */
+typedef struct tg_reg_xref {
+	const tg_item *clause;
+	const char *name;	/* 3.1.1 情報資産の特定…; 基本方針 1 経営者の責任 */
+	const char *anchor;	/* NULL when the clause is not in the body */
+	const tg_item **items;
+	const char **labels;	/* with level */
+	size_t nitems;
+	const char *treatment;	/* 追加 3.3.2.1 / 補足 / 適用除外 … */
+} tg_reg_xref;
+
+typedef struct tg_reg_exclusion {
+	const tg_item *clause;
+	const char *name;	/* as in tg_reg_xref */
+	const char *reason;
+	size_t nadditions;	/* industry additions and supplements dropped with it */
+} tg_reg_exclusion;
+
+typedef struct tg_reg_revision {
+	const char *version;
+	const char *date;	/* 2025年4月1日 */
+	const char *description;
+} tg_reg_revision;
+
+typedef struct tg_regulation {
+	const tg_data *data;
+	tg_reg_spec spec;
+	const tg_tset *tset;
+	const char *title;	/* the document's title */
+	const char *edition;	/* NULL, 管理的対策編, 技術的対策編 */
+	const char *level_text;	/* 対象レベル line, or NULL (no levels) */
+	const char **about;	/* 本書について: Markdown paragraphs */
+	size_t nabout;
+	tg_reg_entry *entries;
+	size_t nentries;
+	tg_reg_chapter *chapters;
+	size_t nchapters;
+	tg_reg_xref *xrefs;
+	size_t nxrefs;
+	size_t items_in_scope;	/* industry items at the level */
+	size_t items_placed;	/* … of which serve some clause of the templates */
+	tg_reg_exclusion *exclusions;
+	size_t nexclusions;
+	tg_reg_revision *revisions;
+	size_t nrevisions;
+	tg_arena arena;
+} tg_regulation;
+
+/* Assembles the document.  Template errors (none once the data passed
+ * validation) are reported to diag; returns NULL then. */
+tg_regulation *tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag);
+void tg_reg_free(tg_regulation *r);
+/* Whether an industry item is in scope at the spec's level: no level,
+ * unknown (never restricts), or needed at the level (cumulative, lowest
+ * cited level). */
+bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
+/* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
+char *tg_reg_label_text(const tg_item *it, bool with_level);
+
+/* ---- profiles (skeleton.c) ---- */
+
+/* The commented YAML skeleton of a profile for an industry (init-profile). */
+void tg_reg_skeleton(const tg_data *d, const tg_industry *ind, tg_buf *out);
+
+#endif

@@ -1,0 +1,275 @@
+/* `render` and `init-profile`: resolves the industry, profile and level,
+ * assembles the regulation once and writes each format under
+ * out/<industry>/regulation[-<profile>][-<level>][-<edition>]/. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../load/load.h"
+#include "../util/fs.h"
+#include "reg.h"
+
+const char *const tg_reg_appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",
+    "付録C 改訂履歴", "付録D 用語の定義"};
+const char *const tg_reg_appendix_ids[4] = {"appendix-crosswalk", "appendix-exclusions",
+    "appendix-revisions", "appendix-terms"};
+
+void
+tg_reg_xref_intro(const tg_regulation *r, tg_buf *out)
+{
+	tg_buf_printf(out, "本規程が対象とする業界ガイドラインの項目は%zu件で、そのうち%zu件が本書の条項に"
+	    "対応する。残りの項目は、基にしたガイドラインの本文や他の付録にだけ対応するか、対応付けが"
+	    "済んでいない（突合表を参照）。", r->items_in_scope, r->items_placed);
+	if (r->nxrefs == 0)
+		tg_buf_puts(out, "業界ガイドラインの項目に対応する条項はない。");
+}
+
+void
+tg_reg_xref_items(const tg_reg_xref *x, tg_buf *out)
+{
+	for (size_t k = 0; k < x->nitems; k++) {
+		const tg_item *it = x->items[k];
+		tg_buf_printf(out, "%s%s %s", k ? "\n" : "", x->labels[k], it->title ? it->title : "不明");
+		if (it->flag != NULL)
+			tg_buf_printf(out, "（※データ品質：%s）", it->flag);
+	}
+}
+
+void
+tg_reg_exclusion_reason(const tg_reg_exclusion *x, tg_buf *out)
+{
+	tg_buf_puts(out, x->reason);
+	if (x->nadditions > 0)
+		tg_buf_printf(out, "（業界追加・業界補足%zu件を含めて除外）", x->nadditions);
+}
+
+void
+tg_reg_term_name(const tg_term *t, tg_buf *out)
+{
+	tg_buf_puts(out, t->term);
+	if (t->reading != NULL)
+		tg_buf_printf(out, "（%s）", t->reading);
+}
+
+unsigned
+tg_render_format(const char *name)
+{
+	if (strcmp(name, "md") == 0)
+		return TG_RF_MD;
+	if (strcmp(name, "html") == 0)
+		return TG_RF_HTML;
+	if (strcmp(name, "all") == 0)
+		return TG_RF_ALL;
+	return 0;
+}
+
+static const tg_industry *
+find_industry(const tg_data *d, const char *id, tg_diag *diag)
+{
+	const tg_industry *ind = tg_data_industry(d, id);
+	if (ind != NULL && ind->guideline != NULL && ind->baseline != NULL)
+		return ind;
+	tg_buf known = TG_BUF_INIT;
+	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
+		tg_buf_printf(&known, "%s%s", i ? ", " : "", TG_DATA_AT(d, industries, tg_industry, i)->id);
+	tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "unknown industry '%s' (known: %s)", id,
+	    known.len ? known.data : "none");
+	tg_buf_free(&known);
+	return NULL;
+}
+
+static bool
+looks_like_file(const char *s)
+{
+	size_t n = strlen(s);
+	return strchr(s, '/') != NULL || (n > 5 && strcmp(s + n - 5, ".yaml") == 0);
+}
+
+/* The profile named by --profile: an id of the data, or a YAML file (loaded
+ * into the data set and checked like the data's own). */
+static int
+find_profile(tg_data *d, const char *arg, const tg_industry *ind, const tg_profile **out,
+    tg_diag *diag)
+{
+	*out = NULL;
+	const tg_profile *p = NULL;
+	if (looks_like_file(arg)) {
+		if (!tg_fs_is_file(arg)) {
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "profile file '%s' does not exist", arg);
+			return TG_EXIT_USAGE;
+		}
+		size_t before = TG_DATA_COUNT(d, profiles, tg_profile);
+		size_t errors = tg_diag_errors(diag);
+		int rc = tg_data_load_file(d, diag, arg, NULL);
+		if (rc != TG_EXIT_OK)
+			return rc;
+		if (TG_DATA_COUNT(d, profiles, tg_profile) == before) {
+			tg_diag_error(diag, tg_pos_at(arg, 0, 0), "not a profile (kind: profile)");
+			return TG_EXIT_INVALID;
+		}
+		tg_profile *np = TG_DATA_AT(d, profiles, tg_profile, before);
+		np->industry = np->industry_id ? tg_data_industry(d, np->industry_id) : NULL;
+		if (np->industry == NULL && np->industry_id != NULL)
+			tg_diag_error(diag, np->industry_pos, "industry '%s' is not known", np->industry_id);
+		tg_reg_check_profile(d, np, diag);
+		if (tg_diag_errors(diag) > errors)
+			return TG_EXIT_INVALID;
+		p = np;
+	} else {
+		p = tg_data_profile(d, arg);
+		if (p == NULL) {
+			tg_buf known = TG_BUF_INIT;
+			for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++) {
+				const tg_profile *k = TG_DATA_AT(d, profiles, tg_profile, i);
+				if (k->id != NULL)
+					tg_buf_printf(&known, "%s%s", known.len ? ", " : "", k->id);
+			}
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "unknown profile '%s' (known: %s)", arg,
+			    known.len ? known.data : "none");
+			tg_buf_free(&known);
+			return TG_EXIT_USAGE;
+		}
+	}
+	if (p->industry != ind) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "profile '%s' is for industry '%s', not '%s'",
+		    p->id ? p->id : arg, p->industry_id ? p->industry_id : "?", ind->id);
+		return TG_EXIT_USAGE;
+	}
+	*out = p;
+	return TG_EXIT_OK;
+}
+
+/* --level, else the profile's level, else the industry's default, else all. */
+static int
+find_level(const tg_render_options *o, const tg_industry *ind, const tg_profile *p, int *level,
+    tg_diag *diag)
+{
+	const tg_catalog *g = ind->guideline;
+	*level = TG_REG_LEVEL_ALL;
+	if (o->level != NULL) {
+		if (strcmp(o->level, "all") == 0)
+			return TG_EXIT_OK;
+		*level = tg_catalog_level(g, o->level);
+		if (*level >= 0)
+			return TG_EXIT_OK;
+		tg_buf known = TG_BUF_INIT;
+		for (size_t i = 0; i < g->nlevels; i++)
+			tg_buf_printf(&known, "%s, ", g->levels[i]);
+		if (g->nlevels == 0)
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s, which has no "
+			    "levels (leave --level out)", o->level, g->id);
+		else
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s (levels: %sall)",
+			    o->level, g->id, known.data);
+		tg_buf_free(&known);
+		return TG_EXIT_USAGE;
+	}
+	const tg_node *lv = tg_reg_profile_get(p, "level");
+	if (lv != NULL && lv->kind == TG_NODE_SCALAR && tg_catalog_level(g, lv->str) >= 0)
+		*level = tg_catalog_level(g, lv->str);
+	else if (ind->default_level >= 0 && g->nlevels > 0)
+		*level = ind->default_level;
+	return TG_EXIT_OK;
+}
+
+static int
+write_file(const char *dir, const char *name, tg_buf *text, tg_buf *report, tg_diag *diag)
+{
+	char *path = tg_fs_join(dir, name);
+	int rc = tg_output(path, text, diag);
+	if (rc == TG_EXIT_OK)
+		tg_buf_printf(report, "wrote %s\n", path);
+	free(path);
+	return rc;
+}
+
+/* Markdown files end with exactly one newline. */
+static void
+one_newline(tg_buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == '\n')
+		tg_buf_truncate(b, b->len - 1);
+	tg_buf_putc(b, '\n');
+}
+
+int
+tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
+{
+	const tg_industry *ind = find_industry(d, o->industry, diag);
+	if (ind == NULL)
+		return TG_EXIT_USAGE;
+	const tg_profile *profile = NULL;
+	int rc = o->profile ? find_profile(d, o->profile, ind, &profile, diag) : TG_EXIT_OK;
+	if (rc != TG_EXIT_OK)
+		return rc;
+	tg_reg_spec spec = {ind, profile, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, o->labels};
+	rc = find_level(o, ind, profile, &spec.level, diag);
+	if (rc != TG_EXIT_OK)
+		return rc;
+	spec.split = o->split == TG_RENDER_MANAGEMENT ? TG_REG_SPLIT_MANAGEMENT :
+	    o->split == TG_RENDER_TECHNICAL ? TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_NONE;
+	tg_regulation *r = tg_reg_build(d, &spec, diag);
+	if (r == NULL)
+		return TG_EXIT_INVALID;
+	char *dir;
+	if (o->output != NULL) {
+		dir = tg_xstrdup(o->output);
+	} else {
+		tg_buf name = TG_BUF_INIT;
+		tg_buf_puts(&name, "regulation");
+		if (profile != NULL)
+			tg_buf_printf(&name, "-%s", profile->id);
+		if (o->level != NULL)
+			tg_buf_printf(&name, "-%s", o->level);
+		if (spec.split != TG_REG_SPLIT_NONE)
+			tg_buf_puts(&name, spec.split == TG_REG_SPLIT_MANAGEMENT ? "-management" : "-technical");
+		char *base = tg_fs_join("out", ind->id);
+		dir = tg_fs_join(base, name.data);
+		free(base);
+		tg_buf_free(&name);
+	}
+	unsigned fmts = o->formats ? o->formats : TG_RF_ALL;
+	tg_buf text = TG_BUF_INIT;
+	if (fmts & TG_RF_MD) {
+		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
+			tg_buf_clear(&text);
+			tg_reg_md_chapter(r, i, 1, &text);
+			one_newline(&text);
+			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
+		}
+		if (rc == TG_EXIT_OK) {
+			tg_buf_clear(&text);
+			tg_reg_md_appendices(r, 1, &text);
+			one_newline(&text);
+			rc = write_file(dir, "appendices.md", &text, report, diag);
+		}
+		if (rc == TG_EXIT_OK) {
+			tg_buf_clear(&text);
+			tg_reg_md_document(r, &text);
+			one_newline(&text);
+			rc = write_file(dir, "regulation.md", &text, report, diag);
+		}
+	}
+	if ((fmts & TG_RF_HTML) && rc == TG_EXIT_OK) {
+		tg_buf_clear(&text);
+		tg_reg_html(r, &text);
+		rc = write_file(dir, "regulation.html", &text, report, diag);
+	}
+	tg_buf_free(&text);
+	free(dir);
+	tg_reg_free(r);
+	return rc;
+}
+
+int
+tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag)
+{
+	const tg_industry *ind = find_industry(d, industry, diag);
+	if (ind == NULL)
+		return TG_EXIT_USAGE;
+	if (tg_reg_tset_for(d, ind->baseline) == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no regulation templates", industry);
+		return TG_EXIT_INVALID;
+	}
+	tg_reg_skeleton(d, ind, out);
+	return TG_EXIT_OK;
+}

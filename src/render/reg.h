@@ -1,0 +1,33 @@
+/* `render`: the industry sample regulation in Markdown (reg_md.c: one file
+ * per chapter, the appendices, and the whole) and HTML (reg_html.c: one
+ * self-contained page); reg.c names and writes the files. */
+#ifndef TG_REG_RENDER_H
+#define TG_REG_RENDER_H
+
+#include "../regulation/regulation.h"
+#include "../totsugo.h"
+
+/* One chapter; its heading at level `base` (1 in its own file, 2 in the
+ * whole document). */
+void tg_reg_md_chapter(const tg_regulation *r, size_t chapter, unsigned base, tg_buf *out);
+/* The appendices (対応表, 適用除外一覧, 改訂履歴, 用語の定義), headings at base. */
+void tg_reg_md_appendices(const tg_regulation *r, unsigned base, tg_buf *out);
+/* The whole document: title, 本書について, chapters, appendices. */
+void tg_reg_md_document(const tg_regulation *r, tg_buf *out);
+/* One page with a table of contents, anchors, print styles; no network. */
+void tg_reg_html(const tg_regulation *r, tg_buf *out);
+
+/* Shared wording of both formats. */
+#define TG_REG_ADD_MARK "業界追加"
+#define TG_REG_AMEND_MARK "業界補足"
+#define TG_REG_NO_EXCLUSIONS "適用除外とした条項はない。"
+#define TG_REG_NO_TERMS "この業界について定義した用語はない。"
+extern const char *const tg_reg_appendix_titles[4];
+extern const char *const tg_reg_appendix_ids[4];
+/* Plain texts (no markup) of the appendices' cells. */
+void tg_reg_xref_intro(const tg_regulation *r, tg_buf *out);
+void tg_reg_xref_items(const tg_reg_xref *x, tg_buf *out);	/* one item per line */
+void tg_reg_exclusion_reason(const tg_reg_exclusion *x, tg_buf *out);
+void tg_reg_term_name(const tg_term *t, tg_buf *out);
+
+#endif

@@ -1,0 +1,446 @@
+/* The regulation as one self-contained HTML page: a table of contents,
+ * ASCII anchors on every heading (app5-3-1-1), clause texts converted by
+ * Discount (raw HTML off, so a value can never become markup), inline CSS
+ * with A4 print styles (each chapter on a new page), no network. */
+#include <mkdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "reg.h"
+
+static const char style[] =
+    "<style>\n"
+    ":root{--line:#c9ced6;--head:#eef2f6;--muted:#5b6472;--accent:#1f5f99}\n"
+    "body{font-family:\"Hiragino Mincho ProN\",\"Yu Mincho\",\"Noto Serif CJK JP\",\"Noto Sans CJK JP\","
+    "serif;color:#1d2430;line-height:1.75;margin:0 auto;max-width:52rem;padding:1.5rem}\n"
+    "h1,h2,h3,h4,h5,h6,nav,.about,table,.labels,.mark{font-family:\"Hiragino Kaku Gothic ProN\","
+    "\"Yu Gothic\",\"Noto Sans CJK JP\",Meiryo,sans-serif}\n"
+    "h1{font-size:1.6rem;margin:0 0 1rem}\n"
+    "h2{font-size:1.3rem;border-bottom:2px solid var(--accent);padding-bottom:.2rem;margin:2.5rem 0 1rem}\n"
+    "h3{font-size:1.1rem;margin:1.8rem 0 .6rem}h4{font-size:1rem;margin:1.4rem 0 .5rem}\n"
+    "h5,h6{font-size:.95rem;margin:1.2rem 0 .4rem}\n"
+    ".about{background:var(--head);padding:.8rem 1rem;border-radius:4px;font-size:.92rem}\n"
+    "nav.toc{border:1px solid var(--line);padding:.6rem 1.2rem;margin:1.5rem 0;font-size:.92rem}\n"
+    "nav.toc ol{list-style:none;padding-left:1.2rem;margin:.2rem 0}\n"
+    "nav.toc>ol{padding-left:0;columns:2;column-gap:2rem}nav.toc>ol>li{break-inside:avoid;margin-bottom:.3rem}\n"
+    ".about h2,nav.toc h2{margin-top:.2rem}\n"
+    "nav.toc a{color:var(--accent);text-decoration:none}nav.toc a:hover{text-decoration:underline}\n"
+    "table{border-collapse:collapse;margin:.6rem 0;font-size:.88rem;width:100%}\n"
+    "th,td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:top;text-align:left}\n"
+    "th{background:var(--head)}\n"
+    "blockquote{border-left:3px solid var(--line);margin:.6rem 0;padding:0 1rem;color:#333}\n"
+    ".addition{border-left:4px solid #d08a1e;padding-left:.8rem;margin-left:-.8rem}\n"
+    ".supplement{border-left:4px solid #6a9f3a;padding-left:.8rem;margin-left:-.8rem}\n"
+    ".mark{color:#8a5a00;font-size:.9em}.supplement .mark{color:#3f6b1f}\n"
+    ".labels{color:var(--muted);font-size:.85rem;margin:.2rem 0 .8rem}\n"
+    ".other{color:var(--muted)}\n"
+    "@media print{\n"
+    "@page{size:A4;margin:18mm 16mm}\n"
+    "body{max-width:none;padding:0;font-size:10.5pt;line-height:1.6}\n"
+    "nav.toc{break-after:page;border:0;padding:0}nav.toc>ol{columns:1}\n"
+    "section.chapter,section.appendix{break-before:page}\n"
+    "h2,h3,h4,h5,h6{break-after:avoid}\n"
+    "tr,.labels{break-inside:avoid}thead{display:table-header-group}\n"
+    "a{color:inherit;text-decoration:none}\n"
+    "}\n"
+    "</style>\n";
+
+static void
+esc(tg_buf *out, const char *s)
+{
+	tg_esc_html(out, s, strlen(s));
+}
+
+/* The first numbers of the ordered lists of a Markdown text, in document
+ * order.  Discount writes every <ol> from 1, but a regulation's item
+ * numbers are referred to ("第3項"): a list that resumes after a table at
+ * "3." must show 3.  A list starts at a numbered line after a blank line
+ * (or the start, or inside another list's item), in its own context of
+ * blockquote depth and indentation. */
+static const char *
+memmem_ol(const char *p, const char *end)
+{
+	for (; p + 4 <= end; p++)
+		if (memcmp(p, "<ol>", 4) == 0)
+			return p;
+	return NULL;
+}
+
+typedef struct list_ctx {
+	size_t quote, indent;
+	bool ordered;
+} list_ctx;
+
+static size_t
+list_starts(const char *md, size_t len, long *starts, size_t max)
+{
+	list_ctx stack[16];
+	size_t depth = 0, n = 0;
+	bool after_blank = true;
+	for (const char *p = md, *end = md + len; p < end;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		const char *q = p;
+		size_t quote = 0, indent = 0;
+		while (q < eol && *q == '>') {
+			quote++;
+			q++;
+			if (q < eol && *q == ' ')
+				q++;
+		}
+		while (q < eol && *q == ' ') {
+			indent++;
+			q++;
+		}
+		if (q == eol) {
+			after_blank = true;
+			p = eol + 1;
+			continue;
+		}
+		const char *d = q;
+		while (d < eol && *d >= '0' && *d <= '9')
+			d++;
+		bool num = d > q && d + 1 < eol && (*d == '.' || *d == ')') && d[1] == ' ';
+		bool bullet = (*q == '-' || *q == '*' || *q == '+') && q + 1 < eol && q[1] == ' ';
+		/* Leave the lists this line is not part of. */
+		while (depth > 0) {
+			list_ctx *top = &stack[depth - 1];
+			bool inside = top->quote == quote && (indent > top->indent ||
+			    (indent == top->indent && (num || bullet) && top->ordered == num));
+			if (inside || (top->quote < quote))
+				break;
+			depth--;
+		}
+		if ((num || bullet) && (depth == 0 || stack[depth - 1].quote != quote ||
+		    stack[depth - 1].indent != indent)) {
+			if (after_blank || depth > 0) {
+				if (num && n < max)
+					starts[n] = strtol(q, NULL, 10);
+				n += num;
+				if (depth < sizeof stack / sizeof stack[0])
+					stack[depth++] = (list_ctx){quote, indent, num};
+			}
+		}
+		after_blank = false;
+		p = eol + 1;
+	}
+	return n;
+}
+
+/* Copies Discount's HTML, giving each <ol> its first number; when the
+ * lists found in the source do not match Discount's, the HTML stays as it
+ * is (numbers from 1) rather than numbering the wrong list. */
+static void
+put_lists(tg_buf *out, const char *html, size_t n, const char *md, size_t len)
+{
+	static const char ol[] = "<ol>";
+	long starts[64];
+	size_t nstarts = list_starts(md, len, starts, 64), nol = 0;
+	const char *end = html + n;
+	for (const char *p = html; (p = memmem_ol(p, end)) != NULL; p += sizeof ol - 1)
+		nol++;
+	if (nol != nstarts || nstarts > 64) {
+		tg_buf_put(out, html, n);
+		return;
+	}
+	size_t k = 0;
+	for (const char *p = html;;) {
+		const char *at = memmem_ol(p, end);
+		if (at == NULL) {
+			tg_buf_put(out, p, (size_t)(end - p));
+			break;
+		}
+		tg_buf_put(out, p, (size_t)(at - p));
+		if (starts[k] != 1)
+			tg_buf_printf(out, "<ol start=\"%ld\">", starts[k]);
+		else
+			tg_buf_puts(out, ol);
+		k++;
+		p = at + sizeof ol - 1;
+	}
+}
+
+/* Markdown -> HTML through Discount: no raw HTML, images, links or
+ * pseudo-protocols; tables and lists as in the templates. */
+static void
+md_html(tg_buf *out, const char *md, size_t len)
+{
+	const mkd_flag_t flags = MKD_NOHTML | MKD_NOIMAGE | MKD_NOLINKS | MKD_NOPANTS |
+	    MKD_NOSTRIKETHROUGH | MKD_NOALPHALIST | MKD_NODLIST | MKD_NODIVQUOTE | MKD_NOHEADER |
+	    MKD_NOSTYLE | MKD_NO_EXT | MKD_NODLDISCOUNT;
+	if (len == 0)
+		return;
+	MMIOT *doc = mkd_string(md, (int)len, flags);
+	if (doc == NULL)
+		return;
+	char *html = NULL;
+	if (mkd_compile(doc, flags)) {
+		int n = mkd_document(doc, &html);
+		if (n > 0 && html != NULL) {
+			put_lists(out, html, (size_t)n, md, len);
+			tg_buf_putc(out, '\n');
+		}
+	}
+	mkd_cleanup(doc);
+}
+
+static void
+heading(tg_buf *out, unsigned level, const char *id, const char *number, const char *title,
+    const char *mark)
+{
+	if (level > 6)
+		level = 6;
+	tg_buf_printf(out, "<h%u id=\"", level);
+	esc(out, id);
+	tg_buf_puts(out, "\">");
+	if (number != NULL) {
+		esc(out, number);
+		tg_buf_putc(out, ' ');
+	}
+	esc(out, title);
+	if (mark != NULL) {
+		tg_buf_puts(out, "<span class=\"mark\">");
+		esc(out, mark);
+		tg_buf_puts(out, "</span>");
+	}
+	tg_buf_printf(out, "</h%u>\n", level);
+}
+
+static void
+entry(const tg_reg_entry *e, tg_buf *out)
+{
+	bool add = e->kind == TG_REG_ADDITION;
+	tg_buf mark = TG_BUF_INIT, md = TG_BUF_INIT;
+	if (add) {
+		tg_buf_printf(&mark, "（%s：%s）", TG_REG_ADD_MARK, e->source_label);
+		tg_buf_puts(out, "<div class=\"addition\">\n");
+	}
+	heading(out, 2 + e->depth, e->anchor, e->number, e->title, mark.len ? mark.data : NULL);
+	if (e->text != NULL)
+		md_html(out, e->text, strlen(e->text));
+	else if (e->other_edition != NULL)
+		tg_buf_printf(out, "<p class=\"other\">（本項の本文は%sに収める。）</p>\n", e->other_edition);
+	for (size_t i = 0; i < e->nsupplements; i++) {
+		tg_buf_puts(out, "<div class=\"supplement\">\n");
+		tg_buf_clear(&md);
+		tg_buf_printf(&md, "（%s：%s）", TG_REG_AMEND_MARK, e->supplements[i].label);
+		/* The mark opens the supplement's first paragraph. */
+		tg_buf tmp = TG_BUF_INIT;
+		tg_esc_md_text(&tmp, md.data);
+		tg_buf_clear(&md);
+		tg_buf_printf(&md, "%s%s", tmp.data, e->supplements[i].text);
+		tg_buf_free(&tmp);
+		md_html(out, md.data, md.len);
+		tg_buf_puts(out, "</div>\n");
+	}
+	if (e->nlabels > 0) {
+		tg_buf_puts(out, "<p class=\"labels\">");
+		for (size_t i = 0; i < e->nlabels; i++) {
+			tg_buf_puts(out, "〔");
+			esc(out, e->labels[i].text);
+			tg_buf_puts(out, "〕");
+		}
+		tg_buf_puts(out, "</p>\n");
+	}
+	if (add)
+		tg_buf_puts(out, "</div>\n");
+	tg_buf_free(&mark);
+	tg_buf_free(&md);
+}
+
+static void
+toc_link(tg_buf *out, const char *id, const char *number, const char *title)
+{
+	tg_buf_puts(out, "<a href=\"#");
+	esc(out, id);
+	tg_buf_puts(out, "\">");
+	if (number != NULL) {
+		esc(out, number);
+		tg_buf_putc(out, ' ');
+	}
+	esc(out, title);
+	tg_buf_puts(out, "</a>");
+}
+
+/* Chapters and their first level of clauses (additions included). */
+static void
+toc(const tg_regulation *r, tg_buf *out)
+{
+	tg_buf_puts(out, "<nav class=\"toc\" id=\"toc\">\n<h2 id=\"toc-title\">目次</h2>\n<ol>\n");
+	tg_buf_puts(out, "<li>");
+	toc_link(out, "about", NULL, "本書について");
+	tg_buf_puts(out, "</li>\n");
+	for (size_t c = 0; c < r->nchapters; c++) {
+		const tg_reg_chapter *ch = &r->chapters[c];
+		const tg_reg_entry *head = &r->entries[ch->first];
+		tg_buf_puts(out, "<li>");
+		toc_link(out, head->anchor, head->number, head->title);
+		bool open = false;
+		for (size_t i = ch->first + 1; i < ch->first + ch->count; i++) {
+			const tg_reg_entry *e = &r->entries[i];
+			if (e->depth != 1)
+				continue;
+			tg_buf_puts(out, open ? "" : "\n<ol>\n");
+			open = true;
+			tg_buf_puts(out, "<li>");
+			toc_link(out, e->anchor, e->number, e->title);
+			tg_buf_puts(out, "</li>\n");
+		}
+		tg_buf_puts(out, open ? "</ol>\n</li>\n" : "</li>\n");
+	}
+	for (size_t i = 0; i < 4; i++) {
+		tg_buf_puts(out, "<li>");
+		toc_link(out, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_titles[i]);
+		tg_buf_puts(out, "</li>\n");
+	}
+	tg_buf_puts(out, "</ol>\n</nav>\n");
+}
+
+static void
+cell(tg_buf *out, const char *s)
+{
+	tg_buf_puts(out, "<td>");
+	tg_esc_html_lines(out, s);
+	tg_buf_puts(out, "</td>");
+}
+
+static void
+table_head(tg_buf *out, const char *const *cols, size_t n)
+{
+	tg_buf_puts(out, "<table>\n<thead><tr>");
+	for (size_t i = 0; i < n; i++)
+		tg_buf_printf(out, "<th>%s</th>", cols[i]);
+	tg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+}
+
+static void
+clause_cell(tg_buf *out, const char *name, const char *anchor)
+{
+	tg_buf_puts(out, "<td>");
+	if (anchor != NULL) {
+		tg_buf_puts(out, "<a href=\"#");
+		esc(out, anchor);
+		tg_buf_puts(out, "\">");
+	}
+	esc(out, name);
+	if (anchor != NULL)
+		tg_buf_puts(out, "</a>");
+	tg_buf_puts(out, "</td>");
+}
+
+static void
+appendix_body(const tg_regulation *r, size_t which, tg_buf *out)
+{
+	tg_buf t = TG_BUF_INIT;
+	switch (which) {
+	case 0: {
+		tg_reg_xref_intro(r, &t);
+		tg_buf_puts(out, "<p>");
+		esc(out, t.data);
+		tg_buf_puts(out, "</p>\n");
+		if (r->nxrefs == 0)
+			break;
+		static const char *const cols[] = {"条項", "業界ガイドラインの項目", "本規程での扱い"};
+		table_head(out, cols, 3);
+		for (size_t i = 0; i < r->nxrefs; i++) {
+			const tg_reg_xref *x = &r->xrefs[i];
+			tg_buf_puts(out, "<tr>");
+			clause_cell(out, x->name, x->anchor);
+			tg_buf_clear(&t);
+			tg_reg_xref_items(x, &t);
+			cell(out, t.data);
+			cell(out, x->treatment);
+			tg_buf_puts(out, "</tr>\n");
+		}
+		tg_buf_puts(out, "</tbody>\n</table>\n");
+		break;
+	}
+	case 1: {
+		if (r->nexclusions == 0) {
+			tg_buf_puts(out, "<p>" TG_REG_NO_EXCLUSIONS "</p>\n");
+			break;
+		}
+		static const char *const cols[] = {"条項", "適用除外の理由"};
+		table_head(out, cols, 2);
+		for (size_t i = 0; i < r->nexclusions; i++) {
+			tg_buf_puts(out, "<tr>");
+			clause_cell(out, r->exclusions[i].name, NULL);
+			tg_buf_clear(&t);
+			tg_reg_exclusion_reason(&r->exclusions[i], &t);
+			cell(out, t.data);
+			tg_buf_puts(out, "</tr>\n");
+		}
+		tg_buf_puts(out, "</tbody>\n</table>\n");
+		break;
+	}
+	case 2: {
+		static const char *const cols[] = {"版", "改訂日", "改訂内容"};
+		table_head(out, cols, 3);
+		for (size_t i = 0; i < r->nrevisions; i++) {
+			tg_buf_puts(out, "<tr>");
+			cell(out, r->revisions[i].version);
+			cell(out, r->revisions[i].date);
+			cell(out, r->revisions[i].description);
+			tg_buf_puts(out, "</tr>\n");
+		}
+		tg_buf_puts(out, "</tbody>\n</table>\n");
+		break;
+	}
+	default: {
+		const tg_industry *ind = r->spec.ind;
+		if (ind->nterms == 0) {
+			tg_buf_puts(out, "<p>" TG_REG_NO_TERMS "</p>\n");
+			break;
+		}
+		static const char *const cols[] = {"用語", "定義"};
+		table_head(out, cols, 2);
+		for (size_t i = 0; i < ind->nterms; i++) {
+			tg_buf_clear(&t);
+			tg_reg_term_name(&ind->terms[i], &t);
+			tg_buf_puts(out, "<tr>");
+			cell(out, t.data);
+			cell(out, ind->terms[i].definition);
+			tg_buf_puts(out, "</tr>\n");
+		}
+		tg_buf_puts(out, "</tbody>\n</table>\n");
+		break;
+	}
+	}
+	tg_buf_free(&t);
+}
+
+void
+tg_reg_html(const tg_regulation *r, tg_buf *out)
+{
+	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	    "style-src 'unsafe-inline'\">\n<title>");
+	esc(out, r->title);
+	tg_buf_puts(out, "</title>\n");
+	tg_buf_puts(out, style);
+	tg_buf_puts(out, "</head>\n<body>\n<header>\n<h1 id=\"top\">");
+	esc(out, r->title);
+	tg_buf_puts(out, "</h1>\n<section class=\"about\">\n<h2 id=\"about\">本書について</h2>\n");
+	for (size_t i = 0; i < r->nabout; i++)
+		md_html(out, r->about[i], strlen(r->about[i]));
+	tg_buf_puts(out, "</section>\n</header>\n");
+	toc(r, out);
+	tg_buf_puts(out, "<main>\n");
+	for (size_t c = 0; c < r->nchapters; c++) {
+		const tg_reg_chapter *ch = &r->chapters[c];
+		tg_buf_puts(out, "<section class=\"chapter\">\n");
+		for (size_t i = ch->first; i < ch->first + ch->count; i++)
+			entry(&r->entries[i], out);
+		tg_buf_puts(out, "</section>\n");
+	}
+	for (size_t i = 0; i < 4; i++) {
+		tg_buf_puts(out, "<section class=\"appendix\">\n");
+		heading(out, 2, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_titles[i], NULL);
+		appendix_body(r, i, out);
+		tg_buf_puts(out, "</section>\n");
+	}
+	tg_buf_puts(out, "</main>\n</body>\n</html>\n");
+}

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Renders the shipped industries' regulations (with the example profiles and
+without a profile) and checks them against the data, read independently with
+PyYAML and html.parser:
+  - with --labels, every template clause that an in-scope crosswalk row targets
+    directly shows the row's label after its text;
+  - every clause a profile excludes is absent from the body and listed, with its
+    reason, in 付録B 適用除外一覧;
+  - every TOC / table href="#x" of the HTML has exactly one id="x", and the page
+    holds 基本方針 and the 11 chapters of 付録5 (less excluded chapters);
+  - the output is byte-identical across two runs and under LC_ALL=ja_JP.UTF-8.
+Usage: check_regulation.py TOTSUGO SOURCE_ROOT"""
+import filecmp
+import glob
+import html.parser
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+try:
+    import yaml
+except ImportError:  # the test needs an independent YAML reader
+    print("SKIP: PyYAML is not installed")
+    sys.exit(77)
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def load(root, rel):
+    with open(os.path.join(root, rel), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def walk(items, parent=None):
+    for it in items or []:
+        it["_parent"] = parent
+        yield it
+        yield from walk(it.get("items"), it)
+
+
+def render(exe, root, out, industry, profile, locale="C", extra=()):
+    env = dict(os.environ)
+    env.pop("TOTSUGO_DATA", None)
+    env["LC_ALL"] = locale
+    args = [exe, "--data", root, "render", "--industry", industry, "--labels", "-o", out, *extra]
+    if profile:
+        args += ["--profile", profile]
+    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def same_tree(a, b):
+    cmp = filecmp.dircmp(a, b)
+    if cmp.left_only or cmp.right_only:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
+    return not mismatch and not errors
+
+
+class Anchors(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.chapters, self.h2 = [], [], 0, []
+        self._in_h2 = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href", "").startswith("#"):
+            self.hrefs.append(a["href"][1:])
+        if tag == "section" and a.get("class") == "chapter":
+            self.chapters += 1
+        if tag == "h2" and "id" in a:
+            self.h2.append(a["id"])
+
+
+def level_index(levels, level):
+    """Lowest cited level index; None: no level; -1: unknown."""
+    if level is None:
+        return None
+    if level == "unknown":
+        return -1
+    if isinstance(level, list):
+        return min(levels.index(x) for x in level)
+    return levels.index(level)
+
+
+def label_of(catalog, item):
+    short = catalog.get("short_title") or catalog["title"]
+    ref = item.get("ref", str(item["id"]))
+    level = item.get("level")
+    if level is None:
+        return f"{short} {ref}"
+    if level == "unknown":
+        return f"{short} {ref} (不明)"
+    if isinstance(level, list):
+        return f"{short} {ref} ({'/'.join(level)})"
+    return f"{short} {ref} ({level})"
+
+
+def sections(md):
+    """Heading text -> the text up to the next heading (regulation.md)."""
+    out = {}
+    parts = re.split(r"^(#{1,6} .*)$", md, flags=re.M)
+    for i in range(1, len(parts), 2):
+        out.setdefault(parts[i].lstrip("#").strip(), parts[i + 1])
+    return out
+
+
+def main():
+    exe, root = sys.argv[1], sys.argv[2]
+    base = load(root, "mappings/ipa/ipa-sme-3.1.yaml")
+    base_items = {str(it["id"]): it for it in walk(base["items"])}
+    clauses = set()
+    for path in glob.glob(os.path.join(root, "templates/regulation/*.md")):
+        with open(path, encoding="utf-8") as f:
+            clauses.update(re.findall(r"<!-- @(?:clause|chapter) (\S+) -->", f.read()))
+    docs = {}
+    for path in glob.glob(os.path.join(root, "mappings/**/*.yaml"), recursive=True):
+        doc = load(root, os.path.relpath(path, root))
+        docs[(doc["kind"], doc["id"])] = doc
+    profiles = {i: d for (k, i), d in docs.items() if k == "profile"}
+    cases = [("automotive", "automotive-lv1-example"), ("construction", "construction-example"),
+             ("automotive", None), ("construction", None)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for industry, profile in cases:
+            ind = docs[("industry", industry)]
+            guide = docs[("catalog", ind["guideline"])]
+            levels = guide.get("levels") or []
+            items = {str(it["id"]): it for it in walk(guide["items"])}
+            prof = profiles.get(profile) if profile else None
+            level = (prof or {}).get("level") or ind.get("default_level")
+            scope = levels.index(level) if level in levels else None
+            name = f"{industry}-{profile or 'sample'}"
+            out = os.path.join(tmp, name)
+            render(exe, root, out, industry, profile)
+            # Determinism: again, and under a Japanese locale.
+            render(exe, root, out + "-again", industry, profile)
+            render(exe, root, out + "-ja", industry, profile, locale="ja_JP.UTF-8")
+            check(same_tree(out, out + "-again"), f"{name}: two runs differ")
+            check(same_tree(out, out + "-ja"), f"{name}: LC_ALL=ja_JP.UTF-8 changes the output")
+            with open(os.path.join(out, "regulation.md"), encoding="utf-8") as f:
+                md = f.read()
+            body, _, appendix = md.partition("## 付録A 業界ガイドライン対応表")
+            secs = sections(body)
+            excluded = {str(x["clause"]): x["reason"] for x in (prof or {}).get("exclude") or []}
+
+            def gone(cid):
+                it = base_items.get(cid)
+                while it is not None:
+                    if str(it["id"]) in excluded:
+                        return True
+                    it = it["_parent"]
+                return False
+
+            def heading(cid):
+                it = base_items[cid]
+                if it["_parent"] is None:
+                    return it["title"].replace("（サンプル）", "")
+                return f"{it.get('ref', cid)} {it['title']}"
+
+            # Labels: every targeted clause shows each in-scope row's label.
+            checked = 0
+            for xw_id in ind["crosswalks"]:
+                xw = docs[("crosswalk", xw_id)]
+                for row in xw["rows"]:
+                    item = items[str(row["source"])]
+                    li = level_index(levels, item.get("level"))
+                    if scope is not None and li is not None and li >= 0 and li > scope:
+                        continue
+                    for t in row.get("targets") or []:
+                        cid = str(t["target"])
+                        if cid not in clauses or gone(cid):
+                            continue
+                        text = secs.get(heading(cid))
+                        check(text is not None, f"{name}: no heading for {cid}")
+                        want = f"〔{label_of(guide, item)}〕"
+                        check(text is not None and want in text,
+                              f"{name}: {cid} does not show {want}")
+                        checked += 1
+            check(checked > 20, f"{name}: only {checked} labels checked")
+            # Exclusions: out of the body, in 付録B with the reason.
+            for cid, reason in excluded.items():
+                check(heading(cid) not in secs, f"{name}: excluded {cid} is in the body")
+                b = appendix.partition("## 付録B 適用除外一覧")[2].partition("## 付録C")[0]
+                check(f"| {heading(cid)} | {reason}" in b, f"{name}: {cid} not in 付録B with its reason")
+            # HTML anchors and chapters.
+            a = Anchors()
+            with open(os.path.join(out, "regulation.html"), encoding="utf-8") as f:
+                a.feed(f.read())
+            dup = {x for x in a.ids if a.ids.count(x) > 1}
+            check(not dup, f"{name}: ids used twice: {sorted(dup)[:5]}")
+            missing = [h for h in a.hrefs if h not in a.ids]
+            check(not missing, f"{name}: links without a target: {missing[:5]}")
+            check(len(a.hrefs) > 50, f"{name}: only {len(a.hrefs)} links")
+            chapters = [c for c in clauses if re.fullmatch(r"app5/\d+", c) and not gone(c)]
+            check(a.chapters == len(chapters) + 1,
+                  f"{name}: {a.chapters} chapter sections, expected {len(chapters) + 1}")
+            for c in chapters:
+                check(c.replace("/", "-") in a.h2, f"{name}: no chapter heading {c}")
+            print(f"{name}: {checked} labels, {len(excluded)} exclusions, {len(a.hrefs)} links, "
+                  f"{a.chapters} chapters")
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        sys.exit(1)
+    print("regulation checks passed")
+
+
+main()

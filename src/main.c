@@ -712,6 +712,35 @@ cmd_init_profile(cli *c, int argc, char **argv)
 	return finish(c, rc);
 }
 
+/* `--data DIR` is a global option, but people also write it after the
+ * command ("totsugo validate --data x"): take it from there too. */
+static bool
+take_data_option(cli *c, int *argc, char **argv)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--data") == 0) {
+			if (i + 1 >= *argc)
+				return false;
+			c->data_option = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--data=", 7) == 0) {
+			c->data_option = argv[i] + 7;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return true;
+}
+
 static const command commands[] = {
 	{"validate", cmd_validate, "check every data file and reference"},
 	{"list", cmd_list, "list catalogs, crosswalks and industries"},
@@ -776,6 +805,9 @@ main(int argc, char **argv)
 		c.diag = tg_diag_new();
 		int sub_argc = argc - optind;
 		char **sub_argv = argv + optind;
+		/* (`template` has a --data of its own: the values file.) */
+		if (strcmp(name, "template") != 0 && !take_data_option(&c, &sub_argc, sub_argv))
+			return usage_error(name, "--data needs a directory");
 		optind = 0;	/* glibc: full re-initialisation for the subcommand */
 		int rc = commands[i].run(&c, sub_argc, sub_argv);
 		tg_diag_free(c.diag);

@@ -60,7 +60,7 @@ enum {
 };
 
 typedef struct tg_crosswalk_options {
-	const char *industry;
+	const char *industry;	/* an industry id, or "all" */
 	const char *level;	/* cumulative level filter; NULL: every item */
 	unsigned formats;	/* TG_XF_* bits; 0: all */
 	const char *output;	/* file (one format) or directory; NULL: out/<industry>/ */

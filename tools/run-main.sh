@@ -8,9 +8,7 @@ sh tools/deps.sh build
 ninja -C build
 ./build/totsugo validate
 ./build/totsugo list --stats
-for industry in automotive construction supply-chain; do
-	./build/totsugo crosswalk --industry "$industry"
-done
+./build/totsugo crosswalk --industry all
 # The 業界向けサンプル規程 (docs/regulation.md): each industry's sample, with the
 # industry items as labels, and the example companies' regulations.
 for industry in automotive construction; do

@@ -98,9 +98,35 @@ write_file(const char *path, tg_buf *text, tg_buf *report, tg_diag *diag)
 	return rc;
 }
 
+/* --industry all: every industry, each into its own directory. */
+static int
+write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
+{
+	int rc = TG_EXIT_OK;
+	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry) && rc == TG_EXIT_OK; i++) {
+		const tg_industry *ind = TG_DATA_AT(d, industries, tg_industry, i);
+		tg_crosswalk_options one = *o;
+		/* The trailing slash keeps -o a directory even for one format. */
+		char *dir = NULL;
+		if (o->output != NULL) {
+			tg_buf p = TG_BUF_INIT;
+			tg_buf_printf(&p, "%s%s%s/", o->output,
+			    o->output[strlen(o->output) - 1] == '/' ? "" : "/", ind->id);
+			dir = tg_buf_detach(&p);
+		}
+		one.industry = ind->id;
+		one.output = dir;
+		rc = tg_crosswalk_write(d, &one, report, diag);
+		free(dir);
+	}
+	return rc;
+}
+
 int
 tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
 {
+	if (strcmp(o->industry, "all") == 0)
+		return write_all(d, o, report, diag);
 	const tg_industry *ind = tg_data_industry(d, o->industry);
 	if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL) {
 		tg_buf known = TG_BUF_INIT;

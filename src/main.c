@@ -803,12 +803,12 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(commands[i].name, name) != 0)
 			continue;
-		c.diag = tg_diag_new();
 		int sub_argc = argc - optind;
 		char **sub_argv = argv + optind;
 		/* (`template` has a --data of its own: the values file.) */
 		if (strcmp(name, "template") != 0 && !take_data_option(&c, &sub_argc, sub_argv))
 			return usage_error(name, "--data needs a directory");
+		c.diag = tg_diag_new();
 		optind = 0;	/* glibc: full re-initialisation for the subcommand */
 		int rc = commands[i].run(&c, sub_argc, sub_argv);
 		tg_diag_free(c.diag);

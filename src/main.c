@@ -59,6 +59,18 @@ finish(cli *c, int rc)
 	return rc;
 }
 
+/* For commands that write files: the list of what was written on
+ * standard output, then the messages. */
+static int
+finish_report(cli *c, tg_data *d, tg_buf *report, int rc)
+{
+	if (report->len > 0)
+		tg_output(NULL, report, c->diag);
+	tg_buf_free(report);
+	tg_data_free(d);
+	return finish(c, rc);
+}
+
 /* Loads the data directory; *rc is set and NULL returned when it is
  * unusable (not found, unreadable or invalid). */
 static tg_data *
@@ -277,11 +289,7 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		return finish(c, rc);
 	tg_buf report = TG_BUF_INIT;
 	rc = tg_crosswalk_write(d, &o, &report, c->diag);
-	if (report.len > 0)
-		tg_output(NULL, &report, c->diag);
-	tg_buf_free(&report);
-	tg_data_free(d);
-	return finish(c, rc);
+	return finish_report(c, d, &report, rc);
 }
 
 static int
@@ -660,11 +668,7 @@ cmd_render(cli *c, int argc, char **argv)
 		return finish(c, rc);
 	tg_buf report = TG_BUF_INIT;
 	rc = tg_render_write(d, &o, &report, c->diag);
-	if (report.len > 0)
-		tg_output(NULL, &report, c->diag);
-	tg_buf_free(&report);
-	tg_data_free(d);
-	return finish(c, rc);
+	return finish_report(c, d, &report, rc);
 }
 
 static int

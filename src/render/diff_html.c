@@ -143,9 +143,8 @@ static void
 header(tg_buf *out, const tg_catdiff *cd)
 {
 	const tg_catalog *oc = cd->old_cat, *nc = cd->new_cat;
-	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-	    "ガイドラインの差分: ");
+	tg_html_begin(out, TG_HTML_NO_POLICY);
+	tg_buf_puts(out, "ガイドラインの差分: ");
 	esc(out, oc->id);
 	tg_buf_puts(out, " → ");
 	esc(out, nc->id);

@@ -88,9 +88,8 @@ file_section(tg_buf *out, const tg_regfile *f)
 void
 tg_regdiff_render_html(const tg_regdiff *rd, tg_buf *out)
 {
-	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>規程の新旧対照: ");
+	tg_html_begin(out, TG_HTML_NO_POLICY);
+	tg_buf_puts(out, "規程の新旧対照: ");
 	tg_esc_html(out, rd->old_dir, strlen(rd->old_dir));
 	tg_buf_puts(out, " → ");
 	tg_esc_html(out, rd->new_dir, strlen(rd->new_dir));

@@ -128,3 +128,15 @@ tg_esc_md_text(tg_buf *out, const char *s)
 		s = nl + 1;
 	}
 }
+
+void
+tg_html_begin(tg_buf *out, tg_html_policy policy)
+{
+	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	if (policy != TG_HTML_NO_POLICY)
+		tg_buf_printf(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+		    "'none'; style-src 'unsafe-inline'%s\">\n",
+		    policy == TG_HTML_STYLES_SCRIPTS ? "; script-src 'unsafe-inline'" : "");
+	tg_buf_puts(out, "<title>");
+}

@@ -22,4 +22,14 @@ void tg_esc_md_cell(tg_buf *out, const char *s);
 /* Text in a Markdown paragraph or heading: markup characters escaped. */
 void tg_esc_md_text(tg_buf *out, const char *s);
 
+/* How much a self-contained page may run: its Content-Security-Policy. */
+typedef enum tg_html_policy {
+	TG_HTML_NO_POLICY,	/* no CSP element */
+	TG_HTML_STYLES,		/* inline CSS only, no network */
+	TG_HTML_STYLES_SCRIPTS	/* inline CSS and script, no network */
+} tg_html_policy;
+
+/* The start of every page totsugo writes, up to and including "<title>". */
+void tg_html_begin(tg_buf *out, tg_html_policy policy);
+
 #endif

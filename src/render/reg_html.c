@@ -414,10 +414,7 @@ appendix_body(const tg_regulation *r, size_t which, tg_buf *out)
 void
 tg_reg_html(const tg_regulation *r, tg_buf *out)
 {
-	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	    "style-src 'unsafe-inline'\">\n<title>");
+	tg_html_begin(out, TG_HTML_STYLES);
 	esc(out, r->title);
 	tg_buf_puts(out, "</title>\n");
 	tg_buf_puts(out, style);

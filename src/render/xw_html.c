@@ -169,10 +169,7 @@ table(const tg_view *v, const tg_vtable *t, bool filterable, tg_buf *out)
 void
 tg_xw_render_html(const tg_view *v, tg_buf *out)
 {
-	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	    "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n<title>");
+	tg_html_begin(out, TG_HTML_STYLES_SCRIPTS);
 	esc(out, v->title);
 	tg_buf_puts(out, "</title>\n");
 	tg_buf_puts(out, style);

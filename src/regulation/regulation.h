@@ -9,7 +9,7 @@
  *                registry defaults) and clause templates parsed with their
  *                real file positions;
  *   check.c    — the checks `validate` runs on registries and profiles;
- *   assemble.c — the document model the renderers (render/reg_*.c) read;
+ *   assemble.c — the document model the renderers (render/regulation/) read;
  *   skeleton.c — the commented profile skeleton of `init-profile`.
  * See docs/regulation.md for the rules. */
 #ifndef TG_REGULATION_H

@@ -6,7 +6,7 @@
 #include "testutil.h"
 #include "load/load.h"
 #include "regulation/regulation.h"
-#include "render/reg.h"
+#include "render/regulation/reg.h"
 #include "totsugo.h"
 
 #define FIXTURE TOTSUGO_SOURCE_ROOT "/tests/regress/render/_data"

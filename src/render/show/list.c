@@ -1,6 +1,6 @@
 /* `list`: everything loaded, one line each; --stats adds per-crosswalk counts. */
-#include "../model/model.h"
-#include "../totsugo.h"
+#include "../../model/model.h"
+#include "../../totsugo.h"
 
 void
 tg_list(const tg_data *d, bool stats, tg_buf *out)

@@ -1,5 +1,5 @@
 /* 突合表 as Markdown: title, facts, then one pipe table per sheet. */
-#include "escape.h"
+#include "../escape.h"
 #include "xw.h"
 
 void

@@ -3,11 +3,11 @@
  * docs/examples/import/totsugo-export.yaml imports it back unchanged. */
 #include <string.h>
 
-#include "../model/model.h"
-#include "../totsugo.h"
-#include "../util/csv.h"
-#include "../util/encoding.h"
-#include "../util/utf8.h"
+#include "../../model/model.h"
+#include "../../totsugo.h"
+#include "../../util/csv.h"
+#include "../../util/encoding.h"
+#include "../../util/utf8.h"
 
 /* Column order; the export spec names these headers. */
 static const char *const headers[] = {"id", "ref", "parent", "title", "text", "level", "tags",

@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "../diff/diff.h"
+#include "../escape.h"
+#include "../../diff/diff.h"
+#include "common.h"
 
 static void
 text(tg_buf *out, const char *s)

@@ -3,7 +3,7 @@
  * offline, A4 landscape print styles. */
 #include <string.h>
 
-#include "escape.h"
+#include "../escape.h"
 #include "xw.h"
 
 static const char style[] =

@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../diff/diff.h"
-#include "../util/json.h"
+#include "../../diff/diff.h"
+#include "common.h"
+#include "../../util/json.h"
 
 static void
 item(tg_json *j, const tg_item *it)

@@ -1,5 +1,5 @@
 /* 突合表 tables as CSV or TSV (RFC 4180 quoting, formula-neutralised). */
-#include "../util/csv.h"
+#include "../../util/csv.h"
 #include "xw.h"
 
 void

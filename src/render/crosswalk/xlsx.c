@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "../util/csv.h"
-#include "../util/utf8.h"
+#include "../../util/csv.h"
+#include "../../util/utf8.h"
 #include "xw.h"
 
 #define FONT "游ゴシック"

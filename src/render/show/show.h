@@ -2,8 +2,8 @@
 #ifndef TG_SHOW_H
 #define TG_SHOW_H
 
-#include "../model/model.h"
-#include "../util/json.h"
+#include "../../model/model.h"
+#include "../../util/json.h"
 
 void tg_show_catalog_json(const tg_catalog *c, tg_buf *out);
 void tg_show_crosswalk_json(const tg_crosswalk *xw, tg_buf *out);

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/csv.h"
-#include "../util/encoding.h"
-#include "../util/fs.h"
-#include "../util/utf8.h"
+#include "../../util/csv.h"
+#include "../../util/encoding.h"
+#include "../../util/fs.h"
+#include "../../util/utf8.h"
 #include "xw.h"
 
 static const struct {

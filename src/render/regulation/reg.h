@@ -1,11 +1,11 @@
-/* `render`: the industry sample regulation in Markdown (reg_md.c: one file
- * per chapter, the appendices, and the whole) and HTML (reg_html.c: one
- * self-contained page); reg.c names and writes the files. */
+/* `render`: the industry sample regulation in Markdown (md.c: one file
+ * per chapter, the appendices, and the whole) and HTML (html.c: one
+ * self-contained page); regulation.c names and writes the files. */
 #ifndef TG_REG_RENDER_H
 #define TG_REG_RENDER_H
 
-#include "../regulation/regulation.h"
-#include "../totsugo.h"
+#include "../../regulation/regulation.h"
+#include "../../totsugo.h"
 
 /* One chapter; its heading at level `base` (1 in its own file, 2 in the
  * whole document). */

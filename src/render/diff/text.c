@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../diff/diff.h"
-#include "../util/utf8.h"
+#include "../../diff/diff.h"
+#include "common.h"
+#include "../../util/utf8.h"
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"

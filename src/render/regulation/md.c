@@ -3,7 +3,7 @@
  * supplements, labels, and the appendices as tables. */
 #include <string.h>
 
-#include "escape.h"
+#include "../escape.h"
 #include "reg.h"
 
 static void

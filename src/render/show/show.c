@@ -1,6 +1,6 @@
 #include "show.h"
 
-#include "../totsugo.h"
+#include "../../totsugo.h"
 
 int
 tg_show(const tg_data *d, const char *id, tg_show_format format, tg_buf *out, tg_diag *diag)

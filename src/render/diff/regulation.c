@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "../diff/diff.h"
+#include "../escape.h"
+#include "../../diff/diff.h"
+#include "common.h"
 
 static const char *const status_ja[] = {"変更なし", "変更", "追加", "削除", "空白のみの変更"};
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "../escape.h"
 #include "reg.h"
 
 static const char style[] =

@@ -1,10 +1,10 @@
 /* `crosswalk`: the 突合表 in every output format — one file per format,
- * xw.c dispatches and names the files. */
+ * crosswalk.c dispatches and names the files. */
 #ifndef TG_XW_H
 #define TG_XW_H
 
-#include "../crosswalk/xview.h"
-#include "../totsugo.h"
+#include "../../crosswalk/xview.h"
+#include "../../totsugo.h"
 
 void tg_xw_render_md(const tg_view *v, tg_buf *out);
 void tg_xw_render_html(const tg_view *v, tg_buf *out);

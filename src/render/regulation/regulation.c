@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../load/load.h"
-#include "../util/fs.h"
+#include "../../load/load.h"
+#include "../../util/fs.h"
 #include "reg.h"
 
 const char *const tg_reg_appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",

@@ -1,9 +1,10 @@
-/* Pieces shared by the diff renderers (diff_text.c, diff_md.c, diff_html.c,
- * diff_json.c, diff_regulation.c). */
+/* Pieces shared by the diff renderers (text.c, md.c, html.c, json.c,
+ * regulation.c); declared in common.h. */
 #include <string.h>
 
-#include "escape.h"
-#include "../diff/diff.h"
+#include "../escape.h"
+#include "../../diff/diff.h"
+#include "common.h"
 
 /* Kinds in the order a reader weighs them. */
 static const unsigned display_order[] = {TG_DK_ADDED, TG_DK_REMOVED, TG_DK_SPLIT, TG_DK_MERGED,

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../util/json.h"
+#include "../../util/json.h"
 #include "xw.h"
 
 static const char *

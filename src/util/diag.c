@@ -205,7 +205,7 @@ print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 }
 
 /* Spreadsheet text: the offset just past the cell starting at i, and
- * whether a row ends there.  Same rules as load/sheet.c: a cell is quoted
+ * whether a row ends there.  Same rules as load/sheet/sheet.c: a cell is quoted
  * when it starts with '"'; rows end at LF, CRLF or a lone CR outside quotes. */
 static size_t
 sheet_skip_cell(const char *s, size_t len, size_t i, char sep, bool *row_end)

@@ -1,10 +1,10 @@
-/* Unit tests of the spreadsheet reader (src/load/sheet.c): RFC 4180 cells,
+/* Unit tests of the spreadsheet reader (src/load/sheet/sheet.c): RFC 4180 cells,
  * rows as a spreadsheet numbers them, encodings, positioned errors, and the
  * normalisation of ids, refs and marks. */
 #include <stdio.h>
 
 #include "testutil.h"
-#include "load/sheet.h"
+#include "load/sheet/sheet.h"
 #include "util/encoding.h"
 
 /* Reads text; *diag collects the messages (caller frees both). */

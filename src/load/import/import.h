@@ -1,6 +1,7 @@
 /* `import`: a spreadsheet (CSV/TSV) → a catalog (and a crosswalk from its
  * reference columns), as an import spec describes (docs/import.md).
- * import_spec.c reads the spec; import.c reads the rows and writes YAML. */
+ * spec.c reads the spec (spec_re.c: its patterns); import.c drives read.c
+ * (rows), refs.c (references) and write.c (YAML), sharing internal.h. */
 #ifndef TG_IMPORT_H
 #define TG_IMPORT_H
 
@@ -9,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "schema.h"
-#include "sheet.h"
+#include "../schema.h"
+#include "../sheet/sheet.h"
 
 /* A compiled pattern and the capture that holds its value. */
 typedef struct tg_import_re {

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../totsugo.h"
-#include "../util/fs.h"
-#include "../util/utf8.h"
+#include "../../totsugo.h"
+#include "../../util/fs.h"
+#include "../../util/utf8.h"
 
 /* A byte that could not be decoded: where its U+FFFD stands in the text. */
 typedef struct bad_byte {

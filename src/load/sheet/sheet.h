@@ -13,9 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../util/buf.h"
-#include "../util/diag.h"
-#include "../util/encoding.h"
+#include "../../util/buf.h"
+#include "../../util/diag.h"
+#include "../../util/encoding.h"
 
 /* Largest sheet read (a sheet is data, not a hand-written file). */
 #define TG_SHEET_MAX_INPUT (256u * 1024u * 1024u)

@@ -5,11 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
-#include "load.h"
-#include "../util/fs.h"
-#include "../util/text.h"
-#include "../util/utf8.h"
+#include "spec_re.h"
+#include "../load.h"
+#include "../../util/fs.h"
+#include "../../util/text.h"
 
 static const char *const spec_keys[] = {"kind", "catalog", "sheet", "columns", "groups",
     "parent_pattern", "level", "crosswalk", "links", NULL};
@@ -46,142 +45,6 @@ static const char *const default_none[] = {"-", "ー", "―", "—", "なし", "
 #define DEFAULT_XW_SEPARATOR "[\\s,、;・]+"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static tg_arena *
-arena(tg_import_spec *s)
-{
-	return &s->data->arena;
-}
-
-/* Byte offset in the spec text of a position (line, column in code points). */
-static bool
-text_offset(const tg_import_spec *s, tg_pos p, size_t *off)
-{
-	size_t i = 0;
-	for (unsigned l = 1; l < p.line; l++) {
-		const char *nl = memchr(s->text + i, '\n', s->len - i);
-		if (nl == NULL)
-			return false;
-		i = (size_t)(nl - s->text) + 1;
-	}
-	const char *eol = memchr(s->text + i, '\n', s->len - i);
-	size_t linelen = eol ? (size_t)(eol - (s->text + i)) : s->len - i;
-	*off = i + tg_utf8_offset(s->text + i, linelen, p.col - 1);
-	return true;
-}
-
-/* Where byte `off` of a one-line scalar's value is in the spec (plain,
- * single- or double-quoted); the scalar's start when that cannot be told. */
-static tg_pos
-value_pos(const tg_import_spec *s, const tg_node *n, size_t off)
-{
-	tg_pos p = n->pos, at = n->pos;
-	p.span = 0;
-	at.span = 0;
-	size_t i;
-	if (!text_offset(s, n->pos, &i) || i >= s->len)
-		return p;
-	char quote = 0;
-	if (!n->plain) {
-		if (s->text[i] != '\'' && s->text[i] != '"')
-			return p;	/* a block scalar */
-		quote = s->text[i++];
-		at.col++;
-	}
-	for (size_t v = 0; v < off;) {
-		if (i >= s->len || s->text[i] == '\n')
-			return p;
-		if (quote == '\'' && s->text[i] == '\'') {
-			i += 2;		/* '' */
-			v++;
-			at.col += 2;
-			continue;
-		}
-		if (quote == '"' && s->text[i] == '\\') {
-			if (i + 1 >= s->len || strchr("\\\"/", s->text[i + 1]) == NULL)
-				return p;
-			i += 2;
-			v++;
-			at.col += 2;
-			continue;
-		}
-		size_t k;
-		tg_utf8_decode(s->text + i, s->len - i, &k);
-		i += k;
-		v += k;
-		at.col++;
-	}
-	return at;
-}
-
-static tg_import_re *
-compile_re(tg_import_spec *s, const tg_node *n, const char *what, const char *group)
-{
-	const char *src = tg_schema_scalar(&s->l, n, what);
-	if (src == NULL)
-		return NULL;
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, n->len, PCRE2_UTF | PCRE2_UCP, &err,
-	    &off, NULL);
-	if (code == NULL) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(err, msg, sizeof msg);
-		tg_diag_error(s->l.diag, value_pos(s, n, off),
-		    "invalid pattern in %s: %s (at offset %zu of '%s')", what, (const char *)msg,
-		    (size_t)off, src);
-		return NULL;
-	}
-	/* No JIT: the patterns run on short cells, where it gains nothing
-	 * measurable, and its generated code upsets valgrind. */
-	tg_import_re *re = TG_ARENA_NEW(arena(s), tg_import_re);
-	re->code = code;
-	re->md = pcre2_match_data_create_from_pattern(code, NULL);
-	re->source = src;
-	re->pos = n->pos;
-	uint32_t captures = 0;
-	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
-	int named = group ? pcre2_substring_number_from_name(code, (PCRE2_SPTR)group) : -1;
-	re->group = named > 0 ? named : captures > 0 ? 1 : 0;
-	int level = pcre2_substring_number_from_name(code, (PCRE2_SPTR)"level");
-	re->level_group = level > 0 ? level : -1;
-	TG_BUF_PUSH(&s->regexes, tg_import_re *, re);
-	return re;
-}
-
-/* The default patterns are compiled from text the spec does not hold. */
-static tg_import_re *
-compile_default(tg_import_spec *s, const char *src, const char *group)
-{
-	tg_node *n = TG_ARENA_NEW(arena(s), tg_node);
-	n->kind = TG_NODE_SCALAR;
-	n->plain = false;
-	n->str = src;
-	n->len = strlen(src);
-	n->pos = tg_pos_at(s->file, 0, 0);
-	return compile_re(s, n, "a default pattern", group);
-}
-
-int
-tg_import_re_match(tg_import_re *re, const char *str, size_t len, size_t start)
-{
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)str, len, start, PCRE2_NO_UTF_CHECK, re->md,
-	    NULL);
-	return rc > 0 ? rc : rc == 0 ? 1 : 0;
-}
-
-bool
-tg_import_re_group(const tg_import_re *re, int g, size_t *b, size_t *e)
-{
-	if (g < 0 || (uint32_t)g >= pcre2_get_ovector_count(re->md))
-		return false;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
-	if (ov[2 * g] == PCRE2_UNSET)
-		return false;
-	*b = ov[2 * g];
-	*e = ov[2 * g + 1];
-	return true;
-}
 
 /* "A", "AB" … → column number (0 when not letters). */
 static unsigned
@@ -274,13 +137,14 @@ parse_col(tg_import_spec *s, const tg_node *n, const char *what, bool fill_down,
 	tg_buf name = TG_BUF_INIT;
 	if ((v = tg_node_get(n, "pattern")) != NULL) {
 		tg_buf_printf(&name, "%s.pattern", what);
-		c->pattern = compile_re(s, v, tg_arena_strdup(arena(s), name.data), "value");
+		c->pattern = tg_import_re_compile(s, v,
+		    tg_arena_strdup(tg_import_spec_arena(s), name.data), "value");
 		ok = ok && c->pattern != NULL;
 	}
 	if ((v = tg_node_get(n, "split")) != NULL) {
 		tg_buf_clear(&name);
 		tg_buf_printf(&name, "%s.split", what);
-		c->split = compile_re(s, v, tg_arena_strdup(arena(s), name.data), NULL);
+		c->split = tg_import_re_compile(s, v, tg_arena_strdup(tg_import_spec_arena(s), name.data), NULL);
 		ok = ok && c->split != NULL;
 	}
 	tg_buf_free(&name);
@@ -311,7 +175,7 @@ str_list(tg_import_spec *s, const tg_node *n, const char *what, size_t *count)
 		const char *v = tg_schema_scalar(&s->l, n, what);
 		if (v == NULL)
 			return NULL;
-		const char **out = TG_ARENA_ARRAY(arena(s), const char *, 1);
+		const char **out = TG_ARENA_ARRAY(tg_import_spec_arena(s), const char *, 1);
 		out[0] = v;
 		*count = 1;
 		return out;
@@ -320,7 +184,7 @@ str_list(tg_import_spec *s, const tg_node *n, const char *what, size_t *count)
 		tg_diag_error(s->l.diag, n->pos, "%s must be a list, found a mapping", what);
 		return NULL;
 	}
-	const char **out = TG_ARENA_ARRAY(arena(s), const char *, n->n);
+	const char **out = TG_ARENA_ARRAY(tg_import_spec_arena(s), const char *, n->n);
 	for (size_t i = 0; i < n->n; i++) {
 		const char *v = tg_schema_scalar(&s->l, n->items[i], what);
 		if (v != NULL)
@@ -333,12 +197,12 @@ str_list(tg_import_spec *s, const tg_node *n, const char *what, size_t *count)
 static const char **
 normalized_list(tg_import_spec *s, const char *const *in, size_t n)
 {
-	const char **out = TG_ARENA_ARRAY(arena(s), const char *, n ? n : 1);
+	const char **out = TG_ARENA_ARRAY(tg_import_spec_arena(s), const char *, n ? n : 1);
 	tg_buf b = TG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		tg_buf_clear(&b);
 		tg_sheet_normalize(in[i], &b);
-		out[i] = tg_arena_strdup(arena(s), tg_buf_cstr(&b));
+		out[i] = tg_arena_strdup(tg_import_spec_arena(s), tg_buf_cstr(&b));
 	}
 	tg_buf_free(&b);
 	return out;
@@ -462,7 +326,7 @@ parse_columns(tg_import_spec *s, const tg_node *n)
 			continue;
 		tg_buf what = TG_BUF_INIT;
 		tg_buf_printf(&what, "columns.%s", map[i].key);
-		parse_col(s, v, tg_arena_strdup(arena(s), what.data), false, map[i].col);
+		parse_col(s, v, tg_arena_strdup(tg_import_spec_arena(s), what.data), false, map[i].col);
 		tg_buf_free(&what);
 		register_col(s, map[i].col);
 	}
@@ -485,7 +349,7 @@ parse_groups(tg_import_spec *s, const tg_node *n)
 		    tg_node_kind_name(n));
 		return;
 	}
-	s->groups = TG_ARENA_ARRAY(arena(s), tg_import_group, n->n);
+	s->groups = TG_ARENA_ARRAY(tg_import_spec_arena(s), tg_import_group, n->n);
 	for (size_t i = 0; i < n->n; i++) {
 		const tg_node *g = n->items[i];
 		tg_import_group *gr = &s->groups[s->ngroups];
@@ -500,7 +364,7 @@ parse_groups(tg_import_spec *s, const tg_node *n)
 				continue;
 			tg_buf what = TG_BUF_INIT;
 			tg_buf_printf(&what, "groups[%zu].%s", i + 1, parts[k]);
-			parse_col(s, v, tg_arena_strdup(arena(s), what.data), true, cols[k]);
+			parse_col(s, v, tg_arena_strdup(tg_import_spec_arena(s), what.data), true, cols[k]);
 			tg_buf_free(&what);
 			register_col(s, cols[k]);
 		}
@@ -514,7 +378,7 @@ parse_groups(tg_import_spec *s, const tg_node *n)
 		if (gr->id_prefix == NULL) {
 			tg_buf p = TG_BUF_INIT;
 			tg_buf_printf(&p, "g%zu-", i + 1);
-			gr->id_prefix = tg_arena_strdup(arena(s), p.data);
+			gr->id_prefix = tg_arena_strdup(tg_import_spec_arena(s), p.data);
 			tg_buf_free(&p);
 		} else {
 			tg_buf p = TG_BUF_INIT;
@@ -546,7 +410,7 @@ parse_level(tg_import_spec *s, const tg_node *n)
 		register_col(s, &s->c_level);
 	} else if (cols != NULL) {
 		s->per_level = true;
-		s->c_levels = TG_ARENA_ARRAY(arena(s), tg_import_col, s->nlevels ? s->nlevels : 1);
+		s->c_levels = TG_ARENA_ARRAY(tg_import_spec_arena(s), tg_import_col, s->nlevels ? s->nlevels : 1);
 		if (cols->kind != TG_NODE_MAP) {
 			tg_diag_error(l->diag, cols->pos,
 			    "level.columns must be a mapping from level names to columns ({LV1: 対応LV1, …})");
@@ -560,7 +424,7 @@ parse_level(tg_import_spec *s, const tg_node *n)
 				}
 				tg_buf what = TG_BUF_INIT;
 				tg_buf_printf(&what, "level.columns.%s", k->str);
-				parse_col(s, tg_node_value(cols, i), tg_arena_strdup(arena(s), what.data), false,
+				parse_col(s, tg_node_value(cols, i), tg_arena_strdup(tg_import_spec_arena(s), what.data), false,
 				    &s->c_levels[li]);
 				tg_buf_free(&what);
 				register_col(s, &s->c_levels[li]);
@@ -573,7 +437,7 @@ parse_level(tg_import_spec *s, const tg_node *n)
 			tg_diag_error(l->diag, v->pos,
 			    "level.names must be a mapping from spellings to level names ({\"1\": LV1})");
 		} else {
-			s->names = TG_ARENA_ARRAY(arena(s), tg_import_name, v->n ? v->n : 1);
+			s->names = TG_ARENA_ARRAY(tg_import_spec_arena(s), tg_import_name, v->n ? v->n : 1);
 			tg_buf b = TG_BUF_INIT;
 			for (size_t i = 0; i < v->n; i++) {
 				const tg_node *k = tg_node_key(v, i), *val = tg_node_value(v, i);
@@ -587,7 +451,7 @@ parse_level(tg_import_spec *s, const tg_node *n)
 				}
 				tg_buf_clear(&b);
 				tg_sheet_normalize(k->str, &b);
-				s->names[s->nnames].key = tg_arena_strdup(arena(s), tg_buf_cstr(&b));
+				s->names[s->nnames].key = tg_arena_strdup(tg_import_spec_arena(s), tg_buf_cstr(&b));
 				s->names[s->nnames++].level = li;
 			}
 			tg_buf_free(&b);
@@ -602,7 +466,7 @@ parse_level(tg_import_spec *s, const tg_node *n)
 		s->blanks = normalized_list(s, m, s->nblanks);
 	}
 	if ((v = tg_node_get(n, "split")) != NULL)
-		s->level_split = compile_re(s, v, "level.split", NULL);
+		s->level_split = tg_import_re_compile(s, v, "level.split", NULL);
 	if ((v = tg_node_get(n, "multiple")) != NULL) {
 		static const char *const names[] = {"lowest", "list"};
 		int m = tg_schema_enum(l, v, "level.multiple", names, 2);
@@ -627,7 +491,7 @@ parse_col_list(tg_import_spec *s, const tg_node *n, const char *what, size_t *co
 	*count = 0;
 	const tg_node *one = n;
 	size_t total = n->kind == TG_NODE_SEQ ? n->n : 1;
-	tg_import_col *out = TG_ARENA_ARRAY(arena(s), tg_import_col, total);
+	tg_import_col *out = TG_ARENA_ARRAY(tg_import_spec_arena(s), tg_import_col, total);
 	for (size_t i = 0; i < total; i++) {
 		const tg_node *item = n->kind == TG_NODE_SEQ ? n->items[i] : one;
 		parse_col(s, item, what, false, &out[*count]);
@@ -666,11 +530,11 @@ parse_crosswalk(tg_import_spec *s, const tg_node *n)
 		s->xw_cols = parse_col_list(s, v, "crosswalk.columns", &s->nxw_cols);
 	}
 	v = tg_node_get(n, "pattern");
-	s->xw_pattern = v ? compile_re(s, v, "crosswalk.pattern", "id")
-	    : compile_default(s, DEFAULT_XW_PATTERN, "id");
+	s->xw_pattern = v ? tg_import_re_compile(s, v, "crosswalk.pattern", "id")
+	    : tg_import_re_default(s, DEFAULT_XW_PATTERN, "id");
 	v = tg_node_get(n, "separator");
-	s->xw_separator = v ? compile_re(s, v, "crosswalk.separator", NULL)
-	    : compile_default(s, DEFAULT_XW_SEPARATOR, NULL);
+	s->xw_separator = v ? tg_import_re_compile(s, v, "crosswalk.separator", NULL)
+	    : tg_import_re_default(s, DEFAULT_XW_SEPARATOR, NULL);
 	if ((v = tg_node_get(n, "levels")) != NULL)
 		s->xw_levels = str_list(s, v, "an entry of crosswalk.levels", &s->nxw_levels);
 	if ((v = tg_node_get(n, "none")) != NULL) {
@@ -733,7 +597,7 @@ parse_links(tg_import_spec *s, const tg_node *n)
 			tg_diag_error(l->diag, n->pos,
 			    "links has no 'pattern' (a PCRE2 pattern whose group 'id' is the item referred to)");
 	} else {
-		s->link_pattern = compile_re(s, v, "links.pattern", "id");
+		s->link_pattern = tg_import_re_compile(s, v, "links.pattern", "id");
 	}
 }
 
@@ -755,7 +619,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 	tg_import_spec *s = tg_xcalloc(1, sizeof *s);
 	*out = s;
 	s->data = tg_data_new(NULL);
-	s->file = tg_arena_strdup(arena(s), path);
+	s->file = tg_arena_strdup(tg_import_spec_arena(s), path);
 	s->len = text.len;
 	s->text = tg_buf_detach(&text);
 	s->l.data = s->data;
@@ -765,7 +629,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 	s->encoding = TG_SHEET_AUTO;
 	size_t before = tg_diag_errors(diag);
 	tg_diag_add_source(diag, s->file, s->text, s->len);
-	tg_node *root = tg_yaml_parse(arena(s), diag, s->file, s->text, s->len);
+	tg_node *root = tg_yaml_parse(tg_import_spec_arena(s), diag, s->file, s->text, s->len);
 	if (root == NULL)
 		return TG_EXIT_INVALID;
 	tg_load *l = &s->l;
@@ -794,7 +658,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 	if ((v = tg_node_get(root, "groups")) != NULL)
 		parse_groups(s, v);
 	if ((v = tg_node_get(root, "parent_pattern")) != NULL)
-		s->parent_pattern = compile_re(s, v, "parent_pattern", "parent");
+		s->parent_pattern = tg_import_re_compile(s, v, "parent_pattern", "parent");
 	if ((v = tg_node_get(root, "level")) != NULL)
 		parse_level(s, v);
 	if ((v = tg_node_get(root, "crosswalk")) != NULL)
@@ -814,7 +678,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 		s->blanks = normalized_list(s, default_blanks, s->nblanks);
 	}
 	if (s->level_split == NULL && tg_diag_errors(diag) == before)
-		s->level_split = compile_default(s, DEFAULT_LEVEL_SPLIT, NULL);
+		s->level_split = tg_import_re_default(s, DEFAULT_LEVEL_SPLIT, NULL);
 	if (s->has_links && s->nlink_cols == 0) {
 		/* In-text references live in the text (else the title). */
 		tg_import_col *src = s->c_text.set ? &s->c_text : s->c_title.set ? &s->c_title : NULL;
@@ -823,7 +687,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 				tg_diag_error(diag, tg_node_get(root, "links")->pos,
 				    "links has no 'columns' and there is no text or title column to search");
 		} else {
-			s->link_cols = TG_ARENA_NEW(arena(s), tg_import_col);
+			s->link_cols = TG_ARENA_NEW(tg_import_spec_arena(s), tg_import_col);
 			*s->link_cols = *src;
 			s->link_cols->pattern = NULL;
 			s->link_cols->format = NULL;
@@ -835,7 +699,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 	tg_import_col *lists[] = {&s->c_tags, &s->c_links};
 	for (size_t i = 0; i < COUNT(lists); i++)
 		if (lists[i]->set && lists[i]->split == NULL && tg_diag_errors(diag) == before)
-			lists[i]->split = compile_default(s, DEFAULT_LIST_SPLIT, NULL);
+			lists[i]->split = tg_import_re_default(s, DEFAULT_LIST_SPLIT, NULL);
 	if (s->header_rows == 0) {
 		for (size_t i = 0; i < TG_BUF_COUNT(&s->cols, tg_import_col *); i++) {
 			tg_import_col *c = TG_BUF_AT(&s->cols, tg_import_col *, i);

@@ -1,0 +1,759 @@
+/* `import`, reading the sheet: cells (patterns, formats, fill-down), group
+ * columns, levels, provenance, one item per data row, header texts →
+ * columns, the tree of parents, links. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "../../util/csv.h"
+#include "../../util/text.h"
+
+/* Deeper trees would exceed the YAML nesting limit once written nested. */
+#define MAX_DEPTH 24
+
+tg_pos
+tg_import_cell_pos(const importer *im, unsigned row, unsigned col)
+{
+	return tg_pos_at(im->file, row, col);
+}
+
+const char *
+tg_import_dup(importer *im, const char *s, size_t len)
+{
+	return tg_arena_strndup(&im->arena, s, len);
+}
+
+/* A cell's text; with sheet.formula_guard, the apostrophe `totsugo export`
+ * puts before a cell a spreadsheet would run as a formula is taken off. */
+const char *
+tg_import_cell(const importer *im, const tg_sheet_row *r, unsigned col)
+{
+	const char *t = tg_sheet_cell_text(r, col);
+	if (im->s->formula_guard && t[0] == '\'') {
+		const char *p = t;
+		while (*p == '\'')
+			p++;
+		if (tg_sheet_is_risky(p))
+			t++;
+	}
+	return t;
+}
+
+/* Trims ASCII white space (what normalisation leaves) off b from `from` on. */
+void
+tg_import_trim_buf(tg_buf *b, size_t from)
+{
+	if (b->data == NULL)
+		return;
+	size_t s = from, e = b->len;
+	while (s < e && (b->data[s] == ' ' || (b->data[s] >= '\t' && b->data[s] <= '\r')))
+		s++;
+	while (e > s && (b->data[e - 1] == ' ' || (b->data[e - 1] >= '\t' && b->data[e - 1] <= '\r')))
+		e--;
+	memmove(b->data + from, b->data + s, e - s);
+	b->len = from + (e - s);
+	b->data[b->len] = '\0';
+}
+
+/* "No.{}" with the value in place of {}. */
+static const char *
+apply_format(importer *im, const char *format, const char *v, size_t len)
+{
+	tg_buf b = TG_BUF_INIT;
+	const char *at = strstr(format, "{}");
+	tg_buf_put(&b, format, (size_t)(at - format));
+	tg_buf_put(&b, v, len);
+	tg_buf_puts(&b, at + 2);
+	const char *out = tg_import_dup(im, b.data, b.len);
+	tg_buf_free(&b);
+	return out;
+}
+
+/* The value of column c on row r: ids, refs and marks normalised (norm),
+ * titles and texts as written; the spec's pattern extracts it and its
+ * format wraps it.  With fill_down a blank cell repeats the last value
+ * above.  NULL when blank, or when the cell does not match the pattern
+ * (reported once per cell). */
+static const char *
+col_value(importer *im, tg_import_col *c, const tg_sheet_row *r, bool norm)
+{
+	if (!c->set)
+		return NULL;
+	const char *raw = tg_import_cell(im, r, c->col);
+	if (tg_sheet_blank(raw))
+		return c->fill_down && c->last_row > 0 && !c->last_bad ? c->last : NULL;
+	tg_buf *b = &im->tmp;
+	tg_buf_clear(b);
+	if (norm)
+		tg_sheet_normalize(raw, b);
+	else
+		tg_buf_puts(b, raw);
+	const char *v = tg_buf_cstr(b);
+	size_t vb = 0, ve = b->len;
+	const char *out = NULL;
+	bool bad = false;
+	if (c->pattern != NULL) {
+		if (!tg_import_re_match(c->pattern, v, b->len, 0)) {
+			tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, c->col),
+			    "'%s' does not match the pattern of %s ('%s')", raw, c->what, c->pattern->source);
+			bad = true;
+		} else if (!tg_import_re_group(c->pattern, c->pattern->group, &vb, &ve)) {
+			vb = ve = 0;
+		}
+	}
+	if (!bad) {
+		if (norm) {
+			while (vb < ve && v[vb] == ' ')
+				vb++;
+			while (ve > vb && v[ve - 1] == ' ')
+				ve--;
+		}
+		if (ve > vb)
+			out = c->format ? apply_format(im, c->format, v + vb, ve - vb) :
+			    tg_import_dup(im, v + vb, ve - vb);
+	}
+	if (c->fill_down) {
+		c->last = out;
+		c->last_bad = bad;
+		c->last_row = r->row;
+	}
+	return out;
+}
+
+static void
+reset_fill(tg_import_col *c)
+{
+	c->last = NULL;
+	c->last_bad = false;
+	c->last_row = 0;
+}
+
+/* Splits column c's cell of row r on its split pattern; entries trimmed
+ * (and normalised when norm), blank ones dropped.  Returns the entries in
+ * the arena. */
+static const char **
+col_list(importer *im, tg_import_col *c, const tg_sheet_row *r, bool norm, size_t *count)
+{
+	*count = 0;
+	if (!c->set)
+		return NULL;
+	const char *raw = tg_import_cell(im, r, c->col);
+	if (tg_sheet_blank(raw))
+		return NULL;
+	tg_buf_clear(&im->list);
+	size_t len = strlen(raw), pos = 0;
+	tg_buf e = TG_BUF_INIT;
+	for (;;) {
+		size_t b = len, end = len;
+		if (pos < len && tg_import_re_match(c->split, raw, len, pos)) {
+			tg_import_re_group(c->split, 0, &b, &end);
+			if (end == b)	/* a pattern matching nothing splits nothing */
+				b = end = len;
+		}
+		tg_buf_clear(&e);
+		if (norm) {
+			tg_buf part = TG_BUF_INIT;
+			tg_buf_put(&part, raw + pos, b - pos);
+			tg_sheet_normalize(tg_buf_cstr(&part), &e);
+			tg_buf_free(&part);
+		} else {
+			tg_buf_put(&e, raw + pos, b - pos);
+			tg_import_trim_buf(&e, 0);
+		}
+		if (e.len > 0) {
+			const char *v = tg_import_dup(im, e.data, e.len);
+			TG_BUF_PUSH(&im->list, const char *, v);
+		}
+		if (b >= len)
+			break;
+		pos = end;
+	}
+	tg_buf_free(&e);
+	*count = TG_BUF_COUNT(&im->list, const char *);
+	const char **out = TG_ARENA_ARRAY(&im->arena, const char *, *count ? *count : 1);
+	memcpy(out, im->list.data, *count * sizeof *out);
+	return out;
+}
+
+bool
+tg_import_in_list(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Registers an id; a second use is an error naming both rows. */
+static bool
+claim_id(importer *im, item *it, unsigned col)
+{
+	item *first = tg_map_put(&im->by_id, it->id, it);
+	if (first == NULL)
+		return true;
+	if (first->group || it->group)
+		tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, col),
+		    "duplicate id '%s': rows %u and %u (%s on row %u, %s on row %u)", it->id, first->row,
+		    it->row, first->group ? "a group" : "an item", first->row,
+		    it->group ? "a group" : "an item", it->row);
+	else
+		tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, col), "duplicate id '%s': rows %u and %u",
+		    it->id, first->row, it->row);
+	return false;
+}
+
+static item *
+new_item(importer *im, unsigned row, unsigned col)
+{
+	item *it = TG_ARENA_NEW(&im->arena, item);
+	it->row = row;
+	it->col = col;
+	it->level = TG_LEVEL_NONE;
+	it->prov.kind = TG_PROV_IMPORTED;
+	it->prov.file = im->base;
+	it->prov.row = row;
+	it->seq = TG_BUF_COUNT(&im->items, item *);
+	TG_BUF_PUSH(&im->items, item *, it);
+	return it;
+}
+
+static bool
+cells_blank(const importer *im, const tg_import_col *c, const tg_sheet_row *r)
+{
+	return !c->set || tg_sheet_blank(tg_import_cell(im, r, c->col));
+}
+
+/* The groups of a row, outermost first; returns the innermost (NULL: none). */
+static item *
+read_groups(importer *im, const tg_sheet_row *r)
+{
+	tg_import_spec *s = im->s;
+	item *parent = NULL;
+	for (size_t g = 0; g < s->ngroups; g++) {
+		tg_import_group *gr = &s->groups[g];
+		bool fresh = !cells_blank(im, &gr->id, r) || !cells_blank(im, &gr->title, r);
+		if (fresh) {
+			/* A new outer group: what inner groups filled down is over. */
+			for (size_t h = g + 1; h < s->ngroups; h++) {
+				reset_fill(&s->groups[h].id);
+				reset_fill(&s->groups[h].title);
+				reset_fill(&s->groups[h].ref);
+			}
+		}
+		const char *title = col_value(im, &gr->title, r, false);
+		const char *id = col_value(im, &gr->id, r, true);
+		const char *ref = col_value(im, &gr->ref, r, true);
+		if (gr->id.set && id == NULL) {
+			if (title != NULL && fresh && cells_blank(im, &gr->id, r))
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, gr->id.col),
+				    "group '%s' has no id (%s is blank)", title, gr->id.what);
+			continue;
+		}
+		if (id == NULL && title == NULL)
+			continue;
+		/* The same group on several rows (merged cells, or repeated on
+		 * every row) is one item. */
+		tg_buf key = TG_BUF_INIT;
+		if (id != NULL) {
+			tg_buf_printf(&key, "id\x1f%s", id);
+		} else {
+			tg_buf_printf(&key, "%zu\x1f%s\x1f", g, parent ? parent->id : "");
+			tg_sheet_header_key(title, &key);
+		}
+		item *it = tg_map_get(&im->groups, key.data);
+		unsigned col = gr->id.set ? gr->id.col : gr->title.col;
+		if (it != NULL) {
+			tg_buf a = TG_BUF_INIT, b = TG_BUF_INIT;
+			if (title != NULL && it->title != NULL) {
+				tg_sheet_header_key(title, &a);
+				tg_sheet_header_key(it->title, &b);
+			}
+			if (fresh && strcmp(tg_buf_cstr(&a), tg_buf_cstr(&b)) != 0)
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, gr->title.col),
+				    "group '%s' is titled '%s' here but '%s' on row %u", it->id, title,
+				    it->title, it->row);
+			else if (fresh && it->parent != parent)
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, col),
+				    "group '%s' is under '%s' here but under '%s' on row %u", it->id,
+				    parent ? parent->id : "(top)", it->parent ? it->parent->id : "(top)", it->row);
+			tg_buf_free(&a);
+			tg_buf_free(&b);
+		} else {
+			it = new_item(im, r->row, col);
+			it->group = true;
+			it->title = title;
+			it->ref = ref;
+			it->parent = parent;
+			if (id != NULL) {
+				it->id = id;
+			} else {
+				tg_buf gid = TG_BUF_INIT;
+				tg_buf_printf(&gid, "%s%zu", gr->id_prefix, ++gr->generated);
+				it->id = tg_import_dup(im, gid.data, gid.len);
+				tg_buf_free(&gid);
+			}
+			const char *k = tg_import_dup(im, key.data, key.len);
+			tg_map_put(&im->groups, k, it);
+			if (!tg_schema_is_item_id(it->id))
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, col),
+				    "group id '%s' is not a valid item id (letters, digits, '.', '_', '-', '/'; "
+				    "starting with a letter or digit)", it->id);
+			else
+				claim_id(im, it, col);
+		}
+		tg_buf_free(&key);
+		parent = it;
+	}
+	return parent;
+}
+
+int
+tg_import_level_by_name(const importer *im, const char *v, const char *const *levels, size_t n)
+{
+	tg_buf a = TG_BUF_INIT;
+	int found = -1;
+	for (size_t i = 0; i < n && found < 0; i++) {
+		tg_buf_clear(&a);
+		tg_sheet_header_key(levels[i], &a);
+		if (strcasecmp(a.data, v) == 0)
+			found = (int)i;
+	}
+	tg_buf_free(&a);
+	(void)im;
+	return found;
+}
+
+/* One spelling of a level (normalised): its index, TG_LEVEL_UNKNOWN, or
+ * TG_LEVEL_NONE when not recognised. */
+static int
+parse_level_word(const importer *im, const char *v)
+{
+	const tg_import_spec *s = im->s;
+	for (size_t i = 0; i < s->nnames; i++)
+		if (strcmp(v, s->names[i].key) == 0)
+			return s->names[i].level;
+	if (strcasecmp(v, "unknown") == 0 || strcmp(v, "不明") == 0)
+		return TG_LEVEL_UNKNOWN;
+	tg_buf k = TG_BUF_INIT;
+	tg_sheet_header_key(v, &k);
+	int i = tg_import_level_by_name(im, k.data, s->levels, s->nlevels);
+	tg_buf_free(&k);
+	return i >= 0 ? i : TG_LEVEL_NONE;
+}
+
+static void
+level_list_text(const tg_import_spec *s, tg_buf *b)
+{
+	for (size_t i = 0; i < s->nlevels; i++)
+		tg_buf_printf(b, "%s%s", i ? ", " : "", s->levels[i]);
+}
+
+static void
+read_level(importer *im, item *it, const tg_sheet_row *r)
+{
+	tg_import_spec *s = im->s;
+	int lowest = TG_LEVEL_NONE;
+	unsigned col = 0;
+	if (s->per_level) {
+		for (size_t i = 0; i < s->nlevels; i++) {
+			tg_import_col *c = &s->c_levels[i];
+			if (!c->set)
+				continue;
+			const char *m = col_value(im, c, r, true);
+			if (m == NULL || tg_import_in_list(m, s->blanks, s->nblanks))
+				continue;
+			if (!tg_import_in_list(m, s->marks, s->nmarks)) {
+				tg_buf list = TG_BUF_INIT;
+				for (size_t k = 0; k < s->nmarks; k++)
+					tg_buf_printf(&list, "%s%s", k ? " " : "", s->marks[k]);
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, c->col),
+				    "'%s' in the column of level %s is not a mark (marks: %s; blank or one of "
+				    "level.blanks for none)", tg_import_cell(im, r, c->col), s->levels[i], list.data);
+				tg_buf_free(&list);
+				continue;
+			}
+			if (lowest == TG_LEVEL_NONE) {
+				lowest = (int)i;
+				col = c->col;
+			}
+		}
+	} else if (s->c_level.set) {
+		col = s->c_level.col;
+		const char *v = col_value(im, &s->c_level, r, true);
+		if (v != NULL && !tg_import_in_list(v, s->blanks, s->nblanks)) {
+			tg_buf parts = TG_BUF_INIT;	/* int */
+			size_t len = strlen(v), pos = 0;
+			bool bad = false;
+			for (;;) {
+				size_t b = len, e = len;
+				if (tg_import_re_match(s->level_split, v, len, pos)) {
+					tg_import_re_group(s->level_split, 0, &b, &e);
+					if (e == b)
+						b = e = len;
+				}
+				tg_buf w = TG_BUF_INIT;
+				tg_buf_put(&w, v + pos, b - pos);
+				tg_import_trim_buf(&w, 0);
+				if (w.len > 0) {
+					int li = parse_level_word(im, w.data);
+					if (li == TG_LEVEL_NONE) {
+						tg_buf list = TG_BUF_INIT;
+						level_list_text(s, &list);
+						tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, col),
+						    "unknown level '%s' (levels: %s; other spellings go in level.names)",
+						    w.data, s->nlevels ? list.data : "none");
+						tg_buf_free(&list);
+						bad = true;
+					} else {
+						bool seen = false;
+						for (size_t k = 0; k < TG_BUF_COUNT(&parts, int); k++)
+							seen = seen || TG_BUF_AT(&parts, int, k) == li;
+						if (!seen)
+							TG_BUF_PUSH(&parts, int, li);
+					}
+				}
+				tg_buf_free(&w);
+				if (b >= len)
+					break;
+				pos = e;
+			}
+			size_t n = TG_BUF_COUNT(&parts, int);
+			bool has_unknown = false;
+			for (size_t k = 0; k < n; k++)
+				has_unknown = has_unknown || TG_BUF_AT(&parts, int, k) == TG_LEVEL_UNKNOWN;
+			if (!bad && n > 1 && has_unknown) {
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, col),
+				    "'unknown' cannot be one of several levels ('%s')", v);
+			} else if (!bad && n == 1) {
+				lowest = TG_BUF_AT(&parts, int, 0);
+			} else if (!bad && n > 1) {
+				for (size_t k = 0; k < n; k++) {
+					int li = TG_BUF_AT(&parts, int, k);
+					if (lowest == TG_LEVEL_NONE || li < lowest)
+						lowest = li;
+				}
+				if (s->multiple == TG_IMPORT_LIST) {
+					it->cited = TG_ARENA_ARRAY(&im->arena, int, n);
+					memcpy(it->cited, parts.data, n * sizeof(int));
+					it->ncited = n;
+				}
+			}
+			tg_buf_free(&parts);
+			if (bad) {
+				it->level_col = col;
+				it->level = TG_LEVEL_NONE;
+				return;
+			}
+		}
+	}
+	it->level_col = col ? col : s->c_id.col;
+	if (lowest == TG_LEVEL_NONE && (s->per_level || s->c_level.set)) {
+		if (s->missing == TG_IMPORT_MISSING_UNKNOWN) {
+			lowest = TG_LEVEL_UNKNOWN;
+		} else if (s->missing == TG_IMPORT_MISSING_ERROR) {
+			tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, it->level_col),
+			    "item '%s' has no level (level.missing: error)", it->id);
+		}
+	}
+	it->level = lowest;
+}
+
+/* Provenance columns (a sheet written by `totsugo export`): a blank kind
+ * keeps the imported default. */
+static void
+read_provenance(importer *im, item *it, const tg_sheet_row *r)
+{
+	tg_import_spec *s = im->s;
+	tg_import_col *c = s->c_prov;
+	const char *kind = col_value(im, &c[TG_IMPORT_PROV_KIND], r, true);
+	if (kind == NULL)
+		return;
+	tg_pos kpos = tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_KIND].col);
+	const char *conf = col_value(im, &c[TG_IMPORT_PROV_CONFIDENCE], r, true);
+	const char *source = col_value(im, &c[TG_IMPORT_PROV_SOURCE], r, false);
+	const char *file = col_value(im, &c[TG_IMPORT_PROV_FILE], r, false);
+	const char *row = col_value(im, &c[TG_IMPORT_PROV_ROW], r, true);
+	tg_provenance p = {0};
+	if (strcmp(kind, "fact") == 0) {
+		p.kind = TG_PROV_FACT;
+		if (conf == NULL || strlen(conf) != 1 || strchr("HML", conf[0]) == NULL)
+			tg_diag_error(im->diag, c[TG_IMPORT_PROV_CONFIDENCE].set ?
+			    tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_CONFIDENCE].col) : kpos,
+			    "a fact's provenance needs a confidence of H, M or L, found '%s'",
+			    conf ? conf : "");
+		else
+			p.confidence = conf[0];
+		if (source == NULL)
+			tg_diag_error(im->diag, kpos, "a fact's provenance needs a source");
+		p.source = source;
+	} else if (strcmp(kind, "authored") == 0) {
+		p.kind = TG_PROV_AUTHORED;
+		p.source = source;
+	} else if (strcmp(kind, "imported") == 0) {
+		p.kind = TG_PROV_IMPORTED;
+		p.file = file;
+		p.source = source;
+		char *end = NULL;
+		long v = row ? strtol(row, &end, 10) : 0;
+		if (file == NULL)
+			tg_diag_error(im->diag, kpos, "imported provenance needs a file");
+		if (row == NULL || *end != '\0' || v < 1)
+			tg_diag_error(im->diag, c[TG_IMPORT_PROV_ROW].set ?
+			    tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_ROW].col) : kpos,
+			    "imported provenance needs a row (a whole number from 1), found '%s'",
+			    row ? row : "");
+		p.row = v;
+	} else {
+		tg_diag_error(im->diag, kpos, "unknown provenance kind '%s' (fact, authored or imported)",
+		    kind);
+		return;
+	}
+	if (p.kind != TG_PROV_FACT && conf != NULL)
+		tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_CONFIDENCE].col),
+		    "a confidence belongs to facts only");
+	if (p.kind != TG_PROV_IMPORTED && (file != NULL || row != NULL))
+		tg_diag_error(im->diag, kpos, "a file and row belong to imported provenance only");
+	it->prov = p;
+}
+
+void
+tg_import_read_row(importer *im, const tg_sheet_row *r)
+{
+	tg_import_spec *s = im->s;
+	item *group = read_groups(im, r);
+	const char *raw_id = tg_import_cell(im, r, s->c_id.col);
+	const char *id = col_value(im, &s->c_id, r, true);
+	if (id == NULL) {
+		if (!tg_sheet_blank(raw_id))
+			return;	/* did not match the id pattern: reported */
+		/* A row of group cells only (or of columns not imported). */
+		tg_import_col *content[] = {&s->c_title, &s->c_text, &s->c_ref, &s->c_level};
+		static const char *const names[] = {"title", "text", "ref", "level"};
+		for (size_t i = 0; i < sizeof content / sizeof content[0]; i++) {
+			if (!cells_blank(im, content[i], r)) {
+				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, s->c_id.col),
+				    "row %u has no id (%s is blank) but has a %s", r->row, s->c_id.what,
+				    names[i]);
+				break;
+			}
+		}
+		return;
+	}
+	if (!tg_schema_is_item_id(id)) {
+		tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, s->c_id.col),
+		    "id '%s' is not a valid item id (letters, digits, '.', '_', '-', '/'; starting with "
+		    "a letter or digit)", id);
+		return;
+	}
+	item *it = new_item(im, r->row, s->c_id.col);
+	it->id = id;
+	claim_id(im, it, s->c_id.col);
+	it->ref = col_value(im, &s->c_ref, r, true);
+	it->title = col_value(im, &s->c_title, r, false);
+	it->text = col_value(im, &s->c_text, r, false);
+	it->flag = col_value(im, &s->c_flag, r, false);
+	it->note = col_value(im, &s->c_note, r, false);
+	it->tags = col_list(im, &s->c_tags, r, false, &it->ntags);
+	read_level(im, it, r);
+	if (it->ncited > 1 && it->flag == NULL)
+		tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, it->level_col),
+		    "item '%s' has several levels, which records disagreeing sources: give a flag "
+		    "explaining it (%s)", id, s->c_flag.set ? s->c_flag.what : "map columns.flag");
+	if (s->c_prov[TG_IMPORT_PROV_KIND].set)
+		read_provenance(im, it, r);
+
+	/* Parent: the parent column, else parent_pattern, else the innermost group. */
+	it->parent = group;
+	const char *pid = col_value(im, &s->c_parent, r, true);
+	if (pid != NULL) {
+		it->parent_id = pid;
+		it->parent_how = s->c_parent.what;
+		it->parent_col = s->c_parent.col;
+	} else if (s->parent_pattern != NULL &&
+	    tg_import_re_match(s->parent_pattern, id, strlen(id), 0)) {
+		size_t b, e;
+		if (tg_import_re_group(s->parent_pattern, s->parent_pattern->group, &b, &e) && e > b) {
+			it->parent_id = tg_import_dup(im, id + b, e - b);
+			it->parent_how = "parent_pattern";
+			it->parent_col = s->c_id.col;
+		}
+	}
+
+	/* Links: a links column (ids), then in-text references. */
+	tg_buf ids = TG_BUF_INIT, cols = TG_BUF_INIT;
+	size_t n;
+	const char **listed = col_list(im, &s->c_links, r, true, &n);
+	for (size_t i = 0; i < n; i++) {
+		TG_BUF_PUSH(&ids, const char *, listed[i]);
+		TG_BUF_PUSH(&cols, unsigned, s->c_links.col);
+	}
+	if (s->link_pattern != NULL)
+		tg_import_read_text_links(im, r, &ids, &cols);
+	n = TG_BUF_COUNT(&ids, const char *);
+	if (n > 0) {
+		it->links = TG_ARENA_ARRAY(&im->arena, const char *, n);
+		it->link_cols = TG_ARENA_ARRAY(&im->arena, unsigned, n);
+		for (size_t i = 0; i < n; i++) {
+			const char *l = TG_BUF_AT(&ids, const char *, i);
+			bool seen = false;
+			for (size_t k = 0; k < it->nlinks && !seen; k++)
+				seen = strcmp(it->links[k], l) == 0;
+			if (seen)
+				continue;
+			it->link_cols[it->nlinks] = TG_BUF_AT(&cols, unsigned, i);
+			it->links[it->nlinks++] = l;
+		}
+	}
+	tg_buf_free(&ids);
+	tg_buf_free(&cols);
+	if (s->has_xw)
+		tg_import_read_refs(im, it, r);
+}
+
+/* Header text → column, over the header rows. */
+bool
+tg_import_resolve_headers(importer *im)
+{
+	tg_import_spec *s = im->s;
+	size_t before = tg_diag_errors(im->diag);
+	unsigned hr = s->header_rows;
+	size_t nh = im->sheet.nrows < hr ? im->sheet.nrows : hr;
+	tg_buf texts = TG_BUF_INIT;	/* const char *: distinct header texts, for suggestions */
+	tg_buf k = TG_BUF_INIT;
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->cols, tg_import_col *); i++) {
+		tg_import_col *c = TG_BUF_AT(&s->cols, tg_import_col *, i);
+		if (c->header == NULL)
+			continue;
+		tg_buf_clear(&k);
+		tg_sheet_header_key(c->header, &k);
+		unsigned found[2] = {0, 0};
+		size_t nfound = 0;
+		for (size_t row = 0; row < nh; row++) {
+			const tg_sheet_row *r = &im->sheet.rows[row];
+			for (unsigned col = 1; col <= r->ncells; col++) {
+				tg_buf hk = TG_BUF_INIT;
+				tg_sheet_header_key(r->cells[col - 1].text, &hk);
+				bool same = hk.len > 0 && strcmp(hk.data, k.data) == 0;
+				tg_buf_free(&hk);
+				if (!same || (nfound > 0 && found[0] == col) || (nfound > 1 && found[1] == col))
+					continue;
+				if (nfound < 2)
+					found[nfound] = col;
+				nfound++;
+			}
+		}
+		if (nfound == 1) {
+			c->col = found[0];
+			continue;
+		}
+		if (nfound > 1) {
+			tg_diag_error(im->diag, c->pos,
+			    "%s: several columns of %s are headed '%s' (columns %u and %u): name it by "
+			    "number ({column: %u})", c->what, im->file, c->header, found[0], found[1], found[0]);
+			continue;
+		}
+		/* Not found: suggest the nearest header cell. */
+		tg_buf_clear(&texts);
+		for (size_t row = 0; row < nh; row++) {
+			const tg_sheet_row *r = &im->sheet.rows[row];
+			for (unsigned col = 1; col <= r->ncells; col++)
+				if (!tg_sheet_blank(r->cells[col - 1].text)) {
+					const char *t = r->cells[col - 1].text;
+					TG_BUF_PUSH(&texts, const char *, t);
+				}
+		}
+		const char *near = tg_text_suggest(c->header, (const char *const *)(void *)texts.data,
+		    TG_BUF_COUNT(&texts, const char *));
+		if (near != NULL)
+			tg_diag_error(im->diag, c->pos, "%s: no column of %s is headed '%s' (did you mean '%s'?)",
+			    c->what, im->file, c->header, near);
+		else
+			tg_diag_error(im->diag, c->pos,
+			    "%s: no column of %s is headed '%s' in its %u header row%s (sheet.header_rows)",
+			    c->what, im->file, c->header, hr, hr == 1 ? "" : "s");
+	}
+	tg_buf_free(&k);
+	tg_buf_free(&texts);
+	return tg_diag_errors(im->diag) == before;
+}
+
+/* Parents by id, cycles, children in row order, depth. */
+void
+tg_import_build_tree(importer *im)
+{
+	size_t n = TG_BUF_COUNT(&im->items, item *);
+	item **items = (item **)(void *)im->items.data;
+	for (size_t i = 0; i < n; i++) {
+		item *it = items[i];
+		if (it->parent_id == NULL)
+			continue;
+		item *p = tg_map_get(&im->by_id, it->parent_id);
+		if (p == NULL)
+			tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->parent_col),
+			    "parent '%s' of item '%s' (%s) is not an id in the sheet", it->parent_id, it->id,
+			    it->parent_how);
+		else if (p == it)
+			tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->parent_col),
+			    "item '%s' names itself as its parent", it->id);
+		else
+			it->parent = p;
+	}
+	/* Cycles (parent columns only): a walk longer than the item count. */
+	for (size_t i = 0; i < n; i++) {
+		item *it = items[i];
+		size_t steps = 0;
+		for (item *p = it->parent; p != NULL && steps <= n; p = p->parent)
+			steps++;
+		if (steps > n) {
+			tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->parent_col),
+			    "parent cycle through item '%s'", it->id);
+			it->parent = NULL;
+		}
+	}
+	size_t *count = tg_xcalloc(n ? n : 1, sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		if (items[i]->parent != NULL)
+			count[items[i]->parent->seq]++;
+	for (size_t i = 0; i < n; i++)
+		items[i]->children = TG_ARENA_ARRAY(&im->arena, item *, count[i] ? count[i] : 1);
+	for (size_t i = 0; i < n; i++)
+		if (items[i]->parent != NULL)
+			items[i]->parent->children[items[i]->parent->nchildren++] = items[i];
+	free(count);
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = 0;
+		for (item *p = items[i]->parent; p != NULL && d <= MAX_DEPTH; p = p->parent)
+			d++;
+		items[i]->depth = d;
+		if (d == MAX_DEPTH + 1 && items[i]->nchildren == 0)
+			tg_diag_error(im->diag, tg_import_cell_pos(im, items[i]->row, items[i]->col),
+			    "item '%s' is nested more than %d levels deep", items[i]->id, MAX_DEPTH);
+	}
+}
+
+void
+tg_import_check_links(importer *im)
+{
+	const char *cat = im->s->id;
+	size_t catlen = cat ? strlen(cat) : 0;
+	for (size_t i = 0; i < TG_BUF_COUNT(&im->items, item *); i++) {
+		item *it = TG_BUF_AT(&im->items, item *, i);
+		for (size_t k = 0; k < it->nlinks; k++) {
+			const char *l = it->links[k];
+			const char *colon = strchr(l, ':');
+			if (colon != NULL) {
+				/* Another catalog's item: the loader checks it. */
+				if (cat == NULL || (size_t)(colon - l) != catlen || strncmp(l, cat, catlen) != 0)
+					continue;
+				l = colon + 1;
+			}
+			if (!tg_schema_is_item_id(l))
+				tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
+				    "link '%s' of item '%s' is not a valid item id", it->links[k], it->id);
+			else if (tg_map_get(&im->by_id, l) == NULL)
+				tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
+				    "item '%s' refers to '%s', which is not an id in the sheet", it->id, l);
+		}
+	}
+}

@@ -2,44 +2,16 @@
  * headings from the catalog and text from the templates (or the profile's
  * replacements), industry additions and supplements from the proposals,
  * labels of the industry items served, exclusions, the split into
- * editions, and the data of the appendices.  Rules: docs/regulation.md. */
+ * editions; the appendices are built by appendices.c.  Rules:
+ * docs/regulation.md. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "regulation.h"
+#include "internal.h"
 #include "../render/escape.h"
 
-/* Per template clause, while building. */
-typedef struct slot {
-	const tg_tclause *tc;
-	const char *text;	/* rendered Markdown */
-	bool replaced;
-	tg_mus *replacement;	/* the profile's text, parsed */
-	bool in_edition;	/* kept by the split (ignoring exclusions) */
-	bool shows_text;	/* its text belongs to this edition */
-	const char *excluded;	/* the reason, when excluded itself */
-	bool gone;		/* excluded, itself or through an ancestor */
-	tg_buf labels;		/* const tg_item * (serving items in scope) */
-	tg_buf adds;		/* const tg_xw_row * */
-	tg_buf amends;		/* const tg_xw_row * */
-	tg_buf numbers;		/* const char *: numbers given to its additions */
-	const char *anchor;	/* its entry's, once placed */
-} slot;
-
-typedef struct builder {
-	tg_regulation *r;
-	const tg_tset *t;
-	slot *slots;		/* per tset clause */
-	size_t *slot_of_item;	/* per baseline item: slot + 1, 0 = none */
-	tg_buf entries, chapters, xrefs, exclusions;
-	tg_map anchors;
-	size_t nadds, namends;
-	bool failed;		/* a replacement did not parse */
-	tg_diag *diag;
-} builder;
-
-static char *
-adup(builder *b, const char *s)
+char *
+tg_reg_asm_adup(builder *b, const char *s)
 {
 	return tg_arena_strdup(&b->r->arena, s);
 }
@@ -80,11 +52,11 @@ tg_reg_label_text(const tg_item *it, bool with_level)
 	return tg_buf_detach(&b);
 }
 
-static const char *
-label(builder *b, const tg_item *it, bool with_level)
+const char *
+tg_reg_asm_label(builder *b, const tg_item *it, bool with_level)
 {
 	char *s = tg_reg_label_text(it, with_level);
-	const char *out = adup(b, s);
+	const char *out = tg_reg_asm_adup(b, s);
 	free(s);
 	return out;
 }
@@ -113,7 +85,7 @@ anchor(builder *b, const char *id, const char *suffix)
 		tg_buf_truncate(&a, base);
 		tg_buf_printf(&a, "-%u", n);
 	}
-	const char *s = adup(b, tg_buf_cstr(&a));
+	const char *s = tg_reg_asm_adup(b, tg_buf_cstr(&a));
 	tg_map_put(&b->anchors, s, (void *)s);
 	tg_buf_free(&a);
 	return s;
@@ -140,8 +112,8 @@ tag_ok(tg_reg_split split, const tg_item *it)
 	return split == TG_REG_SPLIT_MANAGEMENT ? m : t;
 }
 
-static const char *
-edition_name(tg_reg_split split)
+const char *
+tg_reg_asm_edition_name(tg_reg_split split)
 {
 	return split == TG_REG_SPLIT_MANAGEMENT ? "マネジメント対策編" :
 	    split == TG_REG_SPLIT_TECHNICAL ? "技術対策編" : NULL;
@@ -164,8 +136,8 @@ heading_title(builder *b, const tg_item *it)
 /* A clause as tables name it: its number and title, after the title of
  * its chapter when the chapter has no number (基本方針 1 経営者の責任 is
  * not 1 組織的対策). */
-static const char *
-clause_name(builder *b, const tg_item *it)
+const char *
+tg_reg_asm_clause_name(builder *b, const tg_item *it)
 {
 	tg_buf n = TG_BUF_INIT;
 	const tg_item *ch = it;
@@ -176,7 +148,7 @@ clause_name(builder *b, const tg_item *it)
 	if (it->depth > 0)
 		tg_buf_printf(&n, "%s ", it->ref);
 	tg_buf_puts(&n, it->depth > 0 ? (it->title ? it->title : "不明") : heading_title(b, it));
-	const char *s = adup(b, n.data);
+	const char *s = tg_reg_asm_adup(b, n.data);
 	tg_buf_free(&n);
 	return s;
 }
@@ -205,14 +177,14 @@ proposal_md(builder *b, const char *text, const char **title)
 	char *trimmed = tg_xstrndup(text, len);
 	tg_buf md = TG_BUF_INIT;
 	tg_esc_md_text(&md, trimmed);
-	const char *out = adup(b, tg_buf_cstr(&md));
+	const char *out = tg_reg_asm_adup(b, tg_buf_cstr(&md));
 	tg_buf_free(&md);
 	free(trimmed);
 	return out;
 }
 
-static void
-push_unique(tg_buf *list, const void *p)
+void
+tg_reg_asm_push_unique(tg_buf *list, const void *p)
 {
 	for (size_t i = 0; i < TG_BUF_COUNT(list, const void *); i++)
 		if (TG_BUF_AT(list, const void *, i) == p)
@@ -272,7 +244,7 @@ render_texts(builder *b, const tg_node *ctx)
 		int r = tg_reg_render(m, ctx, &out, b->diag);
 		if (r != TG_EXIT_OK && rc == TG_EXIT_OK)
 			rc = r;
-		s->text = adup(b, tg_buf_cstr(&out));
+		s->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
 		tg_mus_free(m);
 	}
 	tg_buf_free(&out);
@@ -349,7 +321,7 @@ collect_industry(builder *b)
 		for (size_t k = 0; row != NULL && k < row->ntargets; k++) {
 			slot *s = slot_of(b, row->targets[k].target);
 			if (s != NULL) {
-				push_unique(&s->labels, it);
+				tg_reg_asm_push_unique(&s->labels, it);
 				placed = placed || s->in_edition;
 			}
 		}
@@ -357,7 +329,7 @@ collect_industry(builder *b)
 		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? slot_of(b, p->clause) : NULL;
 		if (ps != NULL) {
 			if (p->action == TG_ACTION_AMEND)
-				push_unique(&ps->labels, it);
+				tg_reg_asm_push_unique(&ps->labels, it);
 			placed = placed || ps->in_edition;
 		}
 		if (placed)
@@ -402,7 +374,7 @@ set_labels(builder *b, tg_reg_entry *e, const tg_buf *items)
 	for (size_t i = 0; i < n; i++) {
 		const tg_item *it = TG_BUF_AT(items, const tg_item *, i);
 		e->labels[i].item = it;
-		e->labels[i].text = label(b, it, true);
+		e->labels[i].text = tg_reg_asm_label(b, it, true);
 	}
 	e->nlabels = n;
 }
@@ -421,7 +393,7 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	e->anchor = anchor(b, it->id, NULL);
 	s->anchor = e->anchor;
 	if (!s->shows_text) {
-		e->other_edition = edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
+		e->other_edition = tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
 		    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT);
 		return;
 	}
@@ -432,7 +404,7 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	for (size_t i = 0; i < n; i++) {
 		const tg_xw_row *row = TG_BUF_AT(&s->amends, const tg_xw_row *, i);
 		e->supplements[i].source = row->source;
-		e->supplements[i].label = label(b, row->source, false);
+		e->supplements[i].label = tg_reg_asm_label(b, row->source, false);
 		e->supplements[i].text = proposal_md(b, row->proposal->text, NULL);
 	}
 	e->nsupplements = n;
@@ -457,7 +429,7 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		if (it->depth > 0)
 			tg_buf_printf(&num, "%s.", it->ref);
 		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
-		e->number = adup(b, num.data);
+		e->number = tg_reg_asm_adup(b, num.data);
 		TG_BUF_PUSH(&s->numbers, const char *, e->number);
 		tg_buf_clear(&num);
 		tg_buf_printf(&num, "-add%zu", i + 1);
@@ -467,11 +439,11 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		e->text = proposal_md(b, row->proposal->text, &title);
 		e->title = title ? title : row->source->title ? row->source->title : "業界追加事項";
 		e->source = row->source;
-		e->source_label = label(b, row->source, false);
+		e->source_label = tg_reg_asm_label(b, row->source, false);
 		if (b->r->spec.labels) {
 			e->labels = TG_ARENA_NEW(&b->r->arena, tg_reg_label);
 			e->labels[0].item = row->source;
-			e->labels[0].text = label(b, row->source, true);
+			e->labels[0].text = tg_reg_asm_label(b, row->source, true);
 			e->nlabels = 1;
 		}
 		b->nadds++;
@@ -502,7 +474,7 @@ note_exclusion(builder *b, size_t i)
 	slot *s = &b->slots[i];
 	if (s->excluded == NULL || !s->in_edition)
 		return;
-	tg_reg_exclusion x = {s->tc->item, clause_name(b, s->tc->item), s->excluded,
+	tg_reg_exclusion x = {s->tc->item, tg_reg_asm_clause_name(b, s->tc->item), s->excluded,
 	    dropped_material(b, i)};
 	TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 }
@@ -560,272 +532,6 @@ build_entries(builder *b)
 	free(open);
 }
 
-/* ---- appendices ---- */
-
-static int
-by_index(const void *pa, const void *pb)
-{
-	const tg_item *a = *(const tg_item *const *)pa, *b = *(const tg_item *const *)pb;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static void
-build_xrefs(builder *b)
-{
-	for (size_t i = 0; i < b->t->nclauses; i++) {
-		slot *s = &b->slots[i];
-		if (s->tc->item == NULL || !s->in_edition)
-			continue;
-		tg_buf items = TG_BUF_INIT;
-		for (size_t k = 0; k < TG_BUF_COUNT(&s->labels, const tg_item *); k++)
-			push_unique(&items, TG_BUF_AT(&s->labels, const tg_item *, k));
-		for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, const tg_xw_row *); k++)
-			push_unique(&items, TG_BUF_AT(&s->adds, const tg_xw_row *, k)->source);
-		size_t n = TG_BUF_COUNT(&items, const tg_item *);
-		if (n == 0) {
-			tg_buf_free(&items);
-			continue;
-		}
-		qsort(items.data, n, sizeof(const tg_item *), by_index);
-		tg_reg_xref x = {0};
-		x.clause = s->tc->item;
-		x.name = clause_name(b, s->tc->item);
-		x.anchor = s->gone ? NULL : s->anchor;
-		x.items = tg_arena_memdup(&b->r->arena, items.data, items.len);
-		x.labels = TG_ARENA_ARRAY(&b->r->arena, const char *, n);
-		for (size_t k = 0; k < n; k++)
-			x.labels[k] = label(b, x.items[k], true);
-		x.nitems = n;
-		tg_buf t = TG_BUF_INIT;
-		if (s->gone) {
-			tg_buf_puts(&t, "適用除外");
-		} else if (!s->shows_text) {
-			tg_buf_printf(&t, "本文は%s", edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
-			    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
-		} else {
-			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
-			for (size_t k = 0; k < nnum; k++)
-				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			if (TG_BUF_COUNT(&s->amends, const tg_xw_row *) > 0)
-				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
-			if (t.len == 0)
-				tg_buf_puts(&t, "本文で対応");
-		}
-		x.treatment = adup(b, t.data);
-		tg_buf_free(&t);
-		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);
-		tg_buf_free(&items);
-	}
-}
-
-static int
-by_date(const void *pa, const void *pb)
-{
-	const tg_node *a = *(const tg_node *const *)pa, *b = *(const tg_node *const *)pb;
-	const tg_node *da = tg_node_get(a, "date"), *db = tg_node_get(b, "date");
-	int c = strcmp(da ? da->str : "", db ? db->str : "");
-	/* Same date: the order written (positions are in one file). */
-	return c != 0 ? c : a->pos.line < b->pos.line ? -1 : a->pos.line > b->pos.line;
-}
-
-static const char *
-value_text(const tg_node *ctx, const char *dotted)
-{
-	const tg_node *n = ctx;
-	char *copy = tg_xstrdup(dotted);
-	for (char *p = copy, *dot; n != NULL; p = dot + 1) {
-		dot = strchr(p, '.');
-		if (dot != NULL)
-			*dot = '\0';
-		n = n->kind == TG_NODE_MAP ? tg_node_get(n, p) : NULL;
-		if (dot == NULL)
-			break;
-	}
-	free(copy);
-	return n != NULL && n->kind == TG_NODE_SCALAR ? n->str : NULL;
-}
-
-static const char *
-md(builder *b, const char *s)
-{
-	tg_buf out = TG_BUF_INIT;
-	tg_esc_md_text(&out, s);
-	const char *r = adup(b, tg_buf_cstr(&out));
-	tg_buf_free(&out);
-	return r;
-}
-
-/* 2025-04-01 -> 2025年4月1日. */
-static const char *
-date_text(builder *b, const char *iso)
-{
-	int y = 0, m = 0, d = 0;
-	int n = sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
-	tg_buf out = TG_BUF_INIT;
-	if (n >= 1)
-		tg_buf_printf(&out, "%d年", y);
-	if (n >= 2)
-		tg_buf_printf(&out, "%d月", m);
-	if (n >= 3)
-		tg_buf_printf(&out, "%d日", d);
-	const char *r = adup(b, n >= 1 ? out.data : iso);
-	tg_buf_free(&out);
-	return r;
-}
-
-static void
-build_revisions(builder *b, const tg_node *ctx)
-{
-	tg_regulation *r = b->r;
-	const tg_node *revs = tg_reg_profile_get(r->spec.profile, "revisions");
-	size_t n = revs != NULL && revs->kind == TG_NODE_SEQ ? revs->n : 0;
-	if (n == 0) {
-		const char *date = value_text(ctx, "revision.date");
-		r->revisions = TG_ARENA_NEW(&r->arena, tg_reg_revision);
-		r->revisions[0].version = "初版";
-		r->revisions[0].date = date ? date : "";
-		r->revisions[0].description = "制定";
-		r->nrevisions = 1;
-		return;
-	}
-	const tg_node **sorted = tg_xcalloc(n, sizeof *sorted);
-	memcpy(sorted, revs->items, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, by_date);
-	r->revisions = TG_ARENA_ARRAY(&r->arena, tg_reg_revision, n);
-	for (size_t i = 0; i < n; i++) {
-		const tg_node *v = tg_node_get(sorted[i], "version");
-		const tg_node *date = tg_node_get(sorted[i], "date");
-		const tg_node *desc = tg_node_get(sorted[i], "description");
-		tg_reg_revision *rv = &r->revisions[i];
-		if (v != NULL && v->kind == TG_NODE_SCALAR) {
-			rv->version = v->str;
-		} else {
-			tg_buf t = TG_BUF_INIT;
-			tg_buf_printf(&t, "第%zu版", i + 1);
-			rv->version = adup(b, t.data);
-			tg_buf_free(&t);
-		}
-		rv->date = date && date->kind == TG_NODE_SCALAR ? date_text(b, date->str) : "";
-		rv->description = desc && desc->kind == TG_NODE_SCALAR ? desc->str : "";
-	}
-	r->nrevisions = n;
-	free(sorted);
-}
-
-/* 「title」第3.1版 / 「title」2.3版（2025年9月）. */
-static void
-cite(builder *b, tg_buf *out, const tg_catalog *c, bool ordinal)
-{
-	/* A title quoting itself (日建連「…」) names its publisher already. */
-	bool quoted = strstr(c->title, "「") != NULL;
-	if (c->publisher != NULL && !quoted)
-		tg_buf_puts(out, c->publisher);
-	tg_buf_printf(out, "%s%s%s", quoted ? "" : "「", c->title, quoted ? "" : "」");
-	bool year_version = c->version != NULL && c->date != NULL && strlen(c->version) == 4 &&
-	    strncmp(c->version, c->date, 4) == 0;
-	if (c->version != NULL && !year_version)
-		tg_buf_printf(out, "%s%s版", ordinal ? "第" : "", c->version);
-	if (c->date != NULL && !ordinal)
-		tg_buf_printf(out, "%s%s%s", year_version ? "" : "（", date_text(b, c->date),
-		    year_version ? "版" : "）");
-}
-
-static void
-about(builder *b, const tg_node *ctx)
-{
-	tg_regulation *r = b->r;
-	const tg_industry *ind = r->spec.ind;
-	tg_buf list = TG_BUF_INIT, p = TG_BUF_INIT;
-	/* What it is based on: the template roots (付録2, 付録5). */
-	tg_buf_puts(&p, "本規程は、");
-	cite(b, &p, r->tset->catalog, true);
-	tg_buf_puts(&p, "の");
-	const tg_item *prev = NULL;
-	for (size_t i = 0; i < r->nchapters; i++) {
-		const tg_item *root = r->chapters[i].item;
-		while (root->parent != NULL)
-			root = root->parent;
-		if (root == prev)
-			continue;
-		tg_buf_printf(&p, "%s%s「%s」", prev ? "及び" : "", root->ref, root->title ? root->title : "");
-		prev = root;
-	}
-	tg_buf_puts(&p, "を基に、");
-	if (ind->guideline != NULL) {
-		cite(b, &p, ind->guideline, false);
-		tg_buf_puts(&p, "との突合の結果を反映した、");
-	}
-	tg_buf_printf(&p, "%s向けの情報セキュリティ関連規程である。", ind->title ? ind->title : ind->id);
-	if (r->spec.profile != NULL) {
-		const char *company = value_text(ctx, "company.name");
-		if (company != NULL)
-			tg_buf_printf(&p, "%sの事業に合わせて調整している。", company);
-	}
-	TG_BUF_PUSH(&list, const char *, md(b, p.data));
-	tg_buf_clear(&p);
-	tg_buf_printf(&p, "業界ガイドラインにのみ記載のある事項は、関係する条項の後に「（業界追加）」と記した"
-	    "条項として加え（%zu件）、既存の条項を補う事項は「（業界補足）」として条項の本文の後に記した（%zu件）。"
-	    "いずれも業界ガイドラインの項目番号を付している。", b->nadds, b->namends);
-	TG_BUF_PUSH(&list, const char *, md(b, p.data));
-	if (r->level_text != NULL) {
-		tg_buf_clear(&p);
-		tg_buf_printf(&p, "対象レベル：%s", r->level_text);
-		TG_BUF_PUSH(&list, const char *, md(b, p.data));
-	}
-	if (r->edition != NULL) {
-		tg_buf_clear(&p);
-		bool mgmt = r->spec.split == TG_REG_SPLIT_MANAGEMENT;
-		tg_buf_printf(&p, "本書は%sである。基にしたサンプルの条項のうち、%sに関する条項をまとめた。%sに関する条項の"
-		    "本文は%sに収め、本書では見出しだけを示す。分類のない条項は両方の編に収める。",
-		    r->edition, mgmt ? "組織、人、ルール、委託及び事故対応の体制" : "機器、ネットワーク、"
-		    "アクセス制御の設定及びバックアップ", mgmt ? "技術的な設定" : "組織・人・ルール",
-		    edition_name(mgmt ? TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
-		TG_BUF_PUSH(&list, const char *, md(b, p.data));
-	}
-	if (r->spec.labels) {
-		TG_BUF_PUSH(&list, const char *, md(b, "各条項の後の〔　〕内は、その条項が対応する業界ガイドライン"
-		    "の項目（番号とレベル）である。"));
-	}
-	TG_BUF_PUSH(&list, const char *, md(b, "条項の番号は基にしたサンプルの番号をそのまま用いる。"
-	    "適用除外とした条項の番号は欠番とし、その理由を付録「適用除外一覧」に示す。"));
-	r->nabout = TG_BUF_COUNT(&list, const char *);
-	r->about = tg_arena_memdup(&r->arena, list.data, list.len);
-	tg_buf_free(&list);
-	tg_buf_free(&p);
-}
-
-static void
-titles(builder *b, const tg_node *ctx)
-{
-	tg_regulation *r = b->r;
-	const tg_industry *ind = r->spec.ind;
-	const tg_catalog *g = ind->guideline;
-	r->edition = edition_name(r->spec.split);
-	tg_buf t = TG_BUF_INIT;
-	const tg_node *title = tg_reg_profile_get(r->spec.profile, "title");
-	const char *company = value_text(ctx, "company.name");
-	if (title != NULL && title->kind == TG_NODE_SCALAR && !tg_node_is_null(title))
-		tg_buf_puts(&t, title->str);
-	else if (r->spec.profile != NULL && company != NULL)
-		tg_buf_printf(&t, "%s 情報セキュリティ関連規程", company);
-	else
-		tg_buf_printf(&t, "業界向け情報セキュリティサンプル規程（%s）", ind->title ? ind->title : ind->id);
-	if (r->edition != NULL)
-		tg_buf_printf(&t, "　%s", r->edition);
-	r->title = adup(b, t.data);
-	tg_buf_clear(&t);
-	if (g != NULL && g->nlevels > 0) {
-		if (r->spec.level == TG_REG_LEVEL_ALL)
-			tg_buf_puts(&t, "全レベル（業界ガイドラインの全ての項目を対象とする。）");
-		else
-			tg_buf_printf(&t, "%s（%sまでに求められる項目を累積して対象とする。レベルが不明の項目は"
-			    "除外せずに対象とし、「不明」と表示する。基にしたサンプルの条項はレベルによらず"
-			    "全て収める。）", g->levels[r->spec.level], g->levels[r->spec.level]);
-		r->level_text = adup(b, t.data);
-	}
-	tg_buf_free(&t);
-}
-
 tg_regulation *
 tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 {
@@ -859,19 +565,19 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 		rc = TG_EXIT_INVALID;
 	mark_editions(&b);
 	collect_industry(&b);
-	titles(&b, ctx);
+	tg_reg_asm_titles(&b, ctx);
 	build_entries(&b);
 	r->nentries = TG_BUF_COUNT(&b.entries, tg_reg_entry);
 	r->entries = tg_arena_memdup(&r->arena, b.entries.data, b.entries.len);
 	r->nchapters = TG_BUF_COUNT(&b.chapters, tg_reg_chapter);
 	r->chapters = tg_arena_memdup(&r->arena, b.chapters.data, b.chapters.len);
-	build_xrefs(&b);
+	tg_reg_asm_build_xrefs(&b);
 	r->nxrefs = TG_BUF_COUNT(&b.xrefs, tg_reg_xref);
 	r->xrefs = tg_arena_memdup(&r->arena, b.xrefs.data, b.xrefs.len);
 	r->nexclusions = TG_BUF_COUNT(&b.exclusions, tg_reg_exclusion);
 	r->exclusions = tg_arena_memdup(&r->arena, b.exclusions.data, b.exclusions.len);
-	build_revisions(&b, ctx);
-	about(&b, ctx);
+	tg_reg_asm_build_revisions(&b, ctx);
+	tg_reg_asm_about(&b, ctx);
 	for (size_t i = 0; i < t->nclauses; i++) {
 		tg_buf_free(&b.slots[i].labels);
 		tg_buf_free(&b.slots[i].adds);

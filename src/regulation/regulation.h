@@ -9,7 +9,9 @@
  *                registry defaults) and clause templates parsed with their
  *                real file positions;
  *   check.c    — the checks `validate` runs on registries and profiles;
- *   assemble.c — the document model the renderers (render/regulation/) read;
+ *   assemble.c — the document model the renderers (render/regulation/) read,
+ *                with appendices.c (対応表, 改訂履歴, 本書について, titles)
+ *                sharing internal.h;
  *   skeleton.c — the commented profile skeleton of `init-profile`.
  * See docs/regulation.md for the rules. */
 #ifndef TG_REGULATION_H

@@ -1,0 +1,273 @@
+/* Assembling the regulation, the appendices and front matter: the 対応表
+ * (cross references), the 改訂履歴 (revisions), 本書について and the
+ * titles.  Rules: docs/regulation.md. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../render/escape.h"
+
+static int
+by_index(const void *pa, const void *pb)
+{
+	const tg_item *a = *(const tg_item *const *)pa, *b = *(const tg_item *const *)pb;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void
+tg_reg_asm_build_xrefs(builder *b)
+{
+	for (size_t i = 0; i < b->t->nclauses; i++) {
+		slot *s = &b->slots[i];
+		if (s->tc->item == NULL || !s->in_edition)
+			continue;
+		tg_buf items = TG_BUF_INIT;
+		for (size_t k = 0; k < TG_BUF_COUNT(&s->labels, const tg_item *); k++)
+			tg_reg_asm_push_unique(&items, TG_BUF_AT(&s->labels, const tg_item *, k));
+		for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, const tg_xw_row *); k++)
+			tg_reg_asm_push_unique(&items, TG_BUF_AT(&s->adds, const tg_xw_row *, k)->source);
+		size_t n = TG_BUF_COUNT(&items, const tg_item *);
+		if (n == 0) {
+			tg_buf_free(&items);
+			continue;
+		}
+		qsort(items.data, n, sizeof(const tg_item *), by_index);
+		tg_reg_xref x = {0};
+		x.clause = s->tc->item;
+		x.name = tg_reg_asm_clause_name(b, s->tc->item);
+		x.anchor = s->gone ? NULL : s->anchor;
+		x.items = tg_arena_memdup(&b->r->arena, items.data, items.len);
+		x.labels = TG_ARENA_ARRAY(&b->r->arena, const char *, n);
+		for (size_t k = 0; k < n; k++)
+			x.labels[k] = tg_reg_asm_label(b, x.items[k], true);
+		x.nitems = n;
+		tg_buf t = TG_BUF_INIT;
+		if (s->gone) {
+			tg_buf_puts(&t, "適用除外");
+		} else if (!s->shows_text) {
+			tg_buf_printf(&t, "本文は%s",
+			    tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
+			    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
+		} else {
+			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
+			for (size_t k = 0; k < nnum; k++)
+				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
+			if (TG_BUF_COUNT(&s->amends, const tg_xw_row *) > 0)
+				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
+			if (t.len == 0)
+				tg_buf_puts(&t, "本文で対応");
+		}
+		x.treatment = tg_reg_asm_adup(b, t.data);
+		tg_buf_free(&t);
+		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);
+		tg_buf_free(&items);
+	}
+}
+
+static int
+by_date(const void *pa, const void *pb)
+{
+	const tg_node *a = *(const tg_node *const *)pa, *b = *(const tg_node *const *)pb;
+	const tg_node *da = tg_node_get(a, "date"), *db = tg_node_get(b, "date");
+	int c = strcmp(da ? da->str : "", db ? db->str : "");
+	/* Same date: the order written (positions are in one file). */
+	return c != 0 ? c : a->pos.line < b->pos.line ? -1 : a->pos.line > b->pos.line;
+}
+
+static const char *
+value_text(const tg_node *ctx, const char *dotted)
+{
+	const tg_node *n = ctx;
+	char *copy = tg_xstrdup(dotted);
+	for (char *p = copy, *dot; n != NULL; p = dot + 1) {
+		dot = strchr(p, '.');
+		if (dot != NULL)
+			*dot = '\0';
+		n = n->kind == TG_NODE_MAP ? tg_node_get(n, p) : NULL;
+		if (dot == NULL)
+			break;
+	}
+	free(copy);
+	return n != NULL && n->kind == TG_NODE_SCALAR ? n->str : NULL;
+}
+
+static const char *
+md(builder *b, const char *s)
+{
+	tg_buf out = TG_BUF_INIT;
+	tg_esc_md_text(&out, s);
+	const char *r = tg_reg_asm_adup(b, tg_buf_cstr(&out));
+	tg_buf_free(&out);
+	return r;
+}
+
+/* 2025-04-01 -> 2025年4月1日. */
+static const char *
+date_text(builder *b, const char *iso)
+{
+	int y = 0, m = 0, d = 0;
+	int n = sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+	tg_buf out = TG_BUF_INIT;
+	if (n >= 1)
+		tg_buf_printf(&out, "%d年", y);
+	if (n >= 2)
+		tg_buf_printf(&out, "%d月", m);
+	if (n >= 3)
+		tg_buf_printf(&out, "%d日", d);
+	const char *r = tg_reg_asm_adup(b, n >= 1 ? out.data : iso);
+	tg_buf_free(&out);
+	return r;
+}
+
+void
+tg_reg_asm_build_revisions(builder *b, const tg_node *ctx)
+{
+	tg_regulation *r = b->r;
+	const tg_node *revs = tg_reg_profile_get(r->spec.profile, "revisions");
+	size_t n = revs != NULL && revs->kind == TG_NODE_SEQ ? revs->n : 0;
+	if (n == 0) {
+		const char *date = value_text(ctx, "revision.date");
+		r->revisions = TG_ARENA_NEW(&r->arena, tg_reg_revision);
+		r->revisions[0].version = "初版";
+		r->revisions[0].date = date ? date : "";
+		r->revisions[0].description = "制定";
+		r->nrevisions = 1;
+		return;
+	}
+	const tg_node **sorted = tg_xcalloc(n, sizeof *sorted);
+	memcpy(sorted, revs->items, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, by_date);
+	r->revisions = TG_ARENA_ARRAY(&r->arena, tg_reg_revision, n);
+	for (size_t i = 0; i < n; i++) {
+		const tg_node *v = tg_node_get(sorted[i], "version");
+		const tg_node *date = tg_node_get(sorted[i], "date");
+		const tg_node *desc = tg_node_get(sorted[i], "description");
+		tg_reg_revision *rv = &r->revisions[i];
+		if (v != NULL && v->kind == TG_NODE_SCALAR) {
+			rv->version = v->str;
+		} else {
+			tg_buf t = TG_BUF_INIT;
+			tg_buf_printf(&t, "第%zu版", i + 1);
+			rv->version = tg_reg_asm_adup(b, t.data);
+			tg_buf_free(&t);
+		}
+		rv->date = date && date->kind == TG_NODE_SCALAR ? date_text(b, date->str) : "";
+		rv->description = desc && desc->kind == TG_NODE_SCALAR ? desc->str : "";
+	}
+	r->nrevisions = n;
+	free(sorted);
+}
+
+/* 「title」第3.1版 / 「title」2.3版（2025年9月）. */
+static void
+cite(builder *b, tg_buf *out, const tg_catalog *c, bool ordinal)
+{
+	/* A title quoting itself (日建連「…」) names its publisher already. */
+	bool quoted = strstr(c->title, "「") != NULL;
+	if (c->publisher != NULL && !quoted)
+		tg_buf_puts(out, c->publisher);
+	tg_buf_printf(out, "%s%s%s", quoted ? "" : "「", c->title, quoted ? "" : "」");
+	bool year_version = c->version != NULL && c->date != NULL && strlen(c->version) == 4 &&
+	    strncmp(c->version, c->date, 4) == 0;
+	if (c->version != NULL && !year_version)
+		tg_buf_printf(out, "%s%s版", ordinal ? "第" : "", c->version);
+	if (c->date != NULL && !ordinal)
+		tg_buf_printf(out, "%s%s%s", year_version ? "" : "（", date_text(b, c->date),
+		    year_version ? "版" : "）");
+}
+
+void
+tg_reg_asm_about(builder *b, const tg_node *ctx)
+{
+	tg_regulation *r = b->r;
+	const tg_industry *ind = r->spec.ind;
+	tg_buf list = TG_BUF_INIT, p = TG_BUF_INIT;
+	/* What it is based on: the template roots (付録2, 付録5). */
+	tg_buf_puts(&p, "本規程は、");
+	cite(b, &p, r->tset->catalog, true);
+	tg_buf_puts(&p, "の");
+	const tg_item *prev = NULL;
+	for (size_t i = 0; i < r->nchapters; i++) {
+		const tg_item *root = r->chapters[i].item;
+		while (root->parent != NULL)
+			root = root->parent;
+		if (root == prev)
+			continue;
+		tg_buf_printf(&p, "%s%s「%s」", prev ? "及び" : "", root->ref, root->title ? root->title : "");
+		prev = root;
+	}
+	tg_buf_puts(&p, "を基に、");
+	if (ind->guideline != NULL) {
+		cite(b, &p, ind->guideline, false);
+		tg_buf_puts(&p, "との突合の結果を反映した、");
+	}
+	tg_buf_printf(&p, "%s向けの情報セキュリティ関連規程である。", ind->title ? ind->title : ind->id);
+	if (r->spec.profile != NULL) {
+		const char *company = value_text(ctx, "company.name");
+		if (company != NULL)
+			tg_buf_printf(&p, "%sの事業に合わせて調整している。", company);
+	}
+	TG_BUF_PUSH(&list, const char *, md(b, p.data));
+	tg_buf_clear(&p);
+	tg_buf_printf(&p, "業界ガイドラインにのみ記載のある事項は、関係する条項の後に「（業界追加）」と記した"
+	    "条項として加え（%zu件）、既存の条項を補う事項は「（業界補足）」として条項の本文の後に記した（%zu件）。"
+	    "いずれも業界ガイドラインの項目番号を付している。", b->nadds, b->namends);
+	TG_BUF_PUSH(&list, const char *, md(b, p.data));
+	if (r->level_text != NULL) {
+		tg_buf_clear(&p);
+		tg_buf_printf(&p, "対象レベル：%s", r->level_text);
+		TG_BUF_PUSH(&list, const char *, md(b, p.data));
+	}
+	if (r->edition != NULL) {
+		tg_buf_clear(&p);
+		bool mgmt = r->spec.split == TG_REG_SPLIT_MANAGEMENT;
+		tg_buf_printf(&p, "本書は%sである。基にしたサンプルの条項のうち、%sに関する条項をまとめた。%sに関する条項の"
+		    "本文は%sに収め、本書では見出しだけを示す。分類のない条項は両方の編に収める。",
+		    r->edition, mgmt ? "組織、人、ルール、委託及び事故対応の体制" : "機器、ネットワーク、"
+		    "アクセス制御の設定及びバックアップ", mgmt ? "技術的な設定" : "組織・人・ルール",
+		    tg_reg_asm_edition_name(mgmt ? TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
+		TG_BUF_PUSH(&list, const char *, md(b, p.data));
+	}
+	if (r->spec.labels) {
+		TG_BUF_PUSH(&list, const char *, md(b, "各条項の後の〔　〕内は、その条項が対応する業界ガイドライン"
+		    "の項目（番号とレベル）である。"));
+	}
+	TG_BUF_PUSH(&list, const char *, md(b, "条項の番号は基にしたサンプルの番号をそのまま用いる。"
+	    "適用除外とした条項の番号は欠番とし、その理由を付録「適用除外一覧」に示す。"));
+	r->nabout = TG_BUF_COUNT(&list, const char *);
+	r->about = tg_arena_memdup(&r->arena, list.data, list.len);
+	tg_buf_free(&list);
+	tg_buf_free(&p);
+}
+
+void
+tg_reg_asm_titles(builder *b, const tg_node *ctx)
+{
+	tg_regulation *r = b->r;
+	const tg_industry *ind = r->spec.ind;
+	const tg_catalog *g = ind->guideline;
+	r->edition = tg_reg_asm_edition_name(r->spec.split);
+	tg_buf t = TG_BUF_INIT;
+	const tg_node *title = tg_reg_profile_get(r->spec.profile, "title");
+	const char *company = value_text(ctx, "company.name");
+	if (title != NULL && title->kind == TG_NODE_SCALAR && !tg_node_is_null(title))
+		tg_buf_puts(&t, title->str);
+	else if (r->spec.profile != NULL && company != NULL)
+		tg_buf_printf(&t, "%s 情報セキュリティ関連規程", company);
+	else
+		tg_buf_printf(&t, "業界向け情報セキュリティサンプル規程（%s）", ind->title ? ind->title : ind->id);
+	if (r->edition != NULL)
+		tg_buf_printf(&t, "　%s", r->edition);
+	r->title = tg_reg_asm_adup(b, t.data);
+	tg_buf_clear(&t);
+	if (g != NULL && g->nlevels > 0) {
+		if (r->spec.level == TG_REG_LEVEL_ALL)
+			tg_buf_puts(&t, "全レベル（業界ガイドラインの全ての項目を対象とする。）");
+		else
+			tg_buf_printf(&t, "%s（%sまでに求められる項目を累積して対象とする。レベルが不明の項目は"
+			    "除外せずに対象とし、「不明」と表示する。基にしたサンプルの条項はレベルによらず"
+			    "全て収める。）", g->levels[r->spec.level], g->levels[r->spec.level]);
+		r->level_text = tg_reg_asm_adup(b, t.data);
+	}
+	tg_buf_free(&t);
+}

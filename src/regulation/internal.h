@@ -1,0 +1,66 @@
+/* The builder of a regulation, shared by assemble.c (slots, clauses,
+ * additions, exclusions, entries; tg_reg_build) and appendices.c (cross
+ * references, revisions, 本書について, titles).  Internal to
+ * src/regulation/. */
+#ifndef TG_REG_INTERNAL_H
+#define TG_REG_INTERNAL_H
+
+#include "regulation.h"
+#include "../util/buf.h"
+#include "../util/map.h"
+
+/* Per template clause, while building. */
+typedef struct slot {
+	const tg_tclause *tc;
+	const char *text;	/* rendered Markdown */
+	bool replaced;
+	tg_mus *replacement;	/* the profile's text, parsed */
+	bool in_edition;	/* kept by the split (ignoring exclusions) */
+	bool shows_text;	/* its text belongs to this edition */
+	const char *excluded;	/* the reason, when excluded itself */
+	bool gone;		/* excluded, itself or through an ancestor */
+	tg_buf labels;		/* const tg_item * (serving items in scope) */
+	tg_buf adds;		/* const tg_xw_row * */
+	tg_buf amends;		/* const tg_xw_row * */
+	tg_buf numbers;		/* const char *: numbers given to its additions */
+	const char *anchor;	/* its entry's, once placed */
+} slot;
+
+typedef struct builder {
+	tg_regulation *r;
+	const tg_tset *t;
+	slot *slots;		/* per tset clause */
+	size_t *slot_of_item;	/* per baseline item: slot + 1, 0 = none */
+	tg_buf entries, chapters, xrefs, exclusions;
+	tg_map anchors;
+	size_t nadds, namends;
+	bool failed;		/* a replacement did not parse */
+	tg_diag *diag;
+} builder;
+
+/* ---- assemble.c ---- */
+
+/* A copy in the regulation's arena. */
+char *tg_reg_asm_adup(builder *b, const char *s);
+/* tg_reg_label_text, in the regulation's arena. */
+const char *tg_reg_asm_label(builder *b, const tg_item *it, bool with_level);
+/* A clause as tables name it (its chapter's title first when the chapter
+ * has no number). */
+const char *tg_reg_asm_clause_name(builder *b, const tg_item *it);
+/* マネジメント対策編 / 技術対策編, or NULL when not split. */
+const char *tg_reg_asm_edition_name(tg_reg_split split);
+/* Appends p to a list of pointers unless it is there already. */
+void tg_reg_asm_push_unique(tg_buf *list, const void *p);
+
+/* ---- appendices.c ---- */
+
+/* The 対応表: per clause, the industry items it serves and how. */
+void tg_reg_asm_build_xrefs(builder *b);
+/* The 改訂履歴: the profile's revisions by date, else 初版. */
+void tg_reg_asm_build_revisions(builder *b, const tg_node *ctx);
+/* 本書について: what the document is based on and how to read it. */
+void tg_reg_asm_about(builder *b, const tg_node *ctx);
+/* The title, the edition and the text of the level. */
+void tg_reg_asm_titles(builder *b, const tg_node *ctx);
+
+#endif

@@ -1,5 +1,5 @@
-/* Parsed Mustache templates, shared by the parser (parse.c) and the
- * renderer (render.c).  Not part of the public interface. */
+/* Parsed Mustache templates, shared by the parser (tokenize.c, parse.c)
+ * and the renderer (render.c).  Not part of the public interface. */
 #ifndef TG_MUS_INTERNAL_H
 #define TG_MUS_INTERNAL_H
 
@@ -64,6 +64,72 @@ struct tg_mus {
 	tg_mus_node **nodes;
 	size_t n;
 };
+
+/* ---- the parser's tokens (tokenize.c, parse.c) ---- */
+
+typedef enum tok_type {
+	TK_TEXT,
+	TK_VAR,
+	TK_RAW,
+	TK_SECTION,
+	TK_INVERTED,
+	TK_CLOSE,
+	TK_PARTIAL,
+	TK_COMMENT,
+	TK_DELIM,
+	TK_BLOCK,
+	TK_PARENT
+} tok_type;
+
+typedef struct tok {
+	tok_type type;
+	bool nl;		/* text: ends with "\n" */
+	bool ws;		/* text: only spaces and tabs before the newline */
+	bool dynamic;		/* partial / parent: {{>*name}} */
+	bool removed;		/* text: part of a standalone tag's line */
+	bool ignored;		/* inside a parent, outside its blocks */
+	bool dead;		/* a closing tag that closes nothing */
+	bool standalone;
+	bool bol;
+	bool bol_end;
+	bool indent_always;
+	unsigned char first;
+	const char *s;		/* text, or the tag's name */
+	size_t len;
+	const char *key;	/* opening / closing tags: name to match ('*' kept) */
+	size_t keylen;
+	tg_pos pos;
+	size_t match;		/* the matching closing / opening tag */
+	size_t up;		/* the enclosing opening tag */
+	const char *indent;
+	size_t indent_len;
+} tok;
+
+typedef struct parser {
+	tg_mus *m;
+	tg_diag *diag;
+	const char *text;	/* the arena copy */
+	size_t len;
+	tg_buf toks;		/* tok */
+	size_t errors;
+	/* incremental position: byte offset `at` is at line:col */
+	size_t at;
+	unsigned line, col;
+} parser;
+
+#define T(p, i) TG_BUF_AT(&(p)->toks, tok, i)
+
+/* Line and column of byte `off` of the text; offsets never go back (the
+ * position is kept incrementally). */
+tg_pos tg_mus_pos_at(parser *p, size_t off);
+/* Pass 1: text split into lines, tags (set delimiters apply here). */
+void tg_mus_tokenize(parser *p);
+/* Pass 2: opening and closing tags paired; what a parent tag ignores. */
+void tg_mus_pair_tags(parser *p);
+/* Pass 3: standalone lines and the indentation of partials, parents and
+ * blocks; then the tokens that begin a line. */
+void tg_mus_standalone_tags(parser *p);
+void tg_mus_mark_line_starts(parser *p);
 
 /* tg_mus_parse; quote false gives the text to diag only with a syntax
  * error (partials, parsed again on every render, are quoted by the

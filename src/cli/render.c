@@ -1,0 +1,129 @@
+/* `render`, `init-profile`: the industry sample regulation and profile skeletons. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int
+cmd_render(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"industry", required_argument, NULL, 'i'},
+	    {"profile", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
+	    {"labels", no_argument, NULL, 'L'}, {"split", required_argument, NULL, 's'},
+	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_render_options o = {0};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "i:p:l:Ls:f:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'i':
+			o.industry = optarg;
+			break;
+		case 'p':
+			o.profile = optarg;
+			break;
+		case 'l':
+			o.level = optarg;
+			break;
+		case 'L':
+			o.labels = true;
+			break;
+		case 's':
+			if (strcmp(optarg, "management") == 0)
+				o.split = TG_RENDER_MANAGEMENT;
+			else if (strcmp(optarg, "technical") == 0)
+				o.split = TG_RENDER_TECHNICAL;
+			else
+				return tg_cli_usage_error("render", "unknown split '%s' (management or technical)", optarg);
+			break;
+		case 'f': {
+			unsigned f = tg_render_format(optarg);
+			if (f == 0)
+				return tg_cli_usage_error("render", "unknown format '%s' (md, html or all)", optarg);
+			o.formats |= f;
+			break;
+		}
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s [--data DIR] render --industry ID [--profile FILE|ID] [--level L]\n"
+			    "                 [--labels] [--split management|technical] [--format md|html|all]\n"
+			    "                 [-o DIR]\n\n"
+			    "Write the industry sample regulation: the IPA sample regulation (付録2, 付録5)\n"
+			    "with the industry's additions from its crosswalks, tailored by a profile.\n\n"
+			    "  -i, --industry ID   industry (see 'totsugo list')\n"
+			    "  -p, --profile P     a profile id of the data or a profile YAML file\n"
+			    "  -l, --level L       industry additions and labels needed at L (cumulative);\n"
+			    "                      'all' for every level (default: the profile's level, else\n"
+			    "                      the industry's default level)\n"
+			    "  -L, --labels        after each clause, the industry items it serves\n"
+			    "  -s, --split S       management or technical: one edition by the clauses' tags\n"
+			    "  -f, --format FMT    md (a file per chapter, appendices.md, regulation.md),\n"
+			    "                      html (regulation.html) or all (default)\n"
+			    "  -o, --output DIR    output directory (default out/ID/regulation[-PROFILE]\n"
+			    "                      [-LEVEL][-SPLIT]/)\n\n"
+			    "See docs/regulation.md.\n", tg_cli_progname);
+			return TG_EXIT_OK;
+		default:
+			return tg_cli_bad_option("render", argv);
+		}
+	}
+	if (optind < argc)
+		return tg_cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
+	if (o.industry == NULL)
+		return tg_cli_usage_error("render", "missing --industry ID");
+	int rc;
+	tg_data *d = tg_cli_open_data(c, &rc);
+	if (d == NULL)
+		return tg_cli_finish(c, rc);
+	tg_buf report = TG_BUF_INIT;
+	rc = tg_render_write(d, &o, &report, c->diag);
+	return tg_cli_finish_report(c, d, &report, rc);
+}
+
+int
+cmd_init_profile(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"industry", required_argument, NULL, 'i'},
+	    {"output", required_argument, NULL, 'o'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	const char *industry = NULL, *output = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "i:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'i':
+			industry = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s [--data DIR] init-profile --industry ID [-o FILE]\n\n"
+			    "Write a commented profile skeleton for an industry: every regulation\n"
+			    "parameter with its type, default, description and clauses, and empty\n"
+			    "exclude / replace / revisions with examples.  It loads as it is; edit it\n"
+			    "and put it under mappings/profiles/.  See docs/regulation.md.\n\n"
+			    "  -i, --industry ID   industry (see 'totsugo list')\n"
+			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
+			    tg_cli_progname);
+			return TG_EXIT_OK;
+		default:
+			return tg_cli_bad_option("init-profile", argv);
+		}
+	}
+	if (optind < argc)
+		return tg_cli_usage_error("init-profile", "unexpected argument '%s'", argv[optind]);
+	if (industry == NULL)
+		return tg_cli_usage_error("init-profile", "missing --industry ID");
+	int rc;
+	tg_data *d = tg_cli_open_data(c, &rc);
+	if (d == NULL)
+		return tg_cli_finish(c, rc);
+	tg_buf out = TG_BUF_INIT;
+	rc = tg_init_profile(d, industry, &out, c->diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_output(output, &out, c->diag);
+	tg_buf_free(&out);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
+}

@@ -1,4 +1,5 @@
 #include "fs.h"
+#include "outset.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -101,29 +102,21 @@ tg_fs_is_file(const char *path)
 bool
 tg_fs_write_atomic(const char *path, const void *data, size_t len)
 {
-	bool ok = false;
-	int fd = -1, e = 0;
-	char *dir = tg_xstrdup(path);
-	char *slash = strrchr(dir, '/');
 	tg_buf tmp = TG_BUF_INIT;
-
-	if (slash != NULL && slash != dir) {
-		*slash = '\0';
-		if (!tg_fs_mkdirs(dir))
-			goto out;
+	int fd = tg_outset_temp_open(path, &tmp);
+	if (fd < 0) {
+		tg_buf_free(&tmp);
+		return false;
 	}
-	tg_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp.data);
-	if (fd < 0)
-		goto out;
+	bool ok = true;
 	const char *p = data;
 	size_t left = len;
-	while (left > 0) {
+	while (ok && left > 0) {
 		ssize_t n = write(fd, p, left);
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto out;
+			if (errno != EINTR)
+				ok = false;
+			continue;
 		}
 		p += n;
 		left -= (size_t)n;
@@ -131,24 +124,18 @@ tg_fs_write_atomic(const char *path, const void *data, size_t len)
 	/* Generated files are plain documents: rw for everyone the umask allows. */
 	mode_t mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
-		goto out;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto out;
+	ok = ok && fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
 	}
-	fd = -1;
-	if (rename(tmp.data, path) != 0)
-		goto out;
-	ok = true;
-out:
-	e = errno;
-	if (fd >= 0)
-		close(fd);
-	if (!ok && tmp.data != NULL)
-		unlink(tmp.data);
+	if (ok && rename(tmp.data, path) != 0) {
+		ok = false;
+		e = errno;
+	}
+	tg_outset_temp_release(tmp.data, !ok);
 	tg_buf_free(&tmp);
-	free(dir);
 	errno = e;
 	return ok;
 }

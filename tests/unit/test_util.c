@@ -1,7 +1,10 @@
 /* Unit tests of src/util: buffer, arena, map, UTF-8, text, JSON, files. */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -12,6 +15,8 @@
 #include "load/yaml.h"
 #include "util/json.h"
 #include "util/map.h"
+#include "util/outset.h"
+#include "totsugo.h"
 #include "util/text.h"
 #include "util/utf8.h"
 
@@ -184,6 +189,151 @@ START_TEST(fs_atomic_write_replaces_and_keeps_on_failure)
 }
 END_TEST
 
+/* Entries of dir, hidden ones included ("." and ".." excepted). */
+static size_t
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+assert_file(const char *dir, const char *rel, const char *want)
+{
+	char *path = tg_fs_join(dir, rel);
+	tg_buf b = TG_BUF_INIT;
+	ck_assert_int_eq(tg_fs_read(path, 1000, &b), TG_FS_OK);
+	ck_assert_str_eq(b.data, want);
+	tg_buf_free(&b);
+	free(path);
+}
+
+START_TEST(outset_is_all_or_nothing)
+{
+	char *dir = tu_tmpdir();
+	tu_write(dir, "a.txt", "old a");
+	tu_write(dir, "sub/keep", "x");
+	char *a = tg_fs_join(dir, "a.txt"), *b = tg_fs_join(dir, "b.txt");
+	char *sub = tg_fs_join(dir, "sub");
+	tg_diag *diag = tg_diag_new();
+
+	/* A directory in the way of the last file: nothing is renamed. */
+	tg_outset *s = tg_outset_new();
+	ck_assert(tg_outset_put(s, a, "new a", 5, diag));
+	ck_assert(tg_outset_put(s, b, "new b", 5, diag));
+	ck_assert(tg_outset_put(s, sub, "x", 1, diag));
+	ck_assert_int_eq(tg_outset_commit(s, diag), TG_EXIT_IO);
+	tg_outset_free(s);
+	assert_file(dir, "a.txt", "old a");
+	ck_assert(!tg_fs_is_file(b));
+	ck_assert_uint_eq(count_entries(dir), 2);
+	ck_assert_uint_eq(tg_diag_errors(diag), 1);
+
+	/* A file that cannot be written (its parent is a file). */
+	char *bad = tg_fs_join(dir, "a.txt/inside");
+	s = tg_outset_new();
+	ck_assert(tg_outset_put(s, a, "new a", 5, diag));
+	ck_assert(!tg_outset_put(s, bad, "x", 1, diag));
+	ck_assert_int_eq(tg_outset_commit(s, diag), TG_EXIT_IO);
+	tg_outset_free(s);
+	assert_file(dir, "a.txt", "old a");
+	ck_assert_uint_eq(count_entries(dir), 2);
+
+	/* Freed without a commit (a command that failed later): no trace. */
+	s = tg_outset_new();
+	ck_assert(tg_outset_put(s, b, "new b", 5, diag));
+	tg_outset_free(s);
+	ck_assert_uint_eq(count_entries(dir), 2);
+
+	/* All good: every file replaced, the same path staged twice keeps
+	 * the last content, paths listed in order. */
+	s = tg_outset_new();
+	ck_assert(tg_outset_put(s, a, "one", 3, diag));
+	ck_assert(tg_outset_put(s, b, "new b", 5, diag));
+	ck_assert(tg_outset_put(s, a, "new a", 5, diag));
+	ck_assert_int_eq(tg_outset_commit(s, diag), TG_EXIT_OK);
+	ck_assert_uint_eq(tg_outset_count(s), 2);
+	ck_assert_str_eq(tg_outset_path(s, 0), a);
+	ck_assert_str_eq(tg_outset_path(s, 1), b);
+	tg_outset_free(s);
+	assert_file(dir, "a.txt", "new a");
+	assert_file(dir, "b.txt", "new b");
+	ck_assert_uint_eq(count_entries(dir), 3);
+
+	tg_diag_free(diag);
+	free(bad);
+	free(a);
+	free(b);
+	free(sub);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(outset_reserve_and_stale_temporaries)
+{
+	char *dir = tu_tmpdir();
+	/* Left by a process that died (no such PID) and by one that runs. */
+	tg_buf name = TG_BUF_INIT;
+	tu_write(dir, ".tg-2147483646-abcdef", "dead");
+	tg_buf_printf(&name, ".tg-%ld-abcdef", (long)getppid());
+	tu_write(dir, name.data, "alive");
+	char *x = tg_fs_join(dir, "x.xlsx");
+	tg_diag *diag = tg_diag_new();
+	tg_outset *s = tg_outset_new();
+	const char *tmp = tg_outset_reserve(s, x, diag);
+	ck_assert_ptr_nonnull(tmp);
+	ck_assert(tg_fs_is_file(tmp));
+	FILE *f = fopen(tmp, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("zip", f);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(tg_outset_commit(s, diag), TG_EXIT_OK);
+	tg_outset_free(s);
+	assert_file(dir, "x.xlsx", "zip");
+	assert_file(dir, name.data, "alive");
+	ck_assert_uint_eq(count_entries(dir), 2);
+	tg_diag_free(diag);
+	tg_buf_free(&name);
+	free(x);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(outset_signal_removes_temporaries)
+{
+	char *dir = tu_tmpdir();
+	char *a = tg_fs_join(dir, "a.txt");
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		/* Check's own SIGTERM handler (CK_FORK=no) would stand in ours' way. */
+		signal(SIGTERM, SIG_DFL);
+		tg_diag *diag = tg_diag_new();
+		tg_outset *s = tg_outset_new();
+		tg_outset_put(s, a, "new", 3, diag);
+		raise(SIGTERM);
+		_exit(0);
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status));
+	ck_assert_int_eq(WTERMSIG(status), SIGTERM);
+	ck_assert_uint_eq(count_entries(dir), 0);
+	free(a);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(fs_list_is_sorted_bytewise)
 {
 	char *dir = tu_tmpdir();
@@ -301,6 +451,9 @@ util_suite(void)
 	tcase_add_test(tc, json_escapes_and_nests);
 	tcase_add_test(tc, json_pretty);
 	tcase_add_test(tc, fs_atomic_write_replaces_and_keeps_on_failure);
+	tcase_add_test(tc, outset_is_all_or_nothing);
+	tcase_add_test(tc, outset_reserve_and_stale_temporaries);
+	tcase_add_test(tc, outset_signal_removes_temporaries);
 	tcase_add_test(tc, fs_list_is_sorted_bytewise);
 	tcase_add_test(tc, csv_quotes_and_neutralizes);
 	tcase_add_test(tc, encoding_roundtrip_cp932);

@@ -65,6 +65,7 @@ typedef struct tg_crosswalk_options {
 	unsigned formats;	/* TG_XF_* bits; 0: all */
 	const char *output;	/* file (one format) or directory; NULL: out/<industry>/ */
 	bool inverse;		/* the baseline's view: clause -> industry items */
+	bool compact;		/* --layout compact: one counterpart column, A4 */
 	bool cp932;		/* CSV/TSV in CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 CSV/TSV with a byte order mark (Excel) */
 } tg_crosswalk_options;

@@ -1,7 +1,8 @@
 /* The regulation as one self-contained HTML page: a table of contents,
  * ASCII anchors on every heading (app5-3-1-1), clause texts converted by
  * Discount (raw HTML off, so a value can never become markup), inline CSS
- * with A4 print styles (each chapter on a new page), no network. */
+ * with A4 print styles (each chapter on a new page, page numbers, the
+ * marks of industry additions printed, no lone lines), no network. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,6 @@
 #include "reg.h"
 
 static const char style[] =
-    "<style>\n"
     ":root{--line:#c9ced6;--head:#eef2f6;--muted:#5b6472;--accent:#1f5f99}\n"
     "body{font-family:\"Hiragino Mincho ProN\",\"Yu Mincho\",\"Noto Serif CJK JP\",\"Noto Sans CJK JP\","
     "serif;color:#1d2430;line-height:1.75;margin:0 auto;max-width:52rem;padding:1.5rem}\n"
@@ -36,15 +36,40 @@ static const char style[] =
     ".labels{color:var(--muted);font-size:.85rem;margin:.2rem 0 .8rem}\n"
     ".other{color:var(--muted)}\n"
     "@media print{\n"
-    "@page{size:A4;margin:18mm 16mm}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "body{max-width:none;padding:0;font-size:10.5pt;line-height:1.6}\n"
-    "nav.toc{break-after:page;border:0;padding:0}nav.toc>ol{columns:1}\n"
+    "p,li,td{orphans:2;widows:2}\n"
+    "nav.toc{break-after:page;border:0;padding:0}nav.toc>ol{columns:2}nav.toc ol ol{display:none}\n"
     "section.chapter,section.appendix{break-before:page}\n"
-    "h2,h3,h4,h5,h6{break-after:avoid}\n"
+    "h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}\n"
     "tr,.labels{break-inside:avoid}thead{display:table-header-group}\n"
     "a{color:inherit;text-decoration:none}\n"
-    "}\n"
-    "</style>\n";
+    /* On paper the bars stay inside the page box (a negative margin would
+     * put them in the page margin, which is not printed). */
+    ".addition,.supplement{margin-left:0;padding-left:3mm}\n"
+    ".addition{background:#fdf6ea}.supplement{background:#f3f8ee}\n"
+    "}\n";
+
+/* The page box of print: A4, the page number and count at the bottom,
+ * the document's title at the top (a CSS string: quotes, backslashes,
+ * line breaks and '<' escaped, so the title can neither end the string
+ * nor the style element). */
+static void
+page_box(tg_buf *out, const char *title)
+{
+	tg_buf_puts(out, "@page{size:A4;margin:18mm 16mm 20mm;"
+	    "@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#5b6472}"
+	    "@top-right{content:\"");
+	for (const char *p = title; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < 0x20)
+			tg_buf_printf(out, "\\%X ", c);
+		else
+			tg_buf_putc(out, (char)c);
+	}
+	tg_buf_puts(out, "\";font-size:8pt;color:#5b6472}}\n"
+	    "@page :first{@top-right{content:none}}\n");
+}
 
 static void
 esc(tg_buf *out, const char *s)
@@ -283,7 +308,10 @@ tg_reg_html(const tg_regulation *r, tg_buf *out)
 	tg_html_begin(out, TG_HTML_STYLES);
 	esc(out, r->title);
 	tg_buf_puts(out, "</title>\n");
+	tg_buf_puts(out, "<style>\n");
 	tg_buf_puts(out, style);
+	page_box(out, r->title);
+	tg_buf_puts(out, "</style>\n");
 	tg_buf_puts(out, "</head>\n<body>\n<header>\n<h1 id=\"top\">");
 	esc(out, r->title);
 	tg_buf_puts(out, "</h1>\n<section class=\"about\">\n<h2 id=\"about\">本書について</h2>\n");

@@ -151,7 +151,13 @@ int tg_template(const char *file, const tg_template_options *o, tg_buf *out, tg_
 enum {
 	TG_RF_MD = 1,
 	TG_RF_HTML = 2,
-	TG_RF_ALL = 3
+	TG_RF_DOCX = 4,
+	TG_RF_ALL = 7
+};
+
+enum {
+	TG_LABELS_COMMENTS,	/* docx: Word comments (md, html: inline) */
+	TG_LABELS_INLINE	/* every format: a line after the clause */
 };
 
 enum {
@@ -164,13 +170,14 @@ typedef struct tg_render_options {
 	const char *industry;
 	const char *profile;	/* profile id or YAML file; NULL: the industry's sample */
 	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
-	bool labels;		/* industry item labels after each clause */
+	bool labels;		/* industry item labels of each clause */
+	int labels_mode;	/* TG_LABELS_*: where the Word document puts them */
 	int split;		/* TG_RENDER_* */
 	unsigned formats;	/* TG_RF_* bits; 0: all */
 	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT] */
 } tg_render_options;
 
-/* Format bit of a name (md, html, all), or 0. */
+/* Format bit of a name (md, html, docx, all), or 0. */
 unsigned tg_render_format(const char *name);
 /* Writes the files; lists them ("wrote PATH") in report.  A profile file
  * is loaded into d and checked. */

@@ -4,12 +4,24 @@
 
 #include "cli.h"
 
+static int
+labels_mode(const char *arg, tg_render_options *o)
+{
+	if (strcmp(arg, "comments") == 0)
+		o->labels_mode = TG_LABELS_COMMENTS;
+	else if (strcmp(arg, "inline") == 0)
+		o->labels_mode = TG_LABELS_INLINE;
+	else
+		return tg_cli_usage_error("render", "unknown labels mode '%s' (comments or inline)", arg);
+	return TG_EXIT_OK;
+}
+
 int
 cmd_render(cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {{"industry", required_argument, NULL, 'i'},
 	    {"profile", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
-	    {"labels", no_argument, NULL, 'L'}, {"split", required_argument, NULL, 's'},
+	    {"labels", optional_argument, NULL, 'L'}, {"split", required_argument, NULL, 's'},
 	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
 	    HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_render_options o = {0};
@@ -27,6 +39,8 @@ cmd_render(cli *c, int argc, char **argv)
 			break;
 		case 'L':
 			o.labels = true;
+			if (optarg != NULL && labels_mode(optarg, &o) != TG_EXIT_OK)
+				return TG_EXIT_USAGE;
 			break;
 		case 's':
 			if (strcmp(optarg, "management") == 0)
@@ -39,7 +53,8 @@ cmd_render(cli *c, int argc, char **argv)
 		case 'f': {
 			unsigned f = tg_render_format(optarg);
 			if (f == 0)
-				return tg_cli_usage_error("render", "unknown format '%s' (md, html or all)", optarg);
+				return tg_cli_usage_error("render", "unknown format '%s' (md, html, docx or all)",
+				    optarg);
 			o.formats |= f;
 			break;
 		}
@@ -48,8 +63,8 @@ cmd_render(cli *c, int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] render --industry ID [--profile FILE|ID] [--level L]\n"
-			    "                 [--labels] [--split management|technical] [--format md|html|all]\n"
-			    "                 [-o DIR]\n\n"
+			    "                 [--labels [comments|inline]] [--split management|technical]\n"
+			    "                 [--format md|html|docx|all] [-o DIR]\n\n"
 			    "Write the industry sample regulation: the IPA sample regulation (付録2, 付録5)\n"
 			    "with the industry's additions from its crosswalks, tailored by a profile.\n\n"
 			    "  -i, --industry ID   industry (see 'totsugo list')\n"
@@ -57,10 +72,13 @@ cmd_render(cli *c, int argc, char **argv)
 			    "  -l, --level L       industry additions and labels needed at L (cumulative);\n"
 			    "                      'all' for every level (default: the profile's level, else\n"
 			    "                      the industry's default level)\n"
-			    "  -L, --labels        after each clause, the industry items it serves\n"
+			    "  -L, --labels [MODE] the industry items each clause serves: after the clause in\n"
+			    "                      md and html; in the Word document as comments on the\n"
+			    "                      clause (MODE comments, the default) or inline\n"
 			    "  -s, --split S       management or technical: one edition by the clauses' tags\n"
 			    "  -f, --format FMT    md (a file per chapter, appendices.md, regulation.md),\n"
-			    "                      html (regulation.html) or all (default)\n"
+			    "                      html (regulation.html), docx (regulation.docx, Word)\n"
+			    "                      or all (default); repeat for several\n"
 			    "  -o, --output DIR    output directory (default out/ID/regulation[-PROFILE]\n"
 			    "                      [-LEVEL][-SPLIT]/)\n\n"
 			    "See docs/regulation.md.\n", tg_cli_progname);
@@ -69,6 +87,10 @@ cmd_render(cli *c, int argc, char **argv)
 			return tg_cli_bad_option("render", argv);
 		}
 	}
+	/* `--labels inline`: the mode as the next word (getopt put it last). */
+	if (o.labels && optind < argc && (strcmp(argv[optind], "inline") == 0 ||
+	    strcmp(argv[optind], "comments") == 0))
+		labels_mode(argv[optind++], &o);
 	if (optind < argc)
 		return tg_cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
 	if (o.industry == NULL)

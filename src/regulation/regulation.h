@@ -159,6 +159,9 @@ typedef struct tg_regulation {
 	tg_reg_spec spec;
 	const tg_tset *tset;
 	const char *title;	/* the document's title */
+	const char *company;	/* company.name of the profile; NULL: the industry's sample */
+	/* The cover's document control (版, 制定日, 改訂日, 承認者, 管理責任者). */
+	const char *control[5];
 	const char *edition;	/* NULL, 管理的対策編, 技術的対策編 */
 	const char *level_text;	/* 対象レベル line, or NULL (no levels) */
 	const char **about;	/* 本書について: Markdown paragraphs */
@@ -188,6 +191,9 @@ void tg_reg_free(tg_regulation *r);
 bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
 /* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
+
+/* Labels of the document-control table, in the order of control[]. */
+extern const char *const tg_reg_control_names[5];
 
 /* ---- profiles (skeleton.c) ---- */
 

@@ -17,6 +17,18 @@ void tg_reg_md_document(const tg_regulation *r, tg_buf *out);
 /* One page with a table of contents, anchors, print styles; no network. */
 void tg_reg_html(const tg_regulation *r, tg_buf *out);
 
+/* Where the Word document puts the industry item labels (with --labels). */
+typedef enum tg_reg_labels {
+	TG_REG_LABELS_NONE,
+	TG_REG_LABELS_COMMENTS,	/* Word comments on the clause headings */
+	TG_REG_LABELS_INLINE	/* a line after the clause, as in md and html */
+} tg_reg_labels;
+
+/* The whole document as a .docx (bytes into out; name for messages).
+ * Returns false after reporting. */
+bool tg_reg_docx(const tg_regulation *r, tg_reg_labels labels, tg_buf *out, const char *name,
+    tg_diag *diag);
+
 /* Shared wording of both formats. */
 #define TG_REG_ADD_MARK "業界追加"
 #define TG_REG_AMEND_MARK "業界補足"

@@ -1,11 +1,13 @@
 /* `render` and `init-profile`: resolves the industry, profile and level,
- * assembles the regulation once and writes each format under
+ * assembles the regulation once and writes each format (one output set)
+ * under
  * out/<industry>/regulation[-<profile>][-<level>][-<edition>]/. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../load/load.h"
 #include "../../util/fs.h"
+#include "../../util/outset.h"
 #include "reg.h"
 
 const char *const tg_reg_appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",
@@ -57,6 +59,8 @@ tg_render_format(const char *name)
 		return TG_RF_MD;
 	if (strcmp(name, "html") == 0)
 		return TG_RF_HTML;
+	if (strcmp(name, "docx") == 0)
+		return TG_RF_DOCX;
 	if (strcmp(name, "all") == 0)
 		return TG_RF_ALL;
 	return 0;
@@ -171,15 +175,14 @@ find_level(const tg_render_options *o, const tg_industry *ind, const tg_profile 
 	return TG_EXIT_OK;
 }
 
+/* Stages one file of the set. */
 static int
-write_file(const char *dir, const char *name, tg_buf *text, tg_buf *report, tg_diag *diag)
+write_file(tg_outset *set, const char *dir, const char *name, tg_buf *text, tg_diag *diag)
 {
 	char *path = tg_fs_join(dir, name);
-	int rc = tg_output(path, text, diag);
-	if (rc == TG_EXIT_OK)
-		tg_buf_printf(report, "wrote %s\n", path);
+	bool ok = tg_outset_put(set, path, text->data ? text->data : "", text->len, diag);
 	free(path);
-	return rc;
+	return ok ? TG_EXIT_OK : TG_EXIT_IO;
 }
 
 /* Markdown files end with exactly one newline. */
@@ -229,31 +232,47 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 	}
 	unsigned fmts = o->formats ? o->formats : TG_RF_ALL;
 	tg_buf text = TG_BUF_INIT;
+	tg_outset *set = tg_outset_new();
 	if (fmts & TG_RF_MD) {
 		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
 			one_newline(&text);
-			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
+			rc = write_file(set, dir, r->chapters[i].file->name, &text, diag);
 		}
 		if (rc == TG_EXIT_OK) {
 			tg_buf_clear(&text);
 			tg_reg_md_appendices(r, 1, &text);
 			one_newline(&text);
-			rc = write_file(dir, "appendices.md", &text, report, diag);
+			rc = write_file(set, dir, "appendices.md", &text, diag);
 		}
 		if (rc == TG_EXIT_OK) {
 			tg_buf_clear(&text);
 			tg_reg_md_document(r, &text);
 			one_newline(&text);
-			rc = write_file(dir, "regulation.md", &text, report, diag);
+			rc = write_file(set, dir, "regulation.md", &text, diag);
 		}
 	}
 	if ((fmts & TG_RF_HTML) && rc == TG_EXIT_OK) {
 		tg_buf_clear(&text);
 		tg_reg_html(r, &text);
-		rc = write_file(dir, "regulation.html", &text, report, diag);
+		rc = write_file(set, dir, "regulation.html", &text, diag);
 	}
+	if ((fmts & TG_RF_DOCX) && rc == TG_EXIT_OK) {
+		tg_buf_clear(&text);
+		char *path = tg_fs_join(dir, "regulation.docx");
+		tg_reg_labels labels = o->labels_mode == TG_LABELS_INLINE ? TG_REG_LABELS_INLINE :
+		    TG_REG_LABELS_COMMENTS;
+		rc = tg_reg_docx(r, labels, &text, path, diag) ?
+		    write_file(set, dir, "regulation.docx", &text, diag) : TG_EXIT_IO;
+		free(path);
+	}
+	if (rc == TG_EXIT_OK)
+		rc = tg_outset_commit(set, diag);
+	if (rc == TG_EXIT_OK)
+		for (size_t i = 0; i < tg_outset_count(set); i++)
+			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
+	tg_outset_free(set);
 	tg_buf_free(&text);
 	free(dir);
 	tg_reg_free(r);

@@ -88,7 +88,9 @@ typedef enum tg_diff_format {
 	TG_DIFF_TEXT,
 	TG_DIFF_MD,
 	TG_DIFF_HTML,
-	TG_DIFF_JSON
+	TG_DIFF_JSON,
+	TG_DIFF_DOCX,		/* --regulation only: the 新旧対照表 in Word */
+	TG_DIFF_REDLINE		/* --regulation only: the paragraph redline page */
 } tg_diff_format;
 
 typedef struct tg_diff_options {
@@ -105,9 +107,12 @@ typedef struct tg_diff_options {
  * TG_DIFF_* code. */
 int tg_diff(const tg_diff_options *o, const char *old_arg, const char *new_arg, tg_buf *out,
     tg_buf *draft, tg_diag *diag);
-/* `diff --regulation OLD_DIR NEW_DIR`: one HTML redline of two rendered
- * regulations (nothing when identical).  Returns a TG_DIFF_* code. */
-int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_buf *out, tg_diag *diag);
+/* `diff --regulation OLD_DIR NEW_DIR`: two rendered regulations as a
+ * 新旧対照表 (html, md, docx) or the paragraph redline page (redline);
+ * nothing when identical.  name is the output, for messages.  Returns a
+ * TG_DIFF_* code. */
+int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_diff_format format,
+    const char *name, tg_buf *out, tg_diag *diag);
 
 /* `import --spec SPEC INPUT`: reads a spreadsheet (CSV/TSV) as an import
  * spec describes (docs/import.md) and writes the catalog YAML to catalog

@@ -325,10 +325,13 @@ tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_di
 		}
 	}
 	tg_map_free(&by_key);
-	/* In new order; removed clauses after their old predecessor. */
+	/* In new order; a removed clause right after the clause that preceded
+	 * it in the old document. */
 	size_t next_old = 0, gap = 0;
 	for (size_t j = 0; j <= nn; j++) {
-		size_t upto = j == nn ? no : n[j].pair ? n[j].pair - 1 : next_old;
+		/* Removed clauses before this one's counterpart (at the end: all
+		 * that are left). */
+		size_t upto = j == nn ? no : n[j].pair ? n[j].pair - 1 : 0;
 		for (; next_old < upto; next_old++) {
 			if (o[next_old].pair != 0)
 				continue;
@@ -340,22 +343,32 @@ tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_di
 		}
 		if (j == nn)
 			break;
-		if (n[j].pair && n[j].pair > next_old)
-			next_old = n[j].pair;
 		const clause *old = n[j].pair ? &o[n[j].pair - 1] : NULL;
 		if (old != NULL && strcmp(old->text, n[j].text) == 0) {
 			gap++;
 			on->unchanged++;
-			continue;
+		} else {
+			if (gap > 0)
+				row(&rows, TG_ON_GAP, NULL, NULL, gap);
+			gap = 0;
+			row(&rows, old ? TG_ON_CHANGED : TG_ON_ADDED, old, &n[j], 0);
+			if (old)
+				on->changed++;
+			else
+				on->added++;
 		}
-		if (gap > 0)
-			row(&rows, TG_ON_GAP, NULL, NULL, gap);
-		gap = 0;
-		row(&rows, old ? TG_ON_CHANGED : TG_ON_ADDED, old, &n[j], 0);
-		if (old)
-			on->changed++;
-		else
-			on->added++;
+		if (old == NULL)
+			continue;
+		if (n[j].pair > next_old)
+			next_old = n[j].pair;
+		/* The removed clauses that followed it. */
+		for (; next_old < no && o[next_old].pair == 0; next_old++) {
+			if (gap > 0)
+				row(&rows, TG_ON_GAP, NULL, NULL, gap);
+			gap = 0;
+			row(&rows, TG_ON_REMOVED, &o[next_old], NULL, 0);
+			on->removed++;
+		}
 	}
 	if (gap > 0 && rows.len > 0)
 		row(&rows, TG_ON_GAP, NULL, NULL, gap);

@@ -36,6 +36,7 @@ typedef struct walker {
 	bool in_table, in_cell, pre, heading;
 	bool open;		/* a paragraph is open */
 	char last;		/* last byte written in the paragraph, for soft breaks */
+	tg_buf pending;		/* trailing white space: written only if text follows */
 } walker;
 
 /* Entities Discount writes (and numeric ones); others stay as written. */
@@ -117,6 +118,7 @@ open_paragraph(walker *w)
 static void
 close_paragraph(walker *w)
 {
+	tg_buf_clear(&w->pending);
 	if (!w->open)
 		return;
 	tg_docx_p_end(w->d);
@@ -142,22 +144,24 @@ text(walker *w, const char *s, size_t len)
 			tg_buf_putc(&t, s[i++]);
 		}
 	}
-	if (!w->open) {
-		/* Only white space between blocks: nothing to write. */
-		size_t k = 0;
-		while (k < t.len && (t.data[k] == ' ' || t.data[k] == '\n' || t.data[k] == '\t'))
+	/* Discount pads cells with spaces: white space at a paragraph's ends
+	 * is dropped, inside kept. */
+	size_t k = 0, e = t.len;
+	if (!w->open)
+		while (k < e && (t.data[k] == ' ' || t.data[k] == '\n' || t.data[k] == '\t'))
 			k++;
-		if (k == t.len) {
-			tg_buf_free(&t);
-			return;
-		}
+	while (e > k && !w->pre && (t.data[e - 1] == ' ' || t.data[e - 1] == '\t'))
+		e--;
+	if (e > k) {
 		open_paragraph(w);
-		tg_docx_run(w->d, t.data + k, t.len - k, w->fmt);
-	} else if (t.len > 0) {
-		tg_docx_run(w->d, t.data, t.len, w->fmt);
+		if (w->pending.len > 0)
+			tg_docx_run(w->d, w->pending.data, w->pending.len, w->fmt);
+		tg_buf_clear(&w->pending);
+		tg_docx_run(w->d, t.data + k, e - k, w->fmt);
+		w->last = t.data[e - 1];
 	}
-	if (t.len > 0)
-		w->last = t.data[t.len - 1];
+	if (w->open)
+		tg_buf_put(&w->pending, t.data + e, t.len - e);
 	tg_buf_free(&t);
 }
 
@@ -377,5 +381,6 @@ tg_docx_markdown(tg_docx *d, const char *md, size_t len, const char *lead, unsig
 	close_paragraph(&w);
 	if (w.lead != NULL)	/* an empty text: the lead alone */
 		tg_docx_para(d, NULL, w.lead, w.lead_fmt);
+	tg_buf_free(&w.pending);
 	tg_buf_free(&html);
 }

@@ -39,6 +39,17 @@ cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
 
+step "fuzz the document parsers: 新旧対照表, Markdown to Word (bounded)"
+docs_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$docs_corpus"' EXIT
+cp tests/fuzz/corpus-docs/* "$docs_corpus"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_docs -max_total_time="${FUZZ_DOCS_SECONDS:-20}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$docs_corpus" > "$docs_corpus/log" 2>&1; then
+	tail -40 "$docs_corpus/log"
+	exit 1
+fi
+tail -15 "$docs_corpus/log"
+
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then
 	step "browser checks (chromium + playwright-core)"

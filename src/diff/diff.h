@@ -385,6 +385,10 @@ typedef struct tg_oldnew {
  * whole document render writes), else every *.md in path order.  Returns
  * a TG_EXIT_* code. */
 int tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_diag *diag);
+/* The same on two documents given as text (names for display). */
+void tg_oldnew_init(tg_oldnew *on, const char *old_name, const char *new_name);
+void tg_oldnew_compare(tg_oldnew *on, const char *old_text, size_t old_len, const char *new_text,
+    size_t new_len);
 void tg_oldnew_free(tg_oldnew *on);
 /* One side of a row as pieces, changed ones (underlined: 傍線) marked:
  * the redline's kept and changed words for a change, the whole text for a

@@ -291,12 +291,8 @@ row(tg_buf *rows, tg_on_kind kind, const clause *o, const clause *n, size_t gap)
 int
 tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_diag *diag)
 {
-	memset(on, 0, sizeof *on);
-	tg_arena_init(&on->arena);
-	on->old_dir = old_dir;
-	on->new_dir = new_dir;
-	tg_buf od = TG_BUF_INIT, nd = TG_BUF_INIT, oc = TG_BUF_INIT, nc = TG_BUF_INIT;
-	tg_buf rows = TG_BUF_INIT;
+	tg_oldnew_init(on, old_dir, new_dir);
+	tg_buf od = TG_BUF_INIT, nd = TG_BUF_INIT;
 	int rc = TG_EXIT_IO;
 	bool ok_old = tg_fs_is_dir(old_dir), ok_new = tg_fs_is_dir(new_dir);
 	if (!ok_old)
@@ -309,8 +305,31 @@ tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_di
 	ok_new = read_document(on, new_dir, &nd, &on->new_source, diag);
 	if (!ok_old || !ok_new)
 		goto out;
-	parse(&on->arena, od.data ? od.data : "", od.len, &oc, &on->old_title);
-	parse(&on->arena, nd.data ? nd.data : "", nd.len, &nc, &on->new_title);
+	tg_oldnew_compare(on, od.data ? od.data : "", od.len, nd.data ? nd.data : "", nd.len);
+	rc = TG_EXIT_OK;
+out:
+	tg_buf_free(&od);
+	tg_buf_free(&nd);
+	return rc;
+}
+
+void
+tg_oldnew_init(tg_oldnew *on, const char *old_name, const char *new_name)
+{
+	memset(on, 0, sizeof *on);
+	tg_arena_init(&on->arena);
+	on->old_dir = old_name;
+	on->new_dir = new_name;
+	on->old_source = on->new_source = "";
+}
+
+void
+tg_oldnew_compare(tg_oldnew *on, const char *old_text, size_t old_len, const char *new_text,
+    size_t new_len)
+{
+	tg_buf oc = TG_BUF_INIT, nc = TG_BUF_INIT, rows = TG_BUF_INIT;
+	parse(&on->arena, old_text, old_len, &oc, &on->old_title);
+	parse(&on->arena, new_text, new_len, &nc, &on->new_title);
 	clause *o = (clause *)(void *)oc.data, *n = (clause *)(void *)nc.data;
 	size_t no = TG_BUF_COUNT(&oc, clause), nn = TG_BUF_COUNT(&nc, clause);
 	tg_map by_key;
@@ -374,14 +393,9 @@ tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_di
 		row(&rows, TG_ON_GAP, NULL, NULL, gap);
 	on->nrows = TG_BUF_COUNT(&rows, tg_on_row);
 	on->rows = tg_arena_memdup(&on->arena, rows.data, rows.len);
-	rc = TG_EXIT_OK;
-out:
-	tg_buf_free(&od);
-	tg_buf_free(&nd);
 	tg_buf_free(&oc);
 	tg_buf_free(&nc);
 	tg_buf_free(&rows);
-	return rc;
 }
 
 void

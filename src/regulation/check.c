@@ -214,6 +214,18 @@ check_proposals(tg_data *d, const tg_industry *ind, tg_diag *diag)
 				    t->dir);
 		}
 	}
+	for (size_t i = 0; i < ind->nadditions; i++) {
+		const tg_addition *a = &ind->additions[i];
+		if (a->clause == NULL)
+			continue;
+		if (t == NULL)
+			tg_diag_error(diag, a->clause_pos, "industry '%s' has additions but its baseline "
+			    "'%s' has no regulation templates", ind->id ? ind->id : "?", ind->baseline->id);
+		else if (tg_tset_clause(t, a->clause->id) == NULL)
+			tg_diag_error(diag, a->clause_pos, "addition clause '%s' has no regulation "
+			    "template in %s, so the industry regulation cannot place it", a->clause_id,
+			    t->dir);
+	}
 }
 
 /* ---- profiles ---- */
@@ -278,8 +290,14 @@ check_level(tg_load *l, const tg_profile *p)
 {
 	const tg_node *lv = tg_reg_profile_get(p, "level");
 	const tg_catalog *g = p->industry->guideline;
-	if (lv == NULL || g == NULL || tg_schema_scalar(l, lv, "'level'") == NULL)
+	if (lv == NULL || tg_schema_scalar(l, lv, "'level'") == NULL)
 		return;
+	if (g == NULL) {
+		if (p->industry->guideline_id == NULL)
+			tg_diag_error(l->diag, lv->pos, "industry '%s' has no guideline, so no levels: "
+			    "leave 'level' out", p->industry->id);
+		return;
+	}
 	if (tg_catalog_level(g, lv->str) >= 0)
 		return;
 	tg_buf known = TG_BUF_INIT;

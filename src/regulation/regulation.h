@@ -92,8 +92,9 @@ typedef struct tg_reg_label {
 
 /* An `amend` proposal, printed after its clause's text. */
 typedef struct tg_reg_supplement {
-	const tg_item *source;
-	const char *label;	/* 自工会 No.56 (no level) */
+	const tg_item *source;	/* the guideline item, or NULL */
+	const tg_addition *addition;	/* the industry's own, or NULL */
+	const char *label;	/* 自工会 No.56 (no level); the industry's short title */
 	const char *text;	/* Markdown */
 } tg_reg_supplement;
 
@@ -115,8 +116,9 @@ typedef struct tg_reg_entry {
 	const char *text;	/* Markdown; NULL: kept only for its sub-clauses (split) */
 	const char *other_edition;	/* with text NULL: the edition holding the text */
 	bool replaced;		/* the profile replaced the text */
-	const tg_item *source;	/* additions: the industry item */
-	const char *source_label;	/* additions: 自工会 No.44 */
+	const tg_item *source;	/* additions: the industry item (NULL: the industry's own) */
+	const tg_addition *addition;	/* additions: the industry's own, or NULL */
+	const char *source_label;	/* additions: 自工会 No.44, or the industry's short title */
 	tg_reg_supplement *supplements;
 	size_t nsupplements;
 	tg_reg_label *labels;	/* --labels: items served (empty otherwise) */
@@ -130,13 +132,15 @@ typedef struct tg_reg_chapter {
 	size_t first, count;	/* its entries */
 } tg_reg_chapter;
 
-/* 業界ガイドライン対応表: one row per clause that industry items serve. */
+/* 業界ガイドライン対応表: one row per clause that industry items serve.
+ * Without a guideline, 業界固有事項一覧: one row per clause that has the
+ * industry's own additions or supplements (items NULL, labels their titles). */
 typedef struct tg_reg_xref {
 	const tg_item *clause;
 	const char *name;	/* 3.1.1 情報資産の特定…; 基本方針 1 経営者の責任 */
 	const char *anchor;	/* NULL when the clause is not in the body */
-	const tg_item **items;
-	const char **labels;	/* with level */
+	const tg_item **items;	/* NULL without a guideline */
+	const char **labels;	/* with level; without a guideline: 追加：title / 補足：title */
 	size_t nitems;
 	const char *treatment;	/* 追加 3.3.2.1 / 補足 / 適用除外 … */
 } tg_reg_xref;
@@ -175,6 +179,10 @@ typedef struct tg_regulation {
 	size_t nexclusions;
 	tg_reg_revision *revisions;
 	size_t nrevisions;
+	/* 用語の定義: the industry's terms in its order, then the registry's
+	 * terms (those the templates rely on) the industry does not define. */
+	const tg_term **terms;
+	size_t nterms;
 	tg_arena arena;
 } tg_regulation;
 
@@ -186,6 +194,8 @@ void tg_reg_free(tg_regulation *r);
  * unknown (never restricts), or needed at the level (cumulative, lowest
  * cited level). */
 bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
+/* The label of an industry's own additions: its short title, else its title. */
+const char *tg_reg_industry_label(const tg_industry *ind);
 /* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
 

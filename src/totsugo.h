@@ -34,6 +34,10 @@ char *tg_data_locate(const char *option);
  * (even when invalid, for partial use) and stores a TG_EXIT_* in *rc. */
 tg_data *tg_data_open(const char *dir, tg_diag *diag, int *rc);
 void tg_data_free(tg_data *d);
+/* What `validate` reports beyond the rules every command needs: notes and
+ * warnings a person judges (industry examples a template uses but the
+ * industry does not define, example keys nothing uses). */
+void tg_data_lint(const tg_data *d, tg_diag *diag);
 
 /* `list`: one line per catalog, crosswalk, industry; with stats, the
  * counts of each crosswalk's rows by relationship and status. */

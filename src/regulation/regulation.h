@@ -56,6 +56,13 @@ tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool position
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
 int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag);
 
+/* The clauses (template order) whose template text contains `term`;
+ * clauses receives const tg_tclause *.  Returns their number. */
+size_t tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses);
+/* The industry's example `key` (industry.examples.KEY without the
+ * prefix), or NULL. */
+const tg_example *tg_reg_industry_example(const tg_industry *ind, const char *key);
+
 /* ---- checks (check.c) ---- */
 
 /* Registry checks (names declared once and used, `clauses` exact, strict
@@ -64,6 +71,11 @@ int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *dia
 int tg_reg_check_data(tg_data *d, tg_diag *diag);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
+/* What `validate` adds (not every command): per industry, every
+ * industry.examples.* parameter of its registry it does not define (a
+ * note: the registry default is used) and every example key no template
+ * and no profile of the industry uses (a warning). */
+void tg_reg_check_examples(const tg_data *d, tg_diag *diag);
 
 /* ---- the document (assemble.c) ---- */
 

@@ -12,7 +12,8 @@
  *   assemble.c — the document model the renderers (render/regulation/) read,
  *                with appendices.c (対応表, 改訂履歴, 本書について, titles)
  *                sharing internal.h;
- *   skeleton.c — the commented profile skeleton of `init-profile`.
+ *   skeleton.c — the commented profile skeleton of `init-profile`;
+ *   scaffold.c — the commented industry skeleton of `init-industry`.
  * See docs/regulation.md for the rules. */
 #ifndef TG_REGULATION_H
 #define TG_REGULATION_H
@@ -215,5 +216,14 @@ char *tg_reg_label_text(const tg_item *it, bool with_level);
 
 /* The commented YAML skeleton of a profile for an industry (init-profile). */
 void tg_reg_skeleton(const tg_data *d, const tg_industry *ind, tg_buf *out);
+
+/* ---- industries (scaffold.c) ---- */
+
+/* The commented YAML skeleton of an industry without a guideline, on the
+ * template set t (init-industry): every industry.examples.* parameter with
+ * its clauses and default, the registry's terms, and room per chapter for
+ * the industry's own additions.  It loads and renders unedited. */
+void tg_reg_industry_skeleton(const tg_data *d, const tg_tset *t, const char *id, const char *title,
+    tg_buf *out);
 
 #endif

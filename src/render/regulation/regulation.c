@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../load/load.h"
+#include "../../load/schema.h"
 #include "../../util/fs.h"
 #include "reg.h"
 
@@ -301,5 +302,46 @@ tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *di
 		return TG_EXIT_INVALID;
 	}
 	tg_reg_skeleton(d, ind, out);
+	return TG_EXIT_OK;
+}
+
+int
+tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
+    tg_buf *out, tg_diag *diag)
+{
+	tg_pos none = tg_pos_at(NULL, 0, 0);
+	if (!tg_schema_is_object_id(id)) {
+		tg_diag_error(diag, none, "'%s' is not an industry id: use lower-case letters, digits, "
+		    "'.', '_' and '-', starting with a letter or digit (e.g. logistics)", id);
+		return TG_EXIT_USAGE;
+	}
+	const tg_industry *known = tg_data_industry(d, id);
+	if (known != NULL) {
+		tg_diag_error(diag, none, "industry '%s' already exists (%s:%u:%u); choose another id", id,
+		    known->file, known->pos.line, known->pos.col);
+		return TG_EXIT_USAGE;
+	}
+	if (title[0] == '\0') {
+		tg_diag_error(diag, none, "the title is empty (--title 物流業)");
+		return TG_EXIT_USAGE;
+	}
+	const tg_tset *t = NULL;
+	if (baseline != NULL) {
+		const tg_catalog *c = tg_data_catalog(d, baseline);
+		t = c ? tg_reg_tset_for(d, c) : NULL;
+		if (t == NULL) {
+			tg_diag_error(diag, none, "'%s' is not a catalog with regulation templates%s", baseline,
+			    c == NULL ? " (no such catalog)" : " (no parameter registry names it)");
+			return TG_EXIT_USAGE;
+		}
+	}
+	for (size_t i = 0; t == NULL && i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++)
+		t = TG_DATA_AT(d, paramsets, tg_paramset, i)->tset;
+	if (t == NULL) {
+		tg_diag_error(diag, none, "the data has no regulation templates (no parameter registry "
+		    "with templates)");
+		return TG_EXIT_INVALID;
+	}
+	tg_reg_industry_skeleton(d, t, id, title, out);
 	return TG_EXIT_OK;
 }

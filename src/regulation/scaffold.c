@@ -168,7 +168,7 @@ static void
 additions(tg_buf *out, const tg_tset *t)
 {
 	section(out, "業界固有の事項（章ごと）");
-	comment(out, 0, "IPAのサンプルにない業界固有の事項を、関係する条項に付けて書く（反映案）。\n"
+	comment(out, 0, "基にしたサンプルにない業界固有の事項を、関係する条項に付けて書く（反映案）。\n"
 	    "  action: add    clause の下に新しい条項として加える。番号は clause の既存の下位の条項の\n"
 	    "                 次（3.3 の下なら 3.3.3）。title が見出しになる。\n"
 	    "  action: amend  clause の本文の後に「（業界補足）」として加える。title は対比表と付録の名前。\n"
@@ -204,7 +204,7 @@ additions(tg_buf *out, const tg_tset *t)
 		    "  title: （見出し）\n"
 		    "  text: |\n"
 		    "    （本文）\n"
-		    "  note: （IPAのサンプルと異なる理由。省略できる）", first ? first->id : top->id);
+		    "  note: （基にしたサンプルと異なる理由。省略できる）", first ? first->id : top->id);
 		comment(out, 2, c.data);
 	}
 	tg_buf_free(&c);
@@ -215,17 +215,19 @@ tg_reg_industry_skeleton(const tg_data *d, const tg_tset *t, const char *id, con
     tg_buf *out)
 {
 	tg_buf c = TG_BUF_INIT;
-	tg_buf_printf(&c, "%s の業界定義（業界ガイドラインのない業界のひな形。totsugo init-industry が作成）。\n"
-	    "このままでも読み込め、IPAのサンプル規程を既定の例示と用語で出力できる。業界に合わせて\n"
+	const tg_catalog *base = t->catalog;
+	const char *bname = base->short_title ? base->short_title : base->title;
+	tg_buf_printf(&c, "「%s」の業界定義（業界ガイドラインのない業界のひな形。totsugo init-industry が作成）。\n"
+	    "このままでも読み込め、%sのサンプル規程を既定の例示と用語で出力できる。業界に合わせて\n"
 	    "次の順に書き換える。\n"
 	    "  1. examples   条項の中の例示を、業界で扱う情報、機器、取引先などに書き換える。\n"
 	    "  2. terms      付録「用語の定義」を業界での意味に合わせ、業界の用語を加える。\n"
 	    "  3. additions  業界固有の事項を、章ごとに条項の追加（add）又は補足（amend）として書く。\n"
 	    "mappings/industries/ に置いて、次のコマンドで確かめる。\n"
 	    "  totsugo validate                          例示の過不足を知らせる\n"
-	    "  totsugo crosswalk --industry %s   対比表：IPAのサンプルと業界版の違い\n"
+	    "  totsugo crosswalk --industry %s   対比表：基にしたサンプルと業界版の違い\n"
 	    "  totsugo render --industry %s      業界向け情報セキュリティサンプル規程\n"
-	    "書式は docs/data-format.md、作業の流れは docs/workflow.md を参照。", title, id, id);
+	    "書式は docs/data-format.md、作業の流れは docs/workflow.md を参照。", title, bname, id, id);
 	comment(out, 0, c.data);
 	tg_buf_puts(out, "kind: industry\nid: ");
 	tg_yamlw_scalar(out, id);

@@ -60,6 +60,11 @@ int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *dia
 /* The clauses (template order) whose template text contains `term`;
  * clauses receives const tg_tclause *.  Returns their number. */
 size_t tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses);
+/* A clause as tables and comments name it (3.1.1 情報資産の特定と機密性の評価);
+ * with chapter_text, a chapter's own text: 5 物理的対策（章の冒頭）; a
+ * clause of a chapter without a number: 情報セキュリティ基本方針 1 経営者の責任
+ * (the "（サンプル）" of the titles dropped). */
+void tg_reg_clause_name(const tg_tset *t, const tg_item *it, bool chapter_text, tg_buf *out);
 /* The industry's example `key` (industry.examples.KEY without the
  * prefix), or NULL. */
 const tg_example *tg_reg_industry_example(const tg_industry *ind, const char *key);

@@ -31,33 +31,6 @@ comment(tg_buf *out, unsigned ind, const char *text)
 	}
 }
 
-/* A title without the "（サンプル）" of the IPA samples. */
-static void
-title_of(tg_buf *out, const tg_item *it)
-{
-	static const char sample[] = "（サンプル）";
-	const char *t = it->title ? it->title : it->id;
-	size_t n = strlen(t), m = sizeof sample - 1;
-	tg_buf_put(out, t, n > m && strcmp(t + n - m, sample) == 0 ? n - m : n);
-}
-
-/* 3.1.1 情報資産の特定と機密性の評価; a chapter's own text: 5 物理的対策（章の冒頭）;
- * a clause of a chapter without a number: 情報セキュリティ基本方針 1 経営者の責任. */
-static void
-clause_name(tg_buf *out, const tg_tset *t, const tg_item *it, bool chapter)
-{
-	const tg_tclause *up = it->parent ? tg_tset_clause(t, it->parent->id) : NULL;
-	if (!chapter && up != NULL && up->chapter && up->item->depth == 0) {
-		title_of(out, up->item);
-		tg_buf_putc(out, ' ');
-	}
-	if (it->depth > 0)
-		tg_buf_printf(out, "%s ", it->ref);
-	title_of(out, it);
-	if (chapter)
-		tg_buf_puts(out, "（章の冒頭）");
-}
-
 /* A registry description without the registry's own advice to override it. */
 static void
 description_of(tg_buf *out, const char *d)
@@ -99,7 +72,7 @@ examples(tg_buf *out, const tg_data *d, const tg_tset *t)
 			if (k > 0)
 				tg_buf_puts(&c, "、");
 			if (it != NULL)
-				clause_name(&c, t, it, tc != NULL && tc->chapter);
+				tg_reg_clause_name(t, it, tc != NULL && tc->chapter, &c);
 			else
 				tg_buf_puts(&c, p->clauses[k]);
 		}
@@ -138,7 +111,7 @@ terms(tg_buf *out, const tg_tset *t)
 			const tg_tclause *tc = TG_BUF_AT(&uses, const tg_tclause *, k);
 			if (k > 0)
 				tg_buf_puts(&c, "、");
-			clause_name(&c, t, tc->item, tc->chapter);
+			tg_reg_clause_name(t, tc->item, tc->chapter, &c);
 		}
 		if (n > TERM_CLAUSES_SHOWN)
 			tg_buf_printf(&c, "ほか%zu条項", n - TERM_CLAUSES_SHOWN);
@@ -183,7 +156,7 @@ additions(tg_buf *out, const tg_tset *t)
 		const tg_item *top = ch->item;
 		tg_buf_clear(&c);
 		tg_buf_putc(out, '\n');
-		clause_name(&c, t, top, false);
+		tg_reg_clause_name(t, top, false, &c);
 		tg_buf_printf(&c, "（%s）", top->id);
 		const tg_item *first = NULL;
 		size_t n = 0;
@@ -192,7 +165,7 @@ additions(tg_buf *out, const tg_tset *t)
 			if (tc->file != fi || tc->chapter || tc->item == NULL || tc->item->parent != top)
 				continue;
 			tg_buf_printf(&c, "%s%s ", n % 2 == 0 ? "\n  " : "　", tc->item->id);
-			clause_name(&c, t, tc->item, false);
+			tg_reg_clause_name(t, tc->item, false, &c);
 			if (first == NULL)
 				first = tc->item;
 			n++;

@@ -295,3 +295,28 @@ tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag)
 	tg_buf_free(&raw);
 	return rc;
 }
+
+/* A title without the "（サンプル）" of the IPA samples. */
+static void
+title_of(tg_buf *out, const tg_item *it)
+{
+	static const char sample[] = "（サンプル）";
+	const char *t = it->title ? it->title : it->id;
+	size_t n = strlen(t), m = sizeof sample - 1;
+	tg_buf_put(out, t, n > m && strcmp(t + n - m, sample) == 0 ? n - m : n);
+}
+
+void
+tg_reg_clause_name(const tg_tset *t, const tg_item *it, bool chapter_text, tg_buf *out)
+{
+	const tg_tclause *up = it->parent ? tg_tset_clause(t, it->parent->id) : NULL;
+	if (!chapter_text && up != NULL && up->chapter && up->item->depth == 0) {
+		title_of(out, up->item);
+		tg_buf_putc(out, ' ');
+	}
+	if (it->depth > 0)
+		tg_buf_printf(out, "%s ", it->ref);
+	title_of(out, it);
+	if (chapter_text)
+		tg_buf_puts(out, "（章の冒頭）");
+}

@@ -171,7 +171,7 @@ cmd_init_industry(cli *c, int argc, char **argv)
 			    "its default), the terms the templates rely on (with their default\n"
 			    "definitions), and room per chapter for the industry's own additions.\n"
 			    "It loads and renders as it is; edit it and put it under\n"
-			    "mappings/industries/.  See docs/workflow.md.\n\n"
+			    "mappings/industries/.  See docs/regulation.md.\n\n"
 			    "  -t, --title TITLE      the industry's name (物流業)\n"
 			    "  -b, --baseline ID      the catalog whose regulation templates to use\n"
 			    "                         (default: the first registry with templates)\n"

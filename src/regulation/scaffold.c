@@ -200,7 +200,7 @@ tg_reg_industry_skeleton(const tg_data *d, const tg_tset *t, const char *id, con
 	    "  totsugo validate                          例示の過不足を知らせる\n"
 	    "  totsugo crosswalk --industry %s   対比表：基にしたサンプルと業界版の違い\n"
 	    "  totsugo render --industry %s      業界向け情報セキュリティサンプル規程\n"
-	    "書式は docs/data-format.md、作業の流れは docs/workflow.md を参照。", title, bname, id, id);
+	    "書式は docs/data-format.md、作業の流れは docs/regulation.md（Two paths）を参照。", title, bname, id, id);
 	comment(out, 0, c.data);
 	tg_buf_puts(out, "kind: industry\nid: ");
 	tg_yamlw_scalar(out, id);

@@ -99,7 +99,7 @@ toc(const tg_regulation *r, tg_docx *d)
 		}
 	}
 	for (size_t i = 0; i < 4; i++)
-		toc_entry(d, "TOC1", tg_reg_appendix_ids[i], NULL, tg_reg_appendix_titles[i], false,
+		toc_entry(d, "TOC1", tg_reg_appendix_ids[i], NULL, tg_reg_appendix_title(r, i), false,
 		    i == 3);
 }
 
@@ -166,7 +166,7 @@ appendix(const tg_regulation *r, size_t which, tg_docx *d)
 {
 	tg_buf t = TG_BUF_INIT;
 	tg_docx_heading_begin(d, 1, tg_reg_appendix_ids[which]);
-	tg_docx_text(d, tg_reg_appendix_titles[which], 0);
+	tg_docx_text(d, tg_reg_appendix_title(r, which), 0);
 	tg_docx_heading_end(d);
 	switch (which) {
 	case 0: {
@@ -174,7 +174,7 @@ appendix(const tg_regulation *r, size_t which, tg_docx *d)
 		tg_docx_para(d, NULL, t.data, 0);
 		if (r->nxrefs == 0)
 			break;
-		static const char *const cols[] = {"条項", "業界ガイドラインの項目", "本規程での扱い"};
+		const char *const cols[] = {"条項", tg_reg_xref_column(r), "本規程での扱い"};
 		static const double widths[] = {0.3, 0.5, 0.2};
 		table_head(d, cols, widths, 3);
 		for (size_t i = 0; i < r->nxrefs; i++) {
@@ -224,20 +224,19 @@ appendix(const tg_regulation *r, size_t which, tg_docx *d)
 		break;
 	}
 	default: {
-		const tg_industry *ind = r->spec.ind;
-		if (ind->nterms == 0) {
+		if (r->nterms == 0) {
 			tg_docx_para(d, NULL, TG_REG_NO_TERMS, 0);
 			break;
 		}
 		static const char *const cols[] = {"用語", "定義"};
 		static const double widths[] = {0.28, 0.72};
 		table_head(d, cols, widths, 2);
-		for (size_t i = 0; i < ind->nterms; i++) {
+		for (size_t i = 0; i < r->nterms; i++) {
 			tg_buf_clear(&t);
-			tg_reg_term_name(&ind->terms[i], &t);
+			tg_reg_term_name(r->terms[i], &t);
 			tg_docx_row_begin(d);
 			tg_docx_cell_text(d, t.data, 0);
-			tg_docx_cell_text(d, ind->terms[i].definition, 0);
+			tg_docx_cell_text(d, r->terms[i]->definition, 0);
 			tg_docx_row_end(d);
 		}
 		tg_docx_table_end(d);

@@ -21,7 +21,11 @@ static const double paper_pt[][2] = {{595.3, 841.9}, {841.9, 1190.6}};
 #define UNIT_PX 7.0
 #define PAD_PX 5.0
 #define HALF_PX (TG_PRINT_BODY_PT * 96.0 / 72.0 / 2.0)
-#define LINE_PT 15.5
+/* A wrapped line of 10 pt text: ＭＳ Ｐゴシック in Excel takes about 13 pt,
+ * Noto Sans CJK (LibreOffice's stand-in on Linux) 13.9 pt.  (游ゴシック
+ * would take 17: its line gap is large, and rows sized for it look half
+ * empty elsewhere.) */
+#define LINE_PT 14.4
 
 static double
 width_pt(double units)
@@ -92,11 +96,16 @@ line_cols(double units)
 }
 
 /* Lines of one hard line of `w` display columns; Japanese line breaking
- * (no 。、 at a line start) costs a little. */
+ * (no 。、） at a line start, no （ at its end) can push a character down:
+ * a full-width character short per line. */
 static size_t
 line_count(double w, double per_line)
 {
-	return w <= per_line ? 1 : (size_t)(w / (per_line * 0.94)) + 1;
+	if (w <= per_line)
+		return 1;
+	double usable = per_line - 2.0;
+	size_t n = (size_t)(w / usable);
+	return (double)n * usable < w ? n + 1 : n;
 }
 
 /* The hard lines of every cell (header row first) as display widths. */
@@ -130,17 +139,27 @@ cell_lines(const layout *l, size_t r, size_t c, double units)
 	return n;
 }
 
-/* Total height (in lines) if column c had `units`. */
+/* Lines a row may take before Excel's tallest row (409 pt) would cut it,
+ * with a margin: the estimate of wrapped lines is not exact. */
+static size_t
+max_row_lines(void)
+{
+	return (size_t)((TG_PRINT_MAX_ROW_PT - 4.0) / LINE_PT * 0.85);
+}
+
+/* Total height (in lines) if column c had `units`.  A row past the
+ * tallest height Excel allows would be cut: its lines beyond cost much
+ * more, so that the room goes to the column that causes it. */
 static size_t
 height_with(const layout *l, size_t c, double units)
 {
-	size_t total = 0;
+	size_t total = 0, max_lines = max_row_lines();
 	for (size_t r = 0; r < l->nrows; r++) {
 		size_t best = units > 0 ? cell_lines(l, r, c, units) : 0;
 		for (size_t k = 0; k < l->ncols; k++)
 			if (k != c && l->lines[r * l->ncols + k] > best)
 				best = l->lines[r * l->ncols + k];
-		total += best;
+		total += best + (best > max_lines ? (best - max_lines) * 50 : 0);
 	}
 	return total;
 }
@@ -149,7 +168,8 @@ height_with(const layout *l, size_t c, double units)
  * whose widening saves the most wrapped lines over the whole table, up
  * to the widths the contents ask for; what is left goes to the columns
  * still short of their widest line. */
-static void
+/* Returns the lines of the tallest row. */
+static size_t
 fit_widths(const tg_ptable *t, const double *min, const double *natural, double room, double *w)
 {
 	size_t n = t->ncols;
@@ -199,9 +219,15 @@ fit_widths(const tg_ptable *t, const double *min, const double *natural, double 
 	}
 	for (size_t c = 0; c < n; c++)	/* whole tenths: stable numbers in the XML */
 		w[c] = (double)(long)(w[c] * 10.0) / 10.0;
+	size_t tallest = 0;
+	for (size_t r = 0; r < l.nrows; r++)
+		for (size_t c = 0; c < n; c++)
+			if (cell_lines(&l, r, c, w[c]) > tallest)
+				tallest = cell_lines(&l, r, c, w[c]);
 	free(l.at);
 	free(l.lines);
 	tg_buf_free(&ws);
+	return tallest;
 }
 
 void
@@ -236,8 +262,25 @@ tg_print_fit_table(const tg_ptable *t, tg_print_fit *fit)
 		double s = 100.0 * room / at_min;
 		fit->scale = s < TG_PRINT_MIN_SCALE ? TG_PRINT_MIN_SCALE : (unsigned)s;
 	}
+	/* A row taller than Excel allows would be cut: a smaller scale (never
+	 * below the 8 pt floor) gives its columns more room — as long as that
+	 * makes the tallest row shorter (not when its lines are its own). */
 	double room_scaled = room * 100.0 / fit->scale;
-	fit_widths(t, min, natural, room_scaled, fit->widths);
+	size_t tallest = fit_widths(t, min, natural, room_scaled, fit->widths);
+	double *trial = tg_xcalloc(n, sizeof *trial);
+	while ((double)tallest * LINE_PT + 4.0 > TG_PRINT_MAX_ROW_PT &&
+	    fit->scale > TG_PRINT_MIN_SCALE) {
+		unsigned scale = fit->scale - 3 < TG_PRINT_MIN_SCALE ? TG_PRINT_MIN_SCALE : fit->scale - 3;
+		double r = room * 100.0 / scale;
+		size_t lines = fit_widths(t, min, natural, r, trial);
+		if (lines >= tallest)
+			break;
+		fit->scale = scale;
+		room_scaled = r;
+		tallest = lines;
+		memcpy(fit->widths, trial, n * sizeof *trial);
+	}
+	free(trial);
 	fit->fits = total_pt(fit->widths, t->ncols) <= room_scaled + 0.5;
 	free(min);
 	free(natural);
@@ -276,7 +319,7 @@ tg_print_row_height(const char *const *cells, size_t ncols, const double *widths
 		if (l > lines)
 			lines = l;
 	}
-	double h = (double)lines * LINE_PT + 3.0;
+	double h = (double)lines * LINE_PT + 4.0;
 	return h > TG_PRINT_MAX_ROW_PT ? TG_PRINT_MAX_ROW_PT : h;
 }
 

@@ -11,7 +11,8 @@
 #include "../util/csv.h"
 #include "../util/utf8.h"
 
-#define FONT "游ゴシック"
+/* The font whose line height Excel and LibreOffice agree on (print.c). */
+#define FONT "ＭＳ Ｐゴシック"
 #define GREY 0x80868F
 #define HEAD_FILL 0xDCE6F1
 #define LINE_COLOR 0xB7BEC8

@@ -212,8 +212,9 @@ def check_xlsx(exe, root, tmp, industry, layout, paper, scale_min=80):
     name = "%s %s xlsx" % (industry, layout)
     out = os.path.join(tmp, "xw-%s-%s" % (industry, layout)) + "/"
     must(run(exe, root, ["crosswalk", "--industry", industry, "--layout", layout, "-f", "xlsx",
-                         "-o", out]), name)
-    path = os.path.join(out, "crosswalk%s.xlsx" % ("-compact" if layout == "compact" else ""))
+                         "-f", "csv", "--no-bom", "-o", out]), name)
+    base = os.path.join(out, "crosswalk%s" % ("-compact" if layout == "compact" else ""))
+    path = base + ".xlsx"
     rows, sizes, setup = first_sheet(path)
     header = next(r for r in rows if r and r[0] == "番号")
     scale = int(setup.get("scale", "100"))
@@ -229,11 +230,19 @@ def check_xlsx(exe, root, tmp, industry, layout, paper, scale_min=80):
     first = text_of_page(pdf, 1) if os.path.exists(pdf) else ""
     missing = [h for h in header if squash(h) not in first]
     check(not missing, "%s: headers not on page 1 of the PDF: %s" % (name, missing))
+    # Row heights hold their text: the end of every cell is on paper.
+    import csv
+    with open(base + ".csv", encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    raw = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-raw", pdf, "-"], stdout=subprocess.PIPE,
+                                            check=False).stdout.decode("utf-8"))
+    cut = [c for r in table[1:] for c in r if squash(c) and squash(c)[-6:] not in raw]
+    check(not cut, "%s: %d cells cut at the row's bottom, e.g. %r" % (name, len(cut), cut[:2]))
     w, h = page_size(pdf) if os.path.exists(pdf) else (0, 0)
     want = (1190.6, 841.9) if paper == "A3" else (841.9, 595.3)
     check(abs(w - want[0]) < 2 and abs(h - want[1]) < 2, "%s: PDF page %sx%s" % (name, w, h))
-    print("%s: %d columns all in the PDF (%d pages, %s landscape), body %.1f pt (font %g pt, scale %d %%): ok"
-          % (name, len(header), pdf_pages(pdf), paper, smallest, min(sizes), scale))
+    print("%s: %d columns on page 1 (%d pages, %s landscape), no cell cut, body %.1f pt (font %g pt, "
+          "scale %d %%): ok" % (name, len(header), pdf_pages(pdf), paper, smallest, min(sizes), scale))
 
 
 def check_html(exe, root, tmp, industry):

@@ -78,6 +78,11 @@ def text_of(pdf):
     return re.sub(r"\s+", "", out.decode("utf-8"))
 
 
+def raw_text_of(pdf):
+    out = subprocess.run(["pdftotext", "-raw", pdf, "-"], stdout=subprocess.PIPE, check=True).stdout
+    return re.sub(r"\s+", "", out.decode("utf-8"))
+
+
 def text_of_page(pdf, page):
     out = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), pdf, "-"],
                          stdout=subprocess.PIPE, check=True).stdout
@@ -149,9 +154,10 @@ def check_regulation(exe, root, tmp, industry, profile):
           "%s: %d comments, %d label lines in regulation.md" % (name, len(comments), label_paragraphs))
     check(all("〔" in "".join(t.text or "" for t in c.iter(W + "t")) for c in comments),
           "%s: a comment without a label" % name)
-    # As printed: LibreOffice to PDF, every chapter and the cover table there.
+    # As printed: LibreOffice to PDF, every chapter and the cover table there
+    # (read in drawing order: names with a full-width space stay whole).
     pdf = pdf_of(path, tmp)
-    text = text_of(pdf) if os.path.exists(pdf) else ""
+    text = raw_text_of(pdf) if os.path.exists(pdf) else ""
     for c in chapters:
         check(squash(c) in text, "%s: chapter %r not in the PDF" % (name, c))
     for row in d.tables[0].rows:

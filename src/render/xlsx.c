@@ -384,13 +384,3 @@ tg_xlsx_close(tg_xlsx *x)
 	free(x);
 	return ok ? TG_EXIT_OK : TG_EXIT_IO;
 }
-
-void
-tg_xlsx_abandon(tg_xlsx *x)
-{
-	if (x == NULL)
-		return;
-	if (x->wb != NULL)
-		lxw_workbook_free(x->wb);
-	free(x);
-}

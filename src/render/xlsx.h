@@ -40,8 +40,6 @@ bool tg_xlsx_add_table(tg_xlsx *x, const tg_ptable *t, bool with_header);
 bool tg_xlsx_add_legend(tg_xlsx *x);
 /* Writes the file and frees x.  Returns TG_EXIT_OK or TG_EXIT_IO. */
 int tg_xlsx_close(tg_xlsx *x);
-/* Frees x after a failure (the temporary is the caller's). */
-void tg_xlsx_abandon(tg_xlsx *x);
 
 /* For sheets of other layouts: the workbook, its formats, and the checked
  * string writer (row_name and col_name say in warnings what the cell is). */

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "../render/escape.h"
+#include "../render/provenance.h"
 
 static int
 by_index(const void *pa, const void *pb)
@@ -38,8 +39,14 @@ tg_reg_asm_build_xrefs(builder *b)
 		x.anchor = s->gone ? NULL : s->anchor;
 		x.items = tg_arena_memdup(&b->r->arena, items.data, items.len);
 		x.labels = TG_ARENA_ARRAY(&b->r->arena, const char *, n);
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			x.labels[k] = tg_reg_asm_label(b, x.items[k], true);
+			tg_origin o = tg_item_origin(x.items[k]);
+			if (tg_origin_marked(o)) {
+				b->r->xref_marks |= 1u << o;
+				b->r->marks |= 1u << o;
+			}
+		}
 		x.nitems = n;
 		tg_buf t = TG_BUF_INIT;
 		if (s->gone) {
@@ -231,6 +238,11 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 	if (r->spec.labels) {
 		TG_BUF_PUSH(&list, const char *, md(b, "各条項の後の〔　〕内は、その条項が対応する業界ガイドライン"
 		    "の項目（番号とレベル）である。"));
+	}
+	if (r->marks != 0) {
+		tg_buf_clear(&p);
+		tg_origin_footnotes(r->marks, &p, "");
+		TG_BUF_PUSH(&list, const char *, md(b, p.data));
 	}
 	TG_BUF_PUSH(&list, const char *, md(b, "条項の番号は基にしたサンプルの番号をそのまま用いる。"
 	    "適用除外とした条項の番号は欠番とし、その理由を付録「適用除外一覧」に示す。"));

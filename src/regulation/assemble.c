@@ -9,6 +9,7 @@
 
 #include "internal.h"
 #include "../render/escape.h"
+#include "../render/provenance.h"
 
 char *
 tg_reg_asm_adup(builder *b, const char *s)
@@ -38,16 +39,17 @@ tg_reg_label_text(const tg_item *it, bool with_level)
 {
 	const tg_catalog *c = it->catalog;
 	tg_buf b = TG_BUF_INIT;
-	tg_buf_printf(&b, "%s %s", c->short_title ? c->short_title : c->title, it->ref);
+	tg_buf_printf(&b, "%s %s%s", c->short_title ? c->short_title : c->title, it->ref,
+	    tg_origin_text_of(tg_item_origin(it))->mark);
 	if (with_level && it->level == TG_LEVEL_UNKNOWN) {
-		tg_buf_puts(&b, " (不明)");
+		tg_buf_puts(&b, "（不明）");
 	} else if (with_level && it->ncited_levels > 1) {
-		tg_buf_puts(&b, " (");
+		tg_buf_puts(&b, "（");
 		for (size_t i = 0; i < it->ncited_levels; i++)
 			tg_buf_printf(&b, "%s%s", i ? "/" : "", c->levels[it->cited_levels[i]]);
-		tg_buf_putc(&b, ')');
+		tg_buf_puts(&b, "）");
 	} else if (with_level && it->level >= 0) {
-		tg_buf_printf(&b, " (%s)", c->levels[it->level]);
+		tg_buf_printf(&b, "（%s）", c->levels[it->level]);
 	}
 	return tg_buf_detach(&b);
 }
@@ -364,6 +366,17 @@ new_entry(builder *b)
 	return &TG_BUF_AT(&b->entries, tg_reg_entry, TG_BUF_COUNT(&b->entries, tg_reg_entry) - 1);
 }
 
+/* Notes that a chapter (and the document) shows an item's provenance mark. */
+static void
+note_mark(builder *b, size_t chapter, const tg_item *it)
+{
+	tg_origin o = tg_item_origin(it);
+	if (!tg_origin_marked(o))
+		return;
+	b->r->marks |= 1u << o;
+	TG_BUF_AT(&b->chapters, tg_reg_chapter, chapter).marks |= 1u << o;
+}
+
 static void
 set_labels(builder *b, tg_reg_entry *e, const tg_buf *items)
 {
@@ -375,6 +388,7 @@ set_labels(builder *b, tg_reg_entry *e, const tg_buf *items)
 		const tg_item *it = TG_BUF_AT(items, const tg_item *, i);
 		e->labels[i].item = it;
 		e->labels[i].text = tg_reg_asm_label(b, it, true);
+		note_mark(b, e->chapter, it);
 	}
 	e->nlabels = n;
 }
@@ -405,6 +419,7 @@ clause_entry(builder *b, slot *s, unsigned depth)
 		const tg_xw_row *row = TG_BUF_AT(&s->amends, const tg_xw_row *, i);
 		e->supplements[i].source = row->source;
 		e->supplements[i].label = tg_reg_asm_label(b, row->source, false);
+		note_mark(b, e->chapter, row->source);
 		e->supplements[i].text = proposal_md(b, row->proposal->text, NULL);
 	}
 	e->nsupplements = n;
@@ -440,6 +455,7 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		e->title = title ? title : row->source->title ? row->source->title : "業界追加事項";
 		e->source = row->source;
 		e->source_label = tg_reg_asm_label(b, row->source, false);
+		note_mark(b, e->chapter, row->source);
 		if (b->r->spec.labels) {
 			e->labels = TG_ARENA_NEW(&b->r->arena, tg_reg_label);
 			e->labels[0].item = row->source;
@@ -504,7 +520,7 @@ build_entries(builder *b)
 		note_exclusion(b, ci);
 		if (!ch->in_edition || ch->gone)
 			continue;
-		tg_reg_chapter c = {ch->tc->item, &t->files[fi], TG_BUF_COUNT(&b->entries, tg_reg_entry), 0};
+		tg_reg_chapter c = {ch->tc->item, &t->files[fi], TG_BUF_COUNT(&b->entries, tg_reg_entry), 0, 0};
 		TG_BUF_PUSH(&b->chapters, tg_reg_chapter, c);
 		const tg_item *top = ch->tc->item;
 		clause_entry(b, ch, 0);

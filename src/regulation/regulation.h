@@ -128,6 +128,7 @@ typedef struct tg_reg_chapter {
 	const tg_item *item;
 	const tg_tfile *file;	/* its template file (names the output file) */
 	size_t first, count;	/* its entries */
+	unsigned marks;		/* provenance marks its labels carry (1 << tg_origin) */
 } tg_reg_chapter;
 
 /* 業界ガイドライン対応表: one row per clause that industry items serve. */
@@ -175,6 +176,8 @@ typedef struct tg_regulation {
 	size_t nexclusions;
 	tg_reg_revision *revisions;
 	size_t nrevisions;
+	unsigned marks;		/* provenance marks anywhere in the document (1 << tg_origin) */
+	unsigned xref_marks;	/* … in the 対応表 */
 	tg_arena arena;
 } tg_regulation;
 
@@ -186,7 +189,9 @@ void tg_reg_free(tg_regulation *r);
  * unknown (never restricts), or needed at the level (cumulative, lowest
  * cited level). */
 bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
-/* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
+/* 「自工会 No.44（LV1）」: short title, ref, the provenance mark of an item
+ * that is not the guideline's own (＊ inferred title, ※ ours) and (with_level)
+ * the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
 
 /* ---- profiles (skeleton.c) ---- */

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "../model/model.h"
+#include "../util/buf.h"
 
 typedef struct tg_origin_text {
 	const char *json;	/* "fact", "authored", "imported" (JSON source_provenance.kind) */
@@ -15,10 +16,14 @@ typedef struct tg_origin_text {
 	const char *mark;	/* after a label (〔自工会 No.9（LV1）＊〕); "" for none */
 	const char *legend;	/* one sentence explaining the cell and the mark, without
 				 * the final 「。」 (callers add counts) */
+	const char *footnote;	/* the mark explained, for documents that carry it */
 } tg_origin_text;
 
 /* The wording of an origin. */
 const tg_origin_text *tg_origin_text_of(tg_origin o);
+/* The footnotes of the marks in a set (bit 1 << origin), one paragraph
+ * each, plain text. */
+void tg_origin_footnotes(unsigned marks, tg_buf *out, const char *sep);
 /* Whether readers must be told (inferred or authored: not the guideline's
  * own words). */
 bool tg_origin_marked(tg_origin o);

@@ -244,8 +244,21 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 		tg_origin_footnotes(r->marks, &p, "");
 		TG_BUF_PUSH(&list, const char *, md(b, p.data));
 	}
-	TG_BUF_PUSH(&list, const char *, md(b, "条項の番号は基にしたサンプルの番号をそのまま用いる。"
-	    "適用除外とした条項の番号は欠番とし、その理由を付録「適用除外一覧」に示す。"));
+	/* Say whose numbers these are: below the chapters, partly ours. */
+	bool reconstructed = false;
+	for (size_t i = 0; i < r->tset->nclauses && !reconstructed; i++) {
+		const tg_item *it = r->tset->clauses[i].item;
+		reconstructed = it != NULL && !r->tset->clauses[i].chapter &&
+		    it->prov.kind == TG_PROV_AUTHORED;
+	}
+	TG_BUF_PUSH(&list, const char *, md(b, reconstructed ?
+	    "条項の番号は、章は基にしたサンプルのとおりとし、章より下は本ツールが再構成した番号"
+	    "（基にしたサンプルの番号と異なる場合がある）を用いる。番号は付け直さず、適用除外とした条項の"
+	    "番号は欠番として、その理由を付録「適用除外一覧」に示す。本文中の参照は、章・節・条"
+	    "（例：第3章、3.2節、3.2.1条）で示す。" :
+	    "条項の番号は基にしたサンプルの番号をそのまま用いる。適用除外とした条項の番号は欠番とし、"
+	    "その理由を付録「適用除外一覧」に示す。本文中の参照は、章・節・条（例：第3章、3.2節、"
+	    "3.2.1条）で示す。"));
 	r->nabout = TG_BUF_COUNT(&list, const char *);
 	r->about = tg_arena_memdup(&r->arena, list.data, list.len);
 	tg_buf_free(&list);

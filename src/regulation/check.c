@@ -7,6 +7,7 @@
 #include "regulation.h"
 #include "../load/schema.h"
 #include "../util/text.h"
+#include "../util/utf8.h"
 
 /* ---- registries ---- */
 
@@ -108,6 +109,40 @@ lists(const tg_data *d, const tg_paramset *ps, const tg_param *p, const tg_item 
 	return false;
 }
 
+/* Cross-references in a text (a template, a replacement, a proposal) name
+ * clauses of the set with the right word.  `exact` positions each problem
+ * at the reference; otherwise at `at`. */
+typedef struct ref_check {
+	const tg_tset *t;
+	const char *text;
+	tg_pos start;
+	bool exact;
+	tg_diag *diag;
+} ref_check;
+
+static void
+check_ref(void *ud, size_t off, size_t len, const char *number, const char *word)
+{
+	ref_check *rc = ud;
+	tg_buf msg = TG_BUF_INIT;
+	char *written = tg_xstrndup(rc->text + off, len);
+	if (tg_reg_ref_problem(rc->t, number, word, written, &msg) != NULL) {
+		tg_pos at = rc->exact ? tg_reg_pos_in(rc->start, rc->text, off) : rc->start;
+		if (rc->exact)
+			at.span = (unsigned)tg_utf8_count(rc->text + off, len);
+		tg_diag_error(rc->diag, at, "%s", msg.data);
+	}
+	free(written);
+	tg_buf_free(&msg);
+}
+
+static void
+check_refs(const tg_tset *t, const char *text, size_t len, tg_pos start, bool exact, tg_diag *diag)
+{
+	ref_check rc = {t, text, start, exact, diag};
+	tg_reg_refs_scan(text, len, check_ref, &rc);
+}
+
 /* A name that is both a value and a group (`a` and `a.b`) cannot be built. */
 static void
 check_names(const tg_paramset *ps, tg_diag *diag)
@@ -137,6 +172,7 @@ check_registry(tg_data *d, tg_paramset *ps, tg_diag *diag)
 		parsed[i] = tg_reg_parse_clause(t, c, diag);
 		if (parsed[i] == NULL)
 			continue;
+		check_refs(t, c->text, c->len, c->text_pos, true, diag);
 		walk_ctx w = {ps, c, &use, diag, 0};
 		tg_mus_walk(parsed[i], check_tag, &w);
 		clean[i] = w.errors == 0;
@@ -212,6 +248,8 @@ check_proposals(tg_data *d, const tg_industry *ind, tg_diag *diag)
 				tg_diag_error(diag, p->clause_pos, "proposal clause '%s' has no regulation "
 				    "template in %s, so the industry regulation cannot place it", p->clause_id,
 				    t->dir);
+			if (p->text != NULL)
+				check_refs(t, p->text, strlen(p->text), p->pos, false, diag);
 		}
 	}
 }
@@ -412,6 +450,7 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		}
 		if (text == NULL || tg_schema_scalar(l, text, "'text'") == NULL)
 			continue;
+		check_refs(t, text->str, strlen(text->str), text->pos, false, l->diag);
 		/* The replacement is a template too, rendered strictly. */
 		tg_mus *m = tg_reg_parse_scalar(p->file, text, true, l->diag);
 		if (m == NULL)

@@ -18,6 +18,7 @@ typedef struct slot {
 	bool in_edition;	/* kept by the split (ignoring exclusions) */
 	bool shows_text;	/* its text belongs to this edition */
 	const char *excluded;	/* the reason, when excluded itself */
+	tg_pos excluded_pos;	/* the profile's exclude entry */
 	bool gone;		/* excluded, itself or through an ancestor */
 	tg_buf labels;		/* const tg_item * (serving items in scope) */
 	tg_buf adds;		/* const tg_xw_row * */

@@ -56,6 +56,23 @@ tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool position
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
 int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag);
 
+/* ---- cross-references (refs.c) ---- */
+
+/* A reference found in a text: bytes [off, off+len) ("第3章", "3.2.1条"),
+ * the number ("3", "3.2.1") and the word (章, 節, 条, or a mistaken 項). */
+typedef void (*tg_reg_ref_fn)(void *ud, size_t off, size_t len, const char *number,
+    const char *word);
+void tg_reg_refs_scan(const char *text, size_t len, tg_reg_ref_fn fn, void *ud);
+/* The clause a reference names (a chapter for 章), or NULL. */
+const tg_tclause *tg_reg_ref_clause(const tg_tset *t, const char *number, const char *word);
+/* The word a clause is referred to by: 章, 節 or 条. */
+const char *tg_reg_ref_word(const tg_tset *t, const tg_tclause *c);
+/* NULL when the reference (as written) is right; else the message (in msg). */
+const char *tg_reg_ref_problem(const tg_tset *t, const char *number, const char *word,
+    const char *written, tg_buf *msg);
+/* The position of byte `offset` of a text that starts at `start`. */
+tg_pos tg_reg_pos_in(tg_pos start, const char *text, size_t offset);
+
 /* ---- checks (check.c) ---- */
 
 /* Registry checks (names declared once and used, `clauses` exact, strict

@@ -289,7 +289,23 @@ typedef struct tg_data {
 	/* Ids of files that could not be loaded at all: references to them are
 	 * not reported again (the file's own error says it all). */
 	tg_map broken_ids;
+	/* Commands that use the data rather than check it set invalid profiles
+	 * aside (tg_data_open_using): one bad company profile must not stop
+	 * the 突合表.  Their files and ids are kept for `render --profile`. */
+	bool lenient_profiles;
+	tg_buf broken_profiles;	/* tg_broken_profile */
 } tg_data;
+
+typedef struct tg_broken_profile {
+	const char *path;	/* as loaded (display name) */
+	const char *id;		/* its id, when it could be read; else NULL */
+} tg_broken_profile;
+
+/* Sets a profile aside (lenient_profiles): it leaves d->profiles and the
+ * index, and one warning names its file. */
+void tg_data_set_aside_profile(tg_data *d, tg_diag *diag, const char *path, const char *id);
+/* The set-aside profile of an id, or NULL. */
+const tg_broken_profile *tg_data_broken_profile(const tg_data *d, const char *id);
 
 #define TG_DATA_COUNT(d, what, T) TG_BUF_COUNT(&(d)->what, T *)
 #define TG_DATA_AT(d, what, T, i) TG_BUF_AT(&(d)->what, T *, i)

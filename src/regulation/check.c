@@ -352,6 +352,10 @@ check_parameters(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		const tg_param *prm = param(ps, k->str);
 		if (prm != NULL) {
 			tg_param_check_value(l, prm, v);
+			const char *latest = tg_reg_latest_revision(p);
+			if (strcmp(prm->name, TG_REG_REVISION_DATE) == 0 && latest != NULL)
+				tg_diag_warning(l->diag, k->pos, "'%s' is ignored: the latest of 'revisions' "
+				    "(%s) dates every chapter, as in 改訂履歴; remove this line", prm->name, latest);
 			continue;
 		}
 		const char *near = tg_text_suggest(k->str, names, ps->nparams);
@@ -516,7 +520,29 @@ tg_reg_check_data(tg_data *d, tg_diag *diag)
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
 		check_proposals(d, TG_DATA_AT(d, industries, tg_industry, i), diag);
-	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++)
-		tg_reg_check_profile(d, TG_DATA_AT(d, profiles, tg_profile, i), diag);
+	if (!d->lenient_profiles) {
+		for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++)
+			tg_reg_check_profile(d, TG_DATA_AT(d, profiles, tg_profile, i), diag);
+		return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;
+	}
+	/* Each profile on its own: one with errors is set aside; one with
+	 * warnings only is checked again so that they are shown. */
+	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile);) {
+		tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
+		tg_diag *scratch = tg_diag_new();
+		if (p->industry == NULL)
+			tg_diag_error(scratch, p->industry_pos, "industry is not known");
+		else
+			tg_reg_check_profile(d, p, scratch);
+		bool bad = tg_diag_errors(scratch) > 0, warned = tg_diag_warnings(scratch) > 0;
+		tg_diag_free(scratch);
+		if (bad) {
+			tg_data_set_aside_profile(d, diag, p->file, p->id);
+			continue;	/* the list shifted */
+		}
+		if (warned)
+			tg_reg_check_profile(d, p, diag);
+		i++;
+	}
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;
 }

@@ -33,12 +33,17 @@ const tg_tset *tg_reg_tset_for(const tg_data *d, const tg_catalog *baseline);
 
 /* The Mustache context of a regulation: every registry parameter as a
  * nested mapping (company.name -> {company: {name: …}}), valued from the
- * profile's `parameters`, else (industry.examples.KEY) the industry's
- * example KEY, else (revision.date) the latest revision of the profile,
+ * profile's latest revision for revision.date, else the profile's
+ * `parameters`, else (industry.examples.KEY) the industry's example KEY,
  * else the registry default.  Every industry example is also present as
  * industry.examples.KEY.  ind and profile may be NULL.  Nodes live in a. */
 tg_node *tg_reg_context(tg_arena *a, const tg_paramset *ps, const tg_industry *ind,
     const tg_profile *profile);
+
+/* The parameter the profile's latest revision sets (each chapter's 改訂日). */
+#define TG_REG_REVISION_DATE "revision.date"
+/* The latest revision date of a profile (ISO text sorts by date), or NULL. */
+const char *tg_reg_latest_revision(const tg_profile *p);
 
 /* The value of a profile key (`level`, `parameters` …), or NULL. */
 const tg_node *tg_reg_profile_get(const tg_profile *p, const char *key);

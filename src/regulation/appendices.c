@@ -59,10 +59,30 @@ tg_reg_asm_build_xrefs(builder *b)
 			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
 			for (size_t k = 0; k < nnum; k++)
 				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			if (TG_BUF_COUNT(&s->amends, const tg_xw_row *) > 0)
+			/* What the company's profile dropped, by number. */
+			tg_buf dropped = TG_BUF_INIT;
+			const tg_item *ci = s->tc->item;
+			for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, const tg_xw_row *); k++) {
+				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->adds, const tg_xw_row *, k));
+				if (ed != NULL && ed->reason != NULL)
+					tg_buf_printf(&dropped, "%s業界追加 %s%s%zu", dropped.len ? "、" : "",
+					    ci->depth > 0 ? ci->ref : "", ci->depth > 0 ? "." : "", ci->nchildren + k + 1);
+			}
+			size_t kept_amends = 0;
+			for (size_t k = 0; k < TG_BUF_COUNT(&s->amends, const tg_xw_row *); k++) {
+				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->amends, const tg_xw_row *, k));
+				if (ed != NULL && ed->reason != NULL)
+					tg_buf_printf(&dropped, "%s業界補足", dropped.len ? "、" : "");
+				else
+					kept_amends++;
+			}
+			if (kept_amends > 0)
 				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
 			if (t.len == 0)
 				tg_buf_puts(&t, "本文で対応");
+			if (dropped.len > 0)
+				tg_buf_printf(&t, "（%sは適用除外）", dropped.data);
+			tg_buf_free(&dropped);
 		}
 		x.treatment = tg_reg_asm_adup(b, t.data);
 		tg_buf_free(&t);

@@ -186,6 +186,25 @@ proposal_md(builder *b, const char *text, const char **title)
 	return out;
 }
 
+/* A replaced addition's text (Markdown already): a leading 【見出し】 is
+ * its title. */
+static const char *
+split_title(builder *b, const char *md, const char **title)
+{
+	static const char open[] = "【", close[] = "】";
+	*title = NULL;
+	if (strncmp(md, open, sizeof open - 1) != 0)
+		return md;
+	const char *end = strstr(md, close), *nl = strchr(md, '\n');
+	if (end == NULL || (nl != NULL && end > nl))
+		return md;
+	*title = tg_arena_strndup(&b->r->arena, md + sizeof open - 1, (size_t)(end - md) - (sizeof open - 1));
+	md = end + sizeof close - 1;
+	while (*md == ' ' || *md == '\n')
+		md++;
+	return md;
+}
+
 void
 tg_reg_asm_push_unique(tg_buf *list, const void *p)
 {
@@ -197,11 +216,49 @@ tg_reg_asm_push_unique(tg_buf *list, const void *p)
 
 /* ---- the profile ---- */
 
+const item_edit *
+tg_reg_asm_item_edit(const builder *b, const tg_xw_row *row)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++)
+		if (TG_BUF_AT(&b->item_edits, item_edit, i).row == row)
+			return &TG_BUF_AT(&b->item_edits, item_edit, i);
+	return NULL;
+}
+
+/* The industry row an `item:` entry names (its addition or supplement). */
+static const tg_xw_row *
+entry_row(builder *b, const tg_node *e)
+{
+	const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
+	const tg_catalog *g = b->r->spec.ind->guideline;
+	const tg_item *it = n && n->kind == TG_NODE_SCALAR && g ? tg_catalog_item(g, n->str) : NULL;
+	return it != NULL ? tg_reg_proposal_row(b->r->spec.ind, it) : NULL;
+}
+
 static void
 read_profile(builder *b)
 {
 	const tg_profile *p = b->r->spec.profile;
 	const tg_node *ex = tg_reg_profile_get(p, "exclude"), *rp = tg_reg_profile_get(p, "replace");
+	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
+		const tg_xw_row *row = entry_row(b, ex->items[i]);
+		if (row != NULL && tg_reg_asm_item_edit(b, row) == NULL) {
+			const tg_node *reason = tg_node_get(ex->items[i], "reason");
+			item_edit ed = {row, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
+			    NULL};
+			TG_BUF_PUSH(&b->item_edits, item_edit, ed);
+		}
+	}
+	for (size_t i = 0; rp != NULL && rp->kind == TG_NODE_SEQ && i < rp->n; i++) {
+		const tg_xw_row *row = entry_row(b, rp->items[i]);
+		const tg_node *text = row ? tg_node_get(rp->items[i], "text") : NULL;
+		if (row == NULL || tg_reg_asm_item_edit(b, row) != NULL || text == NULL ||
+		    text->kind != TG_NODE_SCALAR)
+			continue;
+		item_edit ed = {row, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
+		b->failed = b->failed || ed.replacement == NULL;
+		TG_BUF_PUSH(&b->item_edits, item_edit, ed);
+	}
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
 		const tg_node *e = ex->items[i];
 		const tg_node *c = e->kind == TG_NODE_MAP ? tg_node_get(e, "clause") : NULL;
@@ -251,6 +308,17 @@ render_texts(builder *b, const tg_node *ctx)
 			rc = r;
 		s->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
 		tg_mus_free(m);
+	}
+	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++) {
+		item_edit *ed = &TG_BUF_AT(&b->item_edits, item_edit, i);
+		if (ed->replacement == NULL)
+			continue;
+		int r = tg_reg_render(ed->replacement, ctx, &out, b->diag);
+		if (r != TG_EXIT_OK && rc == TG_EXIT_OK)
+			rc = r;
+		ed->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
+		tg_mus_free(ed->replacement);
+		ed->replacement = NULL;
 	}
 	tg_buf_free(&out);
 	return rc;
@@ -332,7 +400,8 @@ collect_industry(builder *b)
 		}
 		const tg_proposal *p = row ? row->proposal : NULL;
 		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? slot_of(b, p->clause) : NULL;
-		if (ps != NULL) {
+		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, row) : NULL;
+		if (ps != NULL && (ed == NULL || ed->reason == NULL)) {
 			if (p->action == TG_ACTION_AMEND)
 				tg_reg_asm_push_unique(&ps->labels, it);
 			placed = placed || ps->in_edition;
@@ -416,17 +485,28 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	}
 	e->text = s->text;
 	e->replaced = s->replaced;
-	size_t n = TG_BUF_COUNT(&s->amends, const tg_xw_row *);
+	size_t n = TG_BUF_COUNT(&s->amends, const tg_xw_row *), kept = 0;
 	e->supplements = TG_ARENA_ARRAY(&b->r->arena, tg_reg_supplement, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
 		const tg_xw_row *row = TG_BUF_AT(&s->amends, const tg_xw_row *, i);
-		e->supplements[i].source = row->source;
-		e->supplements[i].label = tg_reg_asm_label(b, row->source, false);
+		const item_edit *ed = tg_reg_asm_item_edit(b, row);
+		if (ed != NULL && ed->reason != NULL) {
+			tg_buf name = TG_BUF_INIT;
+			tg_buf_printf(&name, "%s への%s（%s）", tg_reg_asm_clause_name(b, it), "業界補足",
+			    tg_reg_asm_label(b, row->source, false));
+			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, name.data), ed->reason, 0};
+			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
+			tg_buf_free(&name);
+			continue;
+		}
+		tg_reg_supplement *sp = &e->supplements[kept++];
+		sp->source = row->source;
+		sp->label = tg_reg_asm_label(b, row->source, false);
 		note_mark(b, e->chapter, row->source);
-		e->supplements[i].text = proposal_md(b, row->proposal->text, NULL);
+		sp->text = ed != NULL ? ed->text : proposal_md(b, row->proposal->text, NULL);
 	}
-	e->nsupplements = n;
-	b->namends += n;
+	e->nsupplements = kept;
+	b->namends += kept;
 	set_labels(b, e, &s->labels);
 }
 
@@ -438,24 +518,44 @@ addition_entries(builder *b, slot *s, unsigned depth)
 	size_t n = TG_BUF_COUNT(&s->adds, const tg_xw_row *);
 	for (size_t i = 0; i < n; i++) {
 		const tg_xw_row *row = TG_BUF_AT(&s->adds, const tg_xw_row *, i);
+		const item_edit *ed = tg_reg_asm_item_edit(b, row);
+		/* Numbers follow the industry's list: one the company drops leaves
+		 * a gap, as an excluded clause does. */
+		tg_buf num = TG_BUF_INIT;
+		if (it->depth > 0)
+			tg_buf_printf(&num, "%s.", it->ref);
+		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
+		const char *number = tg_reg_asm_adup(b, num.data);
+		const char *title;
+		const char *text = ed != NULL && ed->reason == NULL ? split_title(b, ed->text, &title) :
+		    proposal_md(b, row->proposal->text, &title);
+		if (title == NULL && ed != NULL && ed->reason == NULL)
+			proposal_md(b, row->proposal->text, &title);	/* the industry's title stays */
+		if (title == NULL)
+			title = row->source->title ? row->source->title : "業界追加事項";
+		if (ed != NULL && ed->reason != NULL) {
+			tg_buf_clear(&num);
+			tg_buf_printf(&num, "%s %s（%s：%s）", number, title, "業界追加",
+			    tg_reg_asm_label(b, row->source, false));
+			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, num.data), ed->reason, 0};
+			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
+			tg_buf_free(&num);
+			continue;
+		}
 		tg_reg_entry *e = new_entry(b);
 		e->kind = TG_REG_ADDITION;
 		e->item = it;
 		e->tc = s->tc;
 		e->depth = depth + 1;
-		tg_buf num = TG_BUF_INIT;
-		if (it->depth > 0)
-			tg_buf_printf(&num, "%s.", it->ref);
-		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
-		e->number = tg_reg_asm_adup(b, num.data);
+		e->number = number;
+		e->replaced = ed != NULL;
 		TG_BUF_PUSH(&s->numbers, const char *, e->number);
 		tg_buf_clear(&num);
 		tg_buf_printf(&num, "-add%zu", i + 1);
 		e->anchor = anchor(b, it->id, num.data);
 		tg_buf_free(&num);
-		const char *title;
-		e->text = proposal_md(b, row->proposal->text, &title);
-		e->title = title ? title : row->source->title ? row->source->title : "業界追加事項";
+		e->text = text;
+		e->title = title;
 		e->source = row->source;
 		e->source_label = tg_reg_asm_label(b, row->source, false);
 		note_mark(b, e->chapter, row->source);
@@ -684,6 +784,9 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	tg_buf_free(&b.chapters);
 	tg_buf_free(&b.xrefs);
 	tg_buf_free(&b.exclusions);
+	for (size_t i = 0; i < TG_BUF_COUNT(&b.item_edits, item_edit); i++)
+		tg_mus_free(TG_BUF_AT(&b.item_edits, item_edit, i).replacement);
+	tg_buf_free(&b.item_edits);
 	tg_map_free(&b.anchors);
 	if (rc != TG_EXIT_OK) {
 		tg_reg_free(r);

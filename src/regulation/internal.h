@@ -27,12 +27,22 @@ typedef struct slot {
 	const char *anchor;	/* its entry's, once placed */
 } slot;
 
+/* A profile's `exclude` / `replace` entry naming an industry item: its
+ * addition or supplement is dropped, or its text rewritten. */
+typedef struct item_edit {
+	const tg_xw_row *row;
+	const char *reason;	/* excluded: the reason; NULL when replaced */
+	tg_mus *replacement;	/* replaced: the profile's text, parsed */
+	const char *text;	/* replaced: rendered Markdown */
+} item_edit;
+
 typedef struct builder {
 	tg_regulation *r;
 	const tg_tset *t;
 	slot *slots;		/* per tset clause */
 	size_t *slot_of_item;	/* per baseline item: slot + 1, 0 = none */
 	tg_buf entries, chapters, xrefs, exclusions;
+	tg_buf item_edits;	/* item_edit */
 	tg_map anchors;
 	size_t nadds, namends;
 	bool failed;		/* a replacement did not parse */
@@ -50,6 +60,8 @@ const char *tg_reg_asm_label(builder *b, const tg_item *it, bool with_level);
 const char *tg_reg_asm_clause_name(builder *b, const tg_item *it);
 /* マネジメント対策編 / 技術対策編, or NULL when not split. */
 const char *tg_reg_asm_edition_name(tg_reg_split split);
+/* The profile's edit of an industry row's addition or supplement, or NULL. */
+const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_xw_row *row);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
 

@@ -84,6 +84,9 @@ tg_pos tg_reg_pos_in(tg_pos start, const char *text, size_t offset);
  * render with defaults), proposal clauses that have templates, and every
  * profile under mappings/profiles.  Returns a TG_EXIT_* code. */
 int tg_reg_check_data(tg_data *d, tg_diag *diag);
+/* The crosswalk row of an industry item when it has an addition or a
+ * supplement (an add / amend proposal with a clause), else NULL. */
+const tg_xw_row *tg_reg_proposal_row(const tg_industry *ind, const tg_item *it);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
 

@@ -125,6 +125,8 @@ typedef struct tg_export_options {
 	char sep;		/* ',' (CSV) or '\t' (TSV) */
 	bool cp932;		/* encode as CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 only: start with a byte order mark */
+	tg_buf *spec;		/* when not NULL: the import spec that reads the sheet back
+				 * into the same catalog (its catalog keys included) */
 } tg_export_options;
 
 /* `export ID`: a catalog as a sheet (one row per item, formula cells

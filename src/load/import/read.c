@@ -474,6 +474,7 @@ read_provenance(importer *im, item *it, const tg_sheet_row *r)
 	const char *source = col_value(im, &c[TG_IMPORT_PROV_SOURCE], r, false);
 	const char *file = col_value(im, &c[TG_IMPORT_PROV_FILE], r, false);
 	const char *row = col_value(im, &c[TG_IMPORT_PROV_ROW], r, true);
+	const char *inferred = col_value(im, &c[TG_IMPORT_PROV_INFERRED], r, true);
 	tg_provenance p = {0};
 	if (strcmp(kind, "fact") == 0) {
 		p.kind = TG_PROV_FACT;
@@ -514,6 +515,15 @@ read_provenance(importer *im, item *it, const tg_sheet_row *r)
 		    "a confidence belongs to facts only");
 	if (p.kind != TG_PROV_IMPORTED && (file != NULL || row != NULL))
 		tg_diag_error(im->diag, kpos, "a file and row belong to imported provenance only");
+	if (inferred != NULL) {
+		tg_pos ipos = tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_INFERRED].col);
+		if (strcmp(inferred, "title") != 0)
+			tg_diag_error(im->diag, ipos, "unknown inferred field '%s' (expected: title)", inferred);
+		else if (p.kind != TG_PROV_FACT)
+			tg_diag_error(im->diag, ipos, "an inferred title belongs to facts only");
+		else
+			p.title_inferred = true;
+	}
 	it->prov = p;
 }
 
@@ -550,6 +560,7 @@ tg_import_read_row(importer *im, const tg_sheet_row *r)
 	it->id = id;
 	claim_id(im, it, s->c_id.col);
 	it->ref = col_value(im, &s->c_ref, r, true);
+	it->official_ref = col_value(im, &s->c_official_ref, r, false);
 	it->title = col_value(im, &s->c_title, r, false);
 	it->text = col_value(im, &s->c_text, r, false);
 	it->flag = col_value(im, &s->c_flag, r, false);

@@ -75,6 +75,11 @@ typedef struct tg_import_spec {
 	tg_buf regexes;		/* tg_import_re *, freed with the spec */
 	tg_buf cols;		/* tg_import_col *, every column named */
 
+	/* An official sheet's own inconsistencies (a group titled two ways, a
+	 * reference to a number the sheet does not have) are warnings that keep
+	 * the first reading; `strict: true` makes them errors. */
+	bool strict;
+
 	/* catalog: */
 	const char *id, *title, *short_title, *publisher, *version, *date, *description;
 	const char **levels;

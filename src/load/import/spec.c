@@ -10,7 +10,7 @@
 #include "../../util/fs.h"
 #include "../../util/text.h"
 
-static const char *const spec_keys[] = {"kind", "catalog", "sheet", "columns", "groups",
+static const char *const spec_keys[] = {"kind", "strict", "catalog", "sheet", "columns", "groups",
     "parent_pattern", "level", "crosswalk", "links", NULL};
 static const char *const catalog_keys[] = {"id", "title", "short_title", "publisher",
     "version", "date", "levels", "provenance", "description", "meta", NULL};
@@ -647,6 +647,8 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 		    v->kind == TG_NODE_SCALAR && strcmp(v->str, "catalog") == 0 ?
 		    " (this is a catalog, not an import spec)" : "");
 	}
+	if ((v = tg_node_get(root, "strict")) != NULL)
+		tg_schema_bool(&s->l, v, "'strict'", &s->strict);
 	if ((v = tg_node_get(root, "catalog")) != NULL)
 		parse_catalog(s, v);
 	else if (!tg_schema_misspelt(root, "catalog"))

@@ -10,7 +10,6 @@
 #include "internal.h"
 #include "../render/escape.h"
 #include "../render/provenance.h"
-#include "../util/fs.h"
 
 char *
 tg_reg_asm_adup(builder *b, const char *s)
@@ -18,8 +17,8 @@ tg_reg_asm_adup(builder *b, const char *s)
 	return tg_arena_strdup(&b->r->arena, s);
 }
 
-static slot *
-slot_of(builder *b, const tg_item *it)
+slot *
+tg_reg_asm_slot(builder *b, const tg_item *it)
 {
 	if (it == NULL || it->catalog != b->t->catalog)
 		return NULL;
@@ -144,7 +143,7 @@ tg_reg_asm_clause_name(builder *b, const tg_item *it)
 {
 	tg_buf n = TG_BUF_INIT;
 	const tg_item *ch = it;
-	while (ch != NULL && !(slot_of(b, ch) && slot_of(b, ch)->tc->chapter))
+	while (ch != NULL && !(tg_reg_asm_slot(b, ch) && tg_reg_asm_slot(b, ch)->tc->chapter))
 		ch = ch->parent;
 	if (ch != NULL && ch != it && ch->depth == 0)
 		tg_buf_printf(&n, "%s ", heading_title(b, ch));
@@ -265,7 +264,7 @@ read_profile(builder *b)
 		const tg_node *reason = c ? tg_node_get(e, "reason") : NULL;
 		const tg_item *it = c && c->kind == TG_NODE_SCALAR ?
 		    tg_data_ref(b->r->data, c->str, b->t->catalog) : NULL;
-		slot *s = slot_of(b, it);
+		slot *s = tg_reg_asm_slot(b, it);
 		if (s != NULL) {
 			s->excluded = reason && reason->kind == TG_NODE_SCALAR ? reason->str : "";
 			s->excluded_pos = c->pos;
@@ -277,7 +276,7 @@ read_profile(builder *b)
 		const tg_node *text = c ? tg_node_get(e, "text") : NULL;
 		const tg_item *it = c && c->kind == TG_NODE_SCALAR ?
 		    tg_data_ref(b->r->data, c->str, b->t->catalog) : NULL;
-		slot *s = slot_of(b, it);
+		slot *s = tg_reg_asm_slot(b, it);
 		if (s == NULL || text == NULL || text->kind != TG_NODE_SCALAR)
 			continue;
 		s->replacement = tg_reg_parse_scalar(p->file, text, false, b->diag);
@@ -346,7 +345,7 @@ mark_editions(builder *b)
 			s->in_edition = s->shows_text || kept_below[i];
 		}
 		if (s->in_edition && it->parent != NULL) {
-			slot *up = slot_of(b, it->parent);
+			slot *up = tg_reg_asm_slot(b, it->parent);
 			if (up != NULL)
 				kept_below[up - b->slots] = true;
 		}
@@ -355,7 +354,7 @@ mark_editions(builder *b)
 	for (size_t i = 0; i < b->t->nclauses; i++) {
 		slot *s = &b->slots[i];
 		for (const tg_item *up = s->tc->item; up != NULL && !s->gone; up = up->parent) {
-			slot *u = slot_of(b, up);
+			slot *u = tg_reg_asm_slot(b, up);
 			s->gone = u != NULL && u->excluded != NULL;
 		}
 	}
@@ -392,14 +391,14 @@ collect_industry(builder *b)
 		r->items_in_scope++;
 		bool placed = false;
 		for (size_t k = 0; row != NULL && k < row->ntargets; k++) {
-			slot *s = slot_of(b, row->targets[k].target);
+			slot *s = tg_reg_asm_slot(b, row->targets[k].target);
 			if (s != NULL) {
 				tg_reg_asm_push_unique(&s->labels, it);
 				placed = placed || s->in_edition;
 			}
 		}
 		const tg_proposal *p = row ? row->proposal : NULL;
-		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? slot_of(b, p->clause) : NULL;
+		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? tg_reg_asm_slot(b, p->clause) : NULL;
 		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, row) : NULL;
 		if (ps != NULL && (ed == NULL || ed->reason == NULL)) {
 			if (p->action == TG_ACTION_AMEND)
@@ -415,7 +414,7 @@ collect_industry(builder *b)
 		for (size_t k = 0; c != NULL && k < c->nrows; k++) {
 			const tg_xw_row *row = &c->rows[k];
 			const tg_proposal *p = row->proposal;
-			slot *s = p ? slot_of(b, p->clause) : NULL;
+			slot *s = p ? tg_reg_asm_slot(b, p->clause) : NULL;
 			if (s == NULL || row->source == NULL || p->text == NULL ||
 			    !tg_reg_in_scope(&r->spec, row->source))
 				continue;
@@ -651,80 +650,6 @@ build_entries(builder *b)
 	free(open);
 }
 
-/* ---- references to excluded clauses ---- */
-
-typedef struct ref_scan {
-	builder *b;
-	const slot *from;	/* the kept clause whose text is scanned */
-	tg_buf seen;		/* const slot *: excluded clauses already reported for it */
-} ref_scan;
-
-/* The excluded clause (itself, or the ancestor excluded with it). */
-static const slot *
-exclusion_of(builder *b, const slot *s)
-{
-	for (const tg_item *up = s->tc->item; up != NULL; up = up->parent) {
-		const slot *u = slot_of(b, up);
-		if (u != NULL && u->excluded != NULL)
-			return u;
-	}
-	return NULL;
-}
-
-static void
-excluded_ref(void *ud, size_t off, size_t len, const char *number, const char *word)
-{
-	(void)off;
-	(void)len;
-	ref_scan *rs = ud;
-	const tg_tclause *c = tg_reg_ref_clause(rs->b->t, number, word);
-	const slot *s = c != NULL ? slot_of(rs->b, c->item) : NULL;
-	const slot *x = s != NULL && s->gone ? exclusion_of(rs->b, s) : NULL;
-	if (x == NULL)
-		return;
-	for (size_t i = 0; i < TG_BUF_COUNT(&rs->seen, const slot *); i++)
-		if (TG_BUF_AT(&rs->seen, const slot *, i) == s)
-			return;
-	TG_BUF_PUSH(&rs->seen, const slot *, s);
-	tg_diag_warning(rs->b->diag, x->excluded_pos, "clause %s refers to '%s%s%s', which this profile "
-	    "excludes: replace the text of %s, or keep %s", rs->from->tc->item->id,
-	    strcmp(word, "章") == 0 ? "第" : "", number, word, rs->from->tc->item->id,
-	    s->tc->item->id);
-}
-
-/* A kept clause (with its additions and supplements) that names an
- * excluded one would send the reader to nothing: say so at the exclusion. */
-static void
-warn_excluded_refs(builder *b)
-{
-	if (b->r->spec.profile == NULL)
-		return;
-	size_t before = tg_diag_warnings(b->diag);
-	for (size_t i = 0; i < b->t->nclauses; i++) {
-		slot *s = &b->slots[i];
-		if (s->tc->item == NULL || s->gone || !s->in_edition || !s->shows_text)
-			continue;
-		ref_scan rs = {b, s, TG_BUF_INIT};
-		if (s->text != NULL)
-			tg_reg_refs_scan(s->text, strlen(s->text), excluded_ref, &rs);
-		const tg_buf *lists[2] = {&s->adds, &s->amends};
-		for (size_t l = 0; l < 2; l++)
-			for (size_t k = 0; k < TG_BUF_COUNT(lists[l], const tg_xw_row *); k++) {
-				const char *text = TG_BUF_AT(lists[l], const tg_xw_row *, k)->proposal->text;
-				tg_reg_refs_scan(text, strlen(text), excluded_ref, &rs);
-			}
-		tg_buf_free(&rs.seen);
-	}
-	/* The profile's replacements were parsed as texts of their own: the
-	 * warnings quote the profile's real lines. */
-	const char *file = b->r->spec.profile->file;
-	tg_buf src = TG_BUF_INIT;
-	if (tg_diag_warnings(b->diag) > before && file != NULL &&
-	    tg_fs_read(file, TG_FS_MAX_INPUT, &src) == TG_FS_OK)
-		tg_diag_add_source(b->diag, file, src.data ? src.data : "", src.len);
-	tg_buf_free(&src);
-}
-
 tg_regulation *
 tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 {
@@ -760,7 +685,7 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	collect_industry(&b);
 	tg_reg_asm_titles(&b, ctx);
 	build_entries(&b);
-	warn_excluded_refs(&b);
+	tg_reg_asm_warn_excluded_refs(&b);
 	r->nentries = TG_BUF_COUNT(&b.entries, tg_reg_entry);
 	r->entries = tg_arena_memdup(&r->arena, b.entries.data, b.entries.len);
 	r->nchapters = TG_BUF_COUNT(&b.chapters, tg_reg_chapter);

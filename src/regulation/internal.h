@@ -51,6 +51,9 @@ typedef struct builder {
 
 /* ---- assemble.c ---- */
 
+/* The slot of a clause item of the template set, or NULL. */
+slot *tg_reg_asm_slot(builder *b, const tg_item *it);
+
 /* A copy in the regulation's arena. */
 char *tg_reg_asm_adup(builder *b, const char *s);
 /* tg_reg_label_text, in the regulation's arena. */
@@ -64,6 +67,12 @@ const char *tg_reg_asm_edition_name(tg_reg_split split);
 const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_xw_row *row);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
+
+/* ---- refs.c ---- */
+
+/* Warns, at the profile's exclude entry, about each kept clause (or its
+ * additions and supplements) that refers to an excluded clause. */
+void tg_reg_asm_warn_excluded_refs(builder *b);
 
 /* ---- appendices.c ---- */
 

@@ -4,10 +4,11 @@
  * numbered paragraphs and items inside a clause (前項, 第2号), never a
  * catalog number.  validate checks that every reference names a clause with
  * the right word; render warns when a kept clause refers to one the
- * company's profile excludes. */
+ * company's profile excludes (tg_reg_asm_warn_excluded_refs). */
 #include <string.h>
 
-#include "regulation.h"
+#include "internal.h"
+#include "../util/fs.h"
 #include "../util/utf8.h"
 
 static const char *const words[] = {"章", "節", "条", "項"};
@@ -124,4 +125,78 @@ tg_reg_pos_in(tg_pos start, const char *text, size_t offset)
 	    offset - line_start);
 	p.span = 0;
 	return p;
+}
+
+/* ---- references to excluded clauses (render) ---- */
+
+typedef struct ref_scan {
+	builder *b;
+	const slot *from;	/* the kept clause whose text is scanned */
+	tg_buf seen;		/* const slot *: excluded clauses already reported for it */
+} ref_scan;
+
+/* The excluded clause (itself, or the ancestor excluded with it). */
+static const slot *
+exclusion_of(builder *b, const slot *s)
+{
+	for (const tg_item *up = s->tc->item; up != NULL; up = up->parent) {
+		const slot *u = tg_reg_asm_slot(b, up);
+		if (u != NULL && u->excluded != NULL)
+			return u;
+	}
+	return NULL;
+}
+
+static void
+excluded_ref(void *ud, size_t off, size_t len, const char *number, const char *word)
+{
+	(void)off;
+	(void)len;
+	ref_scan *rs = ud;
+	const tg_tclause *c = tg_reg_ref_clause(rs->b->t, number, word);
+	const slot *s = c != NULL ? tg_reg_asm_slot(rs->b, c->item) : NULL;
+	const slot *x = s != NULL && s->gone ? exclusion_of(rs->b, s) : NULL;
+	if (x == NULL)
+		return;
+	for (size_t i = 0; i < TG_BUF_COUNT(&rs->seen, const slot *); i++)
+		if (TG_BUF_AT(&rs->seen, const slot *, i) == s)
+			return;
+	TG_BUF_PUSH(&rs->seen, const slot *, s);
+	tg_diag_warning(rs->b->diag, x->excluded_pos, "clause %s refers to '%s%s%s', which this profile "
+	    "excludes: replace the text of %s, or keep %s", rs->from->tc->item->id,
+	    strcmp(word, "章") == 0 ? "第" : "", number, word, rs->from->tc->item->id,
+	    s->tc->item->id);
+}
+
+/* A kept clause (with its additions and supplements) that names an
+ * excluded one would send the reader to nothing: say so at the exclusion. */
+void
+tg_reg_asm_warn_excluded_refs(builder *b)
+{
+	if (b->r->spec.profile == NULL)
+		return;
+	size_t before = tg_diag_warnings(b->diag);
+	for (size_t i = 0; i < b->t->nclauses; i++) {
+		slot *s = &b->slots[i];
+		if (s->tc->item == NULL || s->gone || !s->in_edition || !s->shows_text)
+			continue;
+		ref_scan rs = {b, s, TG_BUF_INIT};
+		if (s->text != NULL)
+			tg_reg_refs_scan(s->text, strlen(s->text), excluded_ref, &rs);
+		const tg_buf *lists[2] = {&s->adds, &s->amends};
+		for (size_t l = 0; l < 2; l++)
+			for (size_t k = 0; k < TG_BUF_COUNT(lists[l], const tg_xw_row *); k++) {
+				const char *text = TG_BUF_AT(lists[l], const tg_xw_row *, k)->proposal->text;
+				tg_reg_refs_scan(text, strlen(text), excluded_ref, &rs);
+			}
+		tg_buf_free(&rs.seen);
+	}
+	/* The profile's replacements were parsed as texts of their own: the
+	 * warnings quote the profile's real lines. */
+	const char *file = b->r->spec.profile->file;
+	tg_buf src = TG_BUF_INIT;
+	if (tg_diag_warnings(b->diag) > before && file != NULL &&
+	    tg_fs_read(file, TG_FS_MAX_INPUT, &src) == TG_FS_OK)
+		tg_diag_add_source(b->diag, file, src.data ? src.data : "", src.len);
+	tg_buf_free(&src);
 }

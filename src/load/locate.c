@@ -83,6 +83,12 @@ tg_data_open_using(const char *dir, tg_diag *diag, int *rc)
 	return open_data(dir, true, diag, rc);
 }
 
+void
+tg_data_lint(const tg_data *d, tg_diag *diag)
+{
+	tg_reg_check_examples(d, diag);
+}
+
 const char *
 tg_version(void)
 {

@@ -216,22 +216,23 @@ tg_reg_asm_push_unique(tg_buf *list, const void *p)
 /* ---- the profile ---- */
 
 const item_edit *
-tg_reg_asm_item_edit(const builder *b, const tg_xw_row *row)
+tg_reg_asm_item_edit(const builder *b, const tg_item *source)
 {
-	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++)
-		if (TG_BUF_AT(&b->item_edits, item_edit, i).row == row)
+	for (size_t i = 0; source != NULL && i < TG_BUF_COUNT(&b->item_edits, item_edit); i++)
+		if (TG_BUF_AT(&b->item_edits, item_edit, i).source == source)
 			return &TG_BUF_AT(&b->item_edits, item_edit, i);
 	return NULL;
 }
 
-/* The industry row an `item:` entry names (its addition or supplement). */
-static const tg_xw_row *
-entry_row(builder *b, const tg_node *e)
+/* The guideline item an `item:` entry names, when it has an addition or a
+ * supplement. */
+static const tg_item *
+entry_item(builder *b, const tg_node *e)
 {
 	const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
 	const tg_catalog *g = b->r->spec.ind->guideline;
 	const tg_item *it = n && n->kind == TG_NODE_SCALAR && g ? tg_catalog_item(g, n->str) : NULL;
-	return it != NULL ? tg_reg_proposal_row(b->r->spec.ind, it) : NULL;
+	return it != NULL && tg_reg_proposal_row(b->r->spec.ind, it) != NULL ? it : NULL;
 }
 
 static void
@@ -240,21 +241,21 @@ read_profile(builder *b)
 	const tg_profile *p = b->r->spec.profile;
 	const tg_node *ex = tg_reg_profile_get(p, "exclude"), *rp = tg_reg_profile_get(p, "replace");
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
-		const tg_xw_row *row = entry_row(b, ex->items[i]);
-		if (row != NULL && tg_reg_asm_item_edit(b, row) == NULL) {
+		const tg_item *src = entry_item(b, ex->items[i]);
+		if (src != NULL && tg_reg_asm_item_edit(b, src) == NULL) {
 			const tg_node *reason = tg_node_get(ex->items[i], "reason");
-			item_edit ed = {row, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
+			item_edit ed = {src, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
 			    NULL};
 			TG_BUF_PUSH(&b->item_edits, item_edit, ed);
 		}
 	}
 	for (size_t i = 0; rp != NULL && rp->kind == TG_NODE_SEQ && i < rp->n; i++) {
-		const tg_xw_row *row = entry_row(b, rp->items[i]);
-		const tg_node *text = row ? tg_node_get(rp->items[i], "text") : NULL;
-		if (row == NULL || tg_reg_asm_item_edit(b, row) != NULL || text == NULL ||
+		const tg_item *src = entry_item(b, rp->items[i]);
+		const tg_node *text = src ? tg_node_get(rp->items[i], "text") : NULL;
+		if (src == NULL || tg_reg_asm_item_edit(b, src) != NULL || text == NULL ||
 		    text->kind != TG_NODE_SCALAR)
 			continue;
-		item_edit ed = {row, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
+		item_edit ed = {src, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
 		b->failed = b->failed || ed.replacement == NULL;
 		TG_BUF_PUSH(&b->item_edits, item_edit, ed);
 	}
@@ -375,6 +376,15 @@ row_of(const tg_industry *ind, const tg_item *it)
 }
 
 static void
+place(slot *s, tg_action action, piece p)
+{
+	if (action == TG_ACTION_ADD)
+		TG_BUF_PUSH(&s->adds, piece, p);
+	else if (action == TG_ACTION_AMEND)
+		TG_BUF_PUSH(&s->amends, piece, p);
+}
+
+static void
 collect_industry(builder *b)
 {
 	tg_regulation *r = b->r;
@@ -399,7 +409,7 @@ collect_industry(builder *b)
 		}
 		const tg_proposal *p = row ? row->proposal : NULL;
 		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? tg_reg_asm_slot(b, p->clause) : NULL;
-		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, row) : NULL;
+		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, it) : NULL;
 		if (ps != NULL && (ed == NULL || ed->reason == NULL)) {
 			if (p->action == TG_ACTION_AMEND)
 				tg_reg_asm_push_unique(&ps->labels, it);
@@ -418,15 +428,34 @@ collect_industry(builder *b)
 			if (s == NULL || row->source == NULL || p->text == NULL ||
 			    !tg_reg_in_scope(&r->spec, row->source))
 				continue;
-			if (p->action == TG_ACTION_ADD)
-				TG_BUF_PUSH(&s->adds, const tg_xw_row *, row);
-			else if (p->action == TG_ACTION_AMEND)
-				TG_BUF_PUSH(&s->amends, const tg_xw_row *, row);
+			place(s, p->action, (piece){row->source, NULL, p->text});
 		}
+	}
+	/* The industry's own, in file order (no levels: always in scope). */
+	for (size_t i = 0; i < ind->nadditions; i++) {
+		const tg_addition *a = &ind->additions[i];
+		slot *s = tg_reg_asm_slot(b, a->clause);
+		if (s != NULL && a->text != NULL)
+			place(s, a->action, (piece){NULL, a, a->text});
 	}
 }
 
 /* ---- entries ---- */
+
+const char *
+tg_reg_industry_label(const tg_industry *ind)
+{
+	return ind->short_title ? ind->short_title : ind->title ? ind->title : ind->id;
+}
+
+/* 自工会 No.68 for a proposal, the industry's short title for its own. */
+static const char *
+piece_label(builder *b, const piece *p)
+{
+	if (p->source != NULL)
+		return tg_reg_asm_label(b, p->source, false);
+	return tg_reg_industry_label(b->r->spec.ind);
+}
 
 static tg_reg_entry *
 new_entry(builder *b)
@@ -441,7 +470,7 @@ new_entry(builder *b)
 static void
 note_mark(builder *b, size_t chapter, const tg_item *it)
 {
-	tg_origin o = tg_item_origin(it);
+	tg_origin o = it != NULL ? tg_item_origin(it) : TG_ORIGIN_FACT;
 	if (!tg_origin_marked(o))
 		return;
 	b->r->marks |= 1u << o;
@@ -484,25 +513,26 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	}
 	e->text = s->text;
 	e->replaced = s->replaced;
-	size_t n = TG_BUF_COUNT(&s->amends, const tg_xw_row *), kept = 0;
+	size_t n = TG_BUF_COUNT(&s->amends, piece), kept = 0;
 	e->supplements = TG_ARENA_ARRAY(&b->r->arena, tg_reg_supplement, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
-		const tg_xw_row *row = TG_BUF_AT(&s->amends, const tg_xw_row *, i);
-		const item_edit *ed = tg_reg_asm_item_edit(b, row);
+		const piece *p = &TG_BUF_AT(&s->amends, piece, i);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
 		if (ed != NULL && ed->reason != NULL) {
 			tg_buf name = TG_BUF_INIT;
 			tg_buf_printf(&name, "%s への%s（%s）", tg_reg_asm_clause_name(b, it), "業界補足",
-			    tg_reg_asm_label(b, row->source, false));
+			    piece_label(b, p));
 			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, name.data), ed->reason, 0};
 			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 			tg_buf_free(&name);
 			continue;
 		}
 		tg_reg_supplement *sp = &e->supplements[kept++];
-		sp->source = row->source;
-		sp->label = tg_reg_asm_label(b, row->source, false);
-		note_mark(b, e->chapter, row->source);
-		sp->text = ed != NULL ? ed->text : proposal_md(b, row->proposal->text, NULL);
+		sp->source = p->source;
+		sp->addition = p->addition;
+		sp->label = piece_label(b, p);
+		note_mark(b, e->chapter, p->source);
+		sp->text = ed != NULL ? ed->text : proposal_md(b, p->text, NULL);
 	}
 	e->nsupplements = kept;
 	b->namends += kept;
@@ -514,10 +544,11 @@ static void
 addition_entries(builder *b, slot *s, unsigned depth)
 {
 	const tg_item *it = s->tc->item;
-	size_t n = TG_BUF_COUNT(&s->adds, const tg_xw_row *);
+	size_t n = TG_BUF_COUNT(&s->adds, piece);
 	for (size_t i = 0; i < n; i++) {
-		const tg_xw_row *row = TG_BUF_AT(&s->adds, const tg_xw_row *, i);
-		const item_edit *ed = tg_reg_asm_item_edit(b, row);
+		const piece *p = &TG_BUF_AT(&s->adds, piece, i);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
+		bool replaced = ed != NULL && ed->reason == NULL;
 		/* Numbers follow the industry's list: one the company drops leaves
 		 * a gap, as an excluded clause does. */
 		tg_buf num = TG_BUF_INIT;
@@ -525,17 +556,18 @@ addition_entries(builder *b, slot *s, unsigned depth)
 			tg_buf_printf(&num, "%s.", it->ref);
 		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
 		const char *number = tg_reg_asm_adup(b, num.data);
-		const char *title;
-		const char *text = ed != NULL && ed->reason == NULL ? split_title(b, ed->text, &title) :
-		    proposal_md(b, row->proposal->text, &title);
-		if (title == NULL && ed != NULL && ed->reason == NULL)
-			proposal_md(b, row->proposal->text, &title);	/* the industry's title stays */
+		const char *title = NULL;
+		const char *text = replaced ? split_title(b, ed->text, &title) :
+		    proposal_md(b, p->text, p->addition ? NULL : &title);
+		if (title == NULL && replaced && p->addition == NULL)
+			proposal_md(b, p->text, &title);	/* the industry's title stays */
+		if (p->addition != NULL)
+			title = p->addition->title;
 		if (title == NULL)
-			title = row->source->title ? row->source->title : "業界追加事項";
+			title = p->source && p->source->title ? p->source->title : "業界追加事項";
 		if (ed != NULL && ed->reason != NULL) {
 			tg_buf_clear(&num);
-			tg_buf_printf(&num, "%s %s（%s：%s）", number, title, "業界追加",
-			    tg_reg_asm_label(b, row->source, false));
+			tg_buf_printf(&num, "%s %s（%s：%s）", number, title, "業界追加", piece_label(b, p));
 			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, num.data), ed->reason, 0};
 			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 			tg_buf_free(&num);
@@ -547,7 +579,7 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		e->tc = s->tc;
 		e->depth = depth + 1;
 		e->number = number;
-		e->replaced = ed != NULL;
+		e->replaced = replaced;
 		TG_BUF_PUSH(&s->numbers, const char *, e->number);
 		tg_buf_clear(&num);
 		tg_buf_printf(&num, "-add%zu", i + 1);
@@ -555,13 +587,14 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		tg_buf_free(&num);
 		e->text = text;
 		e->title = title;
-		e->source = row->source;
-		e->source_label = tg_reg_asm_label(b, row->source, false);
-		note_mark(b, e->chapter, row->source);
-		if (b->r->spec.labels) {
+		e->source = p->source;
+		e->addition = p->addition;
+		e->source_label = piece_label(b, p);
+		note_mark(b, e->chapter, p->source);
+		if (b->r->spec.labels && p->source != NULL) {
 			e->labels = TG_ARENA_NEW(&b->r->arena, tg_reg_label);
-			e->labels[0].item = row->source;
-			e->labels[0].text = tg_reg_asm_label(b, row->source, true);
+			e->labels[0].item = p->source;
+			e->labels[0].text = tg_reg_asm_label(b, p->source, true);
 			e->nlabels = 1;
 		}
 		b->nadds++;
@@ -580,8 +613,7 @@ dropped_material(builder *b, size_t from)
 			continue;
 		if (!tg_item_within(it, top))
 			break;
-		n += TG_BUF_COUNT(&b->slots[i].adds, const tg_xw_row *) +
-		    TG_BUF_COUNT(&b->slots[i].amends, const tg_xw_row *);
+		n += TG_BUF_COUNT(&b->slots[i].adds, piece) + TG_BUF_COUNT(&b->slots[i].amends, piece);
 	}
 	return n;
 }
@@ -695,6 +727,7 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	r->xrefs = tg_arena_memdup(&r->arena, b.xrefs.data, b.xrefs.len);
 	r->nexclusions = TG_BUF_COUNT(&b.exclusions, tg_reg_exclusion);
 	r->exclusions = tg_arena_memdup(&r->arena, b.exclusions.data, b.exclusions.len);
+	tg_reg_asm_build_terms(&b);
 	tg_reg_asm_build_revisions(&b, ctx);
 	tg_reg_asm_about(&b, ctx);
 	for (size_t i = 0; i < t->nclauses; i++) {

@@ -9,6 +9,14 @@
 #include "../util/buf.h"
 #include "../util/map.h"
 
+/* An addition or a supplement placed at a clause: from a crosswalk's
+ * proposal (source: the guideline item) or the industry's own (addition). */
+typedef struct piece {
+	const tg_item *source;		/* the guideline item, or NULL */
+	const tg_addition *addition;	/* the industry's own, or NULL */
+	const char *text;		/* as written (【title】 first for proposals) */
+} piece;
+
 /* Per template clause, while building. */
 typedef struct slot {
 	const tg_tclause *tc;
@@ -21,8 +29,8 @@ typedef struct slot {
 	tg_pos excluded_pos;	/* the profile's exclude entry */
 	bool gone;		/* excluded, itself or through an ancestor */
 	tg_buf labels;		/* const tg_item * (serving items in scope) */
-	tg_buf adds;		/* const tg_xw_row * */
-	tg_buf amends;		/* const tg_xw_row * */
+	tg_buf adds;		/* piece */
+	tg_buf amends;		/* piece */
 	tg_buf numbers;		/* const char *: numbers given to its additions */
 	const char *anchor;	/* its entry's, once placed */
 } slot;
@@ -30,7 +38,7 @@ typedef struct slot {
 /* A profile's `exclude` / `replace` entry naming an industry item: its
  * addition or supplement is dropped, or its text rewritten. */
 typedef struct item_edit {
-	const tg_xw_row *row;
+	const tg_item *source;	/* the guideline item whose addition or supplement it is */
 	const char *reason;	/* excluded: the reason; NULL when replaced */
 	tg_mus *replacement;	/* replaced: the profile's text, parsed */
 	const char *text;	/* replaced: rendered Markdown */
@@ -63,8 +71,9 @@ const char *tg_reg_asm_label(builder *b, const tg_item *it, bool with_level);
 const char *tg_reg_asm_clause_name(builder *b, const tg_item *it);
 /* マネジメント対策編 / 技術対策編, or NULL when not split. */
 const char *tg_reg_asm_edition_name(tg_reg_split split);
-/* The profile's edit of an industry row's addition or supplement, or NULL. */
-const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_xw_row *row);
+/* The profile's edit of a guideline item's addition or supplement, or NULL
+ * (always for the industry's own additions, which have no item). */
+const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_item *source);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
 
@@ -78,6 +87,8 @@ void tg_reg_asm_warn_excluded_refs(builder *b);
 
 /* The 対応表: per clause, the industry items it serves and how. */
 void tg_reg_asm_build_xrefs(builder *b);
+/* 用語の定義: the industry's terms, then the registry's it lacks. */
+void tg_reg_asm_build_terms(builder *b);
 /* The 改訂履歴: the profile's revisions by date, else 初版. */
 void tg_reg_asm_build_revisions(builder *b, const tg_node *ctx);
 /* 本書について: what the document is based on and how to read it. */

@@ -185,9 +185,10 @@ tg_reg_asm_warn_excluded_refs(builder *b)
 			tg_reg_refs_scan(s->text, strlen(s->text), excluded_ref, &rs);
 		const tg_buf *lists[2] = {&s->adds, &s->amends};
 		for (size_t l = 0; l < 2; l++)
-			for (size_t k = 0; k < TG_BUF_COUNT(lists[l], const tg_xw_row *); k++) {
-				const char *text = TG_BUF_AT(lists[l], const tg_xw_row *, k)->proposal->text;
-				tg_reg_refs_scan(text, strlen(text), excluded_ref, &rs);
+			for (size_t k = 0; k < TG_BUF_COUNT(lists[l], piece); k++) {
+				const char *text = TG_BUF_AT(lists[l], piece, k).text;
+				if (text != NULL)
+					tg_reg_refs_scan(text, strlen(text), excluded_ref, &rs);
 			}
 		tg_buf_free(&rs.seen);
 	}

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../render/provenance.h"
+
 const char *
 tg_label_relationship(tg_relationship r)
 {
@@ -134,6 +136,22 @@ item_label(tg_buf *out, const tg_item *it)
 		tg_buf_puts(out, it->ref);
 	else
 		tg_buf_printf(out, "%s %s", it->ref, it->title ? it->title : "（不明）");
+}
+
+/* The source document's own numbering, where ours differs and it is known. */
+static void
+official_label(tg_buf *out, const tg_item *it)
+{
+	if (it->official_ref != NULL)
+		tg_buf_printf(out, "%s%s%s", TG_ORIGIN_OFFICIAL_OPEN, it->official_ref,
+		    TG_ORIGIN_OFFICIAL_CLOSE);
+}
+
+/* Do any rows need the 出所 column (items that are not the guideline's own)? */
+static bool
+has_marked_rows(const tg_xtable *t)
+{
+	return t->by_origin[TG_ORIGIN_INFERRED] + t->by_origin[TG_ORIGIN_AUTHORED] > 0;
 }
 
 static void
@@ -320,7 +338,7 @@ counterpart_label(tg_buf *out, const tg_item *it)
 }
 
 /* compact: one combined counterpart column and the row's closest
- * relationship, on A4. */
+ * relationship, on A4; provenance marks on the titles. */
 static void
 compact_table(vbuild *b, const tg_xtable *t)
 {
@@ -340,7 +358,11 @@ compact_table(vbuild *b, const tg_xtable *t)
 		const tg_xt_row *r = &t->rows[i];
 		const tg_item *it = r->item;
 		cell(b, it->ref);
-		cell(b, it->title ? it->title : "（不明）");
+		/* Provenance as the mark after the title (＊ inferred, ※ ours):
+		 * the hand-out layout has no room for the 出所 column. */
+		tg_buf_printf(&s, "%s%s", it->title ? it->title : "（不明）",
+		    tg_origin_text_of(r->origin)->mark);
+		cell_buf(b, &s);
 		level_label(&s, it);
 		cell_buf(b, &s);
 		for (size_t k = 0; k < r->nlinks; k++) {
@@ -348,6 +370,7 @@ compact_table(vbuild *b, const tg_xtable *t)
 			if (s.len > 0)
 				tg_buf_putc(&s, '\n');
 			counterpart_label(&s, l->item);
+			official_label(&s, l->item);
 			if (l->target != NULL) {
 				tg_buf_printf(&s, "（%s", tg_label_relationship(l->target->relationship));
 				if (l->target->strength >= 0)
@@ -373,8 +396,10 @@ static void
 main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 {
 	tg_view *v = b->v;
-	const char *fixed[] = {"番号", "分類", "項目", "レベル", "内容"};
-	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG};
+	const char *fixed[] = {"番号", "分類", "項目", TG_ORIGIN_COLUMN, "レベル", "内容"};
+	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT,
+	    TG_COL_SHORT, TG_COL_LONG};
+	bool origins = has_marked_rows(t);
 	const char *tail[] = {"関係・強度", "状態", "業界サンプル規程への反映案", "備考"};
 	tg_col_kind tail_kinds[] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
 	tg_buf hdr = TG_BUF_INIT, kinds = TG_BUF_INIT, s = TG_BUF_INIT;
@@ -382,8 +407,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	bool texts = false;
 	for (size_t i = 0; i < t->nrows && !texts; i++)
 		texts = t->rows[i].item->text != NULL;
-	for (size_t i = 0; i < 5; i++) {
-		if ((i == 1 && !t->grouped) || (i == 4 && !texts))
+	for (size_t i = 0; i < 6; i++) {
+		if ((i == 1 && !t->grouped) || (i == 3 && !origins) || (i == 5 && !texts))
 			continue;
 		TG_BUF_PUSH(&hdr, const char *, fixed[i]);
 		TG_BUF_PUSH(&kinds, tg_col_kind, fixed_kinds[i]);
@@ -419,6 +444,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 			cell_buf(b, &s);
 		}
 		cell(b, it->title ? it->title : "（不明）");
+		if (origins)
+			cell(b, tg_origin_text_of(r->origin)->cell);
 		level_label(&s, it);
 		cell_buf(b, &s);
 		if (texts)
@@ -435,6 +462,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 					path_label(&s, l->item);
 				else
 					item_label(&s, l->item);
+				official_label(&s, l->item);
 				if (l->target == NULL)
 					tg_buf_printf(&s, "（関連：%s 経由）", l->via->ref);
 			}
@@ -442,6 +470,13 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 				tg_buf_puts(&s, TG_VIEW_NONE);
 			cell_buf(b, &s);
 			if (root == reg_root) {
+				/* A preview: 80 characters of each clause, less when
+				 * there are many, so that the cell stays readable (and
+				 * within a printable row). */
+				size_t n = 0;
+				for (size_t k = 0; k < r->ndirect; k++)
+					n += tg_xt_root(r->links[k].item) == root;
+				size_t each = n <= 2 ? 80 : 200 / n < 32 ? 32 : 200 / n;
 				for (size_t k = 0; k < r->ndirect; k++) {
 					const tg_xt_link *l = &r->links[k];
 					if (tg_xt_root(l->item) != root)
@@ -449,7 +484,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 					if (s.len > 0)
 						tg_buf_putc(&s, '\n');
 					tg_buf_printf(&s, "%s：", l->item->ref);
-					excerpt(t, l->item, &s, 80);
+					excerpt(t, l->item, &s, each);
 				}
 				if (s.len == 0)
 					tg_buf_puts(&s, TG_VIEW_NONE);
@@ -535,13 +570,23 @@ summary_table(vbuild *b, const tg_xtable *t)
 static void
 proposals_table(vbuild *b, const tg_xtable *t)
 {
-	static const char *const headers[] = {"番号", "項目", "レベル", "種別", "反映先",
-	    "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
-	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
-	    TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	static const char *const all_headers[] = {"番号", "項目", TG_ORIGIN_COLUMN, "レベル", "種別",
+	    "反映先", "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
+	static const tg_col_kind all_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
+	    TG_COL_SHORT, TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	bool origins = has_marked_rows(t);
+	const char *headers[9];
+	tg_col_kind kinds[9];
+	size_t ncols = 0;
+	for (size_t i = 0; i < 9; i++) {
+		if (i == 2 && !origins)
+			continue;
+		headers[ncols] = all_headers[i];
+		kinds[ncols++] = all_kinds[i];
+	}
 	tg_view *v = b->v;
 	tg_vtable *vt = &v->tables[v->ntables++];
-	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, 8,
+	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, ncols,
 	    A4_LANDSCAPE, 1);
 	tg_buf s = TG_BUF_INIT;
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -551,6 +596,8 @@ proposals_table(vbuild *b, const tg_xtable *t)
 			continue;
 		cell(b, r->item->ref);
 		cell(b, r->item->title ? r->item->title : "（不明）");
+		if (origins)
+			cell(b, tg_origin_text_of(r->origin)->cell);
 		level_label(&s, r->item);
 		cell_buf(b, &s);
 		cell(b, tg_label_action(p->action));
@@ -605,7 +652,8 @@ inverse_table(vbuild *b, const tg_xtable *t)
 					continue;
 				if (served_by.len > 0)
 					tg_buf_putc(&served_by, '\n');
-				tg_buf_printf(&served_by, "%s %s（", guide, row->item->ref);
+				tg_buf_printf(&served_by, "%s %s%s（", guide, row->item->ref,
+				    tg_origin_text_of(row->origin)->mark);
 				level_label(&served_by, row->item);
 				tg_buf_printf(&served_by, "）%s：%s",
 				    row->item->title ? row->item->title : "（不明）",
@@ -619,7 +667,8 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			if (p != NULL && p->clause == it) {
 				if (props.len > 0)
 					tg_buf_putc(&props, '\n');
-				tg_buf_printf(&props, "%s %s：", guide, row->item->ref);
+				tg_buf_printf(&props, "%s %s%s：", guide, row->item->ref,
+				    tg_origin_text_of(row->origin)->mark);
 				proposal_text(&props, p);
 			}
 		}
@@ -629,6 +678,7 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			place_label(&s, it);
 			cell_buf(b, &s);
 			path_label(&s, it);
+			official_label(&s, it);
 			cell_buf(b, &s);
 			excerpt(t, it, &s, 100);
 			cell_buf(b, &s);
@@ -683,6 +733,53 @@ static const struct {
 	{"関係（列）", "最も近い関係", "その項目の対応付けのうち最も近いもの（同等＞IPAに包含＞業界側が広い"
 	    "＞一部重複＞関係なし）。個々の対応付けの関係と強度は、対応箇所の各行に記載する。"},
 };
+
+/* What the reader must know about where the rows and the counterparts come
+ * from: guideline items that are inferred or ours, and the parts of the
+ * baseline that are our reconstruction — notes under the header block and
+ * entries of the legend. */
+static void
+origin_notes(tg_view *v, tg_buf *notes, tg_buf *entries, const tg_xtable *t)
+{
+	tg_buf s = TG_BUF_INIT;
+	if (has_marked_rows(t)) {
+		tg_buf_puts(&s, "項目の" TG_ORIGIN_COLUMN "：");
+		for (tg_origin o = TG_ORIGIN_INFERRED; o <= TG_ORIGIN_AUTHORED; o++)
+			if (t->by_origin[o] > 0)
+				tg_buf_printf(&s, "%s（%zu件）。", tg_origin_text_of(o)->legend, t->by_origin[o]);
+		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
+		tg_buf_clear(&s);
+		for (tg_origin o = 0; o < TG_ORIGIN_COUNT; o++) {
+			const tg_origin_text *ot = tg_origin_text_of(o);
+			if (o != TG_ORIGIN_FACT && t->by_origin[o] == 0)
+				continue;
+			tg_buf_printf(&s, "%s%s%s%s", ot->cell, *ot->mark ? "（" : "", ot->mark,
+			    *ot->mark ? "）" : "");
+			const char *term = keep(v, s.data);
+			tg_buf_clear(&s);
+			tg_buf_printf(&s, "%s。", ot->legend);
+			tg_legend_entry e = {TG_ORIGIN_COLUMN, term, keep(v, s.data)};
+			TG_BUF_PUSH(entries, tg_legend_entry, e);
+			tg_buf_clear(&s);
+		}
+	}
+	if (t->authored_targets > 0) {
+		tg_buf_printf(&s, "突合先の構成：%sの見出しと番号には、公表されている構成を本ツールが補って"
+		    "再構成したもの（本表の対応先のうち%zu件）を含む。", base_name(t), t->authored_targets);
+		if (t->official_targets > 0)
+			tg_buf_printf(&s, "原本の番号が分かっている箇所は%s…%sとして併記した。",
+			    TG_ORIGIN_OFFICIAL_OPEN, TG_ORIGIN_OFFICIAL_CLOSE);
+		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
+		tg_buf_clear(&s);
+	}
+	if (t->official_targets > 0) {
+		tg_legend_entry e = {"対応箇所", TG_ORIGIN_OFFICIAL_OPEN "…" TG_ORIGIN_OFFICIAL_CLOSE,
+		    "本ツールが再構成した番号の箇所について、原本での番号。"};
+		TG_BUF_PUSH(entries, tg_legend_entry, e);
+	}
+	tg_buf_free(&s);
+}
+
 
 static void
 legend_entry(tg_view *v, tg_buf *entries, const char *group, const char *term,
@@ -754,12 +851,14 @@ document(tg_view *v, const tg_xtable *t, bool inverse, tg_xw_layout layout)
 	tg_buf_printf(&s, "関係は、業界の項目から見た%sの項目との関係。関係・強度・状態の読み方は凡例を参照。",
 	    base);
 	TG_BUF_PUSH(&notes, const char *, keep(v, s.data));
+	tg_buf_clear(&s);
 	for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++)
 		legend_entry(v, &entries, legend[i].group, legend[i].term, legend[i].meaning, base);
 	if (layout == TG_LAYOUT_COMPACT && !inverse)
 		for (size_t i = 0; i < sizeof legend_compact / sizeof legend_compact[0]; i++)
 			legend_entry(v, &entries, legend_compact[i].group, legend_compact[i].term,
 			    legend_compact[i].meaning, base);
+	origin_notes(v, &notes, &entries, t);
 
 	v->doc.title = v->title;
 	v->doc.fields = tg_arena_memdup(&v->arena, fields.data, fields.len);

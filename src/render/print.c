@@ -71,9 +71,9 @@ static void
 kind_limits(tg_col_kind k, double *min, double *cap)
 {
 	switch (k) {
-	case TG_COL_SHORT: *min = 8; *cap = 15; break;
+	case TG_COL_SHORT: *min = 7; *cap = 15; break;
 	case TG_COL_NUMBER: *min = 6; *cap = 12; break;
-	case TG_COL_TEXT: *min = 14; *cap = 34; break;
+	case TG_COL_TEXT: *min = 11; *cap = 34; break;
 	default: *min = 20; *cap = 56; break;
 	}
 }
@@ -192,20 +192,29 @@ fit_widths(const tg_ptable *t, const double *min, const double *natural, double 
 	double spare = (room - total_pt(w, n)) / (UNIT_PX * 0.75);
 	double step = spare / 40 > 1 ? spare / 40 : 1;
 	while (spare >= step) {
-		size_t now = height_with(&l, 0, w[0]), best_gain = 0, best = n;
+		/* The best saving per unit of width, looking a few steps ahead:
+		 * one step may save nothing where four save a line in every
+		 * row. */
+		size_t now = height_with(&l, 0, w[0]), best = n;
+		double best_rate = 0, best_width = 0;
 		for (size_t c = 0; c < n; c++) {
-			if (w[c] + step > natural[c] + 0.01)
-				continue;
-			size_t h = height_with(&l, c, w[c] + step);
-			if (h < now && now - h > best_gain) {
-				best_gain = now - h;
-				best = c;
+			for (double k = 1; k <= 8; k *= 2) {
+				double wider = w[c] + step * k;
+				if (wider > natural[c] + 0.01 || step * k > spare + 0.01)
+					break;
+				size_t h = height_with(&l, c, wider);
+				double rate = h < now ? (double)(now - h) / k : 0;
+				if (rate > best_rate) {
+					best_rate = rate;
+					best = c;
+					best_width = step * k;
+				}
 			}
 		}
 		if (best == n)
 			break;
-		w[best] += step;
-		spare -= step;
+		w[best] += best_width;
+		spare -= best_width;
 		for (size_t r = 0; r < l.nrows; r++)
 			l.lines[r * n + best] = cell_lines(&l, r, best, w[best]);
 	}
@@ -251,6 +260,10 @@ tg_print_fit_table(const tg_ptable *t, tg_print_fit *fit)
 			w = hw;
 		double want = cols_units(w);
 		min[c] = want < lo ? (want < 5 ? 5 : want) : lo;
+		/* Up to 1.6 × the kind's width when the contents ask for it: the
+		 * fitting only goes there when that saves lines (rows Excel
+		 * would cut, above all). */
+		cap *= 1.6;
 		natural[c] = want > cap ? cap : want < min[c] ? min[c] : want;
 	}
 	/* LibreOffice measures the units about 5 % wider than Excel (7.3 px

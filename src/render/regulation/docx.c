@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../docx.h"
+#include "../provenance.h"
 #include "reg.h"
 
 static void
@@ -18,19 +19,30 @@ heading_text(tg_buf *out, const char *number, const char *title)
 	tg_buf_puts(out, title);
 }
 
-/* The label list of a clause: as a comment's lines or inline. */
+/* The label list of a clause: as a comment's lines (with the titles and
+ * what the provenance marks mean) or inline. */
 static void
 label_lines(const tg_reg_entry *e, bool inline_labels, tg_buf *out)
 {
+	unsigned marks = 0;
 	if (!inline_labels)
 		tg_buf_puts(out, "この条項が対応する業界ガイドラインの項目：");
 	for (size_t i = 0; i < e->nlabels; i++) {
 		const tg_item *it = e->labels[i].item;
+		if (it != NULL)
+			marks |= 1u << tg_item_origin(it);
 		if (inline_labels)
 			tg_buf_printf(out, "〔%s〕", e->labels[i].text);
 		else
 			tg_buf_printf(out, "\n〔%s〕%s", e->labels[i].text,
 			    it != NULL && it->title != NULL ? it->title : "");
+	}
+	if (!inline_labels) {
+		tg_buf notes = TG_BUF_INIT;
+		tg_origin_footnotes(marks, &notes, "\n");
+		if (notes.len > 0)
+			tg_buf_printf(out, "\n%s", notes.data);
+		tg_buf_free(&notes);
 	}
 }
 
@@ -188,6 +200,11 @@ appendix(const tg_regulation *r, size_t which, tg_docx *d)
 			tg_docx_row_end(d);
 		}
 		tg_docx_table_end(d);
+		if (r->xref_marks != 0) {
+			tg_buf_clear(&t);
+			tg_origin_footnotes(r->xref_marks, &t, "");
+			tg_docx_para(d, TG_DX_NOTE, t.data, 0);
+		}
 		break;
 	}
 	case 1: {

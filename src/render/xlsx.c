@@ -106,6 +106,7 @@ tg_xlsx_new(const char *path, const char *name, const tg_pdoc *doc, tg_diag *dia
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
 	f->line = base_format(wb, false, false);
+	f->note = base_format(wb, true, false);
 	f->cell = base_format(wb, true, true);
 	f->center = base_format(wb, true, true);
 	format_set_align(f->center, LXW_ALIGN_CENTER);
@@ -279,8 +280,16 @@ tg_xlsx_add_table(tg_xlsx *x, const tg_ptable *t, bool with_header)
 			free(l);
 		}
 		tg_buf_free(&lines);
-		for (size_t i = 0; i < x->doc->nnotes; i++)
-			tg_xlsx_string(x, ws, t->name, row++, 0, x->doc->notes[i], x->f.line, NULL, "note");
+		/* Notes are sentences: wrapped across the table's width. */
+		for (size_t i = 0; i < x->doc->nnotes; i++, row++) {
+			const char *note = x->doc->notes[i];
+			tg_xlsx_ok(x, worksheet_set_row(ws, row, tg_print_row_height(&note, 1, &units) - 2.0,
+			    NULL), "row heights");
+			if (t->ncols > 1)
+				tg_xlsx_ok(x, worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(t->ncols - 1), "",
+				    x->f.note), "the header block");
+			tg_xlsx_string(x, ws, t->name, row, 0, note, x->f.note, NULL, "note");
+		}
 		row++;
 	}
 	lxw_row_t head = row;

@@ -26,7 +26,8 @@ typedef struct tg_xlsx tg_xlsx;
 
 /* The formats every sheet uses (owned by the workbook). */
 typedef struct tg_xlsx_formats {
-	lxw_format *title, *line, *header, *cell, *center, *number, *none, *none_center, *group;
+	lxw_format *title, *line, *note, *header, *cell, *center, *number, *none, *none_center,
+	    *group;
 } tg_xlsx_formats;
 
 /* Starts a workbook written to path (a temporary of an output set); name

@@ -177,6 +177,20 @@ int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_d
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
 
+/* `forms`: the guidance forms (templates/forms/, docs/forms.md) as XLSX
+ * workbooks for an industry. */
+typedef struct tg_forms_options {
+	const char *industry;
+	const char *profile;	/* profile id or YAML file, or NULL */
+	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
+	const char **forms;	/* form ids to write; none: every form */
+	size_t nforms;
+	const char *output;	/* directory; NULL: out/<industry>/forms[-PROFILE]/ */
+} tg_forms_options;
+
+/* Writes the workbooks as one output set; lists them in report. */
+int tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "load.h"
+#include "../forms/forms.h"
 #include "../regulation/regulation.h"
 #include "../util/fs.h"
 
@@ -64,6 +65,9 @@ tg_data_open(const char *dir, tg_diag *diag, int *rc)
 	 * the whole set loaded and linked; every command gets them here. */
 	if (*rc != TG_EXIT_IO) {
 		int r = tg_reg_check_data(d, diag);
+		if (r > *rc)
+			*rc = r;
+		r = tg_forms_check_data(d, diag);
 		if (r > *rc)
 			*rc = r;
 	}

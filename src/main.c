@@ -55,6 +55,7 @@ static const command commands[] = {
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
 	{"forms", cmd_forms, "write the guidance forms (self-assessment, checklist, forms 1-3, records)"},
+	{"assess", cmd_assess, "score filled forms; gaps, clauses and the action plan"},
 };
 
 static void

@@ -55,5 +55,6 @@ int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_forms(cli *c, int argc, char **argv);
+int cmd_assess(cli *c, int argc, char **argv);
 
 #endif

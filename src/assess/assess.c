@@ -304,7 +304,7 @@ tg_assess_run(tg_data *d, const tg_assess_input *in, tg_assessment **out, tg_dia
 		bool twice = false;
 		for (size_t k = 0; k < as->nfilled && !twice; k++)
 			if (as->filled[k].form == s->form) {
-				tg_diag_error(diag, tg_pos_at(s->sh.file, s->header_row, 0), "a second '%s' "
+				tg_diag_error(diag, tg_pos_at(s->sh.file, s->header_row, 1), "a second '%s' "
 				    "(the first is %s): assess one of each at a time", s->form->title,
 				    as->filled[k].where);
 				twice = true;

@@ -235,6 +235,22 @@ remarks(const tg_assess_sheet *in, const tg_sheet_row *r, size_t choice_col, tg_
 	return s;
 }
 
+/* Appends a key to a list shown in a message: the first ten, then a count. */
+static void
+list_key(tg_buf *list, size_t *n, const char *key)
+{
+	if (*n < 10)
+		tg_buf_printf(list, "%s%s", *n ? ", " : "", key);
+	(*n)++;
+}
+
+static void
+end_list(tg_buf *list, size_t n)
+{
+	if (n > 10)
+		tg_buf_printf(list, " and %zu more", n - 10);
+}
+
 static void
 list_options(const tg_fchoice *ch, tg_buf *out)
 {
@@ -284,6 +300,24 @@ results(tg_filled *f, tg_arena *a)
 		double den = (double)(r->items - excluded) * best;
 		r->progress = r->answered > 0 && den > 0 ? r->score / den : -1;
 	}
+	/* Groups in the order the sheet shows them (its level may differ
+	 * from the layout's). */
+	size_t *first = tg_xcalloc(l->ngroups ? l->ngroups : 1, sizeof *first);
+	for (size_t g = 0; g < l->ngroups; g++)
+		first[g] = SIZE_MAX;
+	for (size_t i = 0; i < f->nanswers; i++)
+		if (first[f->answers[i].group] == SIZE_MAX)
+			first[f->answers[i].group] = i;
+	for (size_t g = 1; g < l->ngroups; g++)
+		for (size_t k = g; k > 0 && first[k] < first[k - 1]; k--) {
+			size_t t = first[k];
+			first[k] = first[k - 1];
+			first[k - 1] = t;
+			tg_group_result r = f->groups[k];
+			f->groups[k] = f->groups[k - 1];
+			f->groups[k - 1] = r;
+		}
+	free(first);
 	f->band = -1;
 	if (f->form->summary == TG_FSUM_SCORE) {
 		all->max = l->scoring.max_score;
@@ -319,13 +353,14 @@ tg_assess_read(const tg_assess_sheet *in, const tg_form_ctx *ctx, tg_arena *a, t
 	index_keys(l, &keys);
 	size_t before = tg_diag_errors(diag);
 	tg_buf answers = TG_BUF_INIT, blank = TG_BUF_INIT;
+	size_t nblank = 0, nmissing = 0;
 	unsigned kc = in->col[key_col], cc = in->col[choice_col];
 	for (size_t i = 0; i < sh->nrows; i++) {
 		const tg_sheet_row *r = &sh->rows[i];
 		if (r->row <= in->header_row)
 			continue;
 		char *key = cell_value(r, kc), *value = cell_value(r, cc);
-		tg_pos kpos = tg_pos_at(sh->file, r->row, kc), vpos = tg_pos_at(sh->file, r->row, cc);
+		tg_pos kpos = tg_pos_at(out->where, r->row, kc), vpos = tg_pos_at(out->where, r->row, cc);
 		const tg_frow *row = *key ? tg_map_get(&keys, key) : NULL;
 		if (*key == '\0') {
 			if (*value != '\0')
@@ -363,7 +398,7 @@ tg_assess_read(const tg_assess_sheet *in, const tg_form_ctx *ctx, tg_arena *a, t
 					an.gap = tg_option_gap(ch->options, ch->noptions, (size_t)an.option);
 				}
 			} else {
-				tg_buf_printf(&blank, "%s%s", blank.len ? ", " : "", row->key);
+				list_key(&blank, &nblank, row->key);
 			}
 			TG_BUF_PUSH(&answers, tg_answer, an);
 			/* The map holds the answer's index + 1 (the array moves). */
@@ -379,7 +414,7 @@ tg_assess_read(const tg_assess_sheet *in, const tg_form_ctx *ctx, tg_arena *a, t
 		if (r->item == NULL || tg_map_get(&seen, r->item->id) != NULL ||
 		    (f->role == TG_FORM_ROLE_CHECKLIST && !in_scope(r->item, ctx->level)))
 			continue;
-		tg_buf_printf(&missing, "%s%s", missing.len ? ", " : "", r->key);
+		list_key(&missing, &nmissing, r->key);
 		if (f->role != TG_FORM_ROLE_CHECKLIST)
 			continue;
 		tg_answer an = {0};
@@ -388,10 +423,12 @@ tg_assess_read(const tg_assess_sheet *in, const tg_form_ctx *ctx, tg_arena *a, t
 		an.group = r->group;
 		an.option = -1;
 		an.gap = TG_GAP_UNANSWERED;
-		an.pos = tg_pos_at(sh->file, in->header_row, kc);
+		an.pos = tg_pos_at(out->where, in->header_row, kc);
 		TG_BUF_PUSH(&answers, tg_answer, an);
 	}
-	tg_pos head = tg_pos_at(sh->file, in->header_row, kc);
+	end_list(&missing, nmissing);
+	end_list(&blank, nblank);
+	tg_pos head = tg_pos_at(out->where, in->header_row, kc);
 	if (missing.len > 0 && f->role == TG_FORM_ROLE_SELF_ASSESSMENT)
 		tg_diag_error(diag, head, "the sheet lacks %s: every question is needed for the score",
 		    missing.data);

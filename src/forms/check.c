@@ -42,13 +42,36 @@ check_scoring(const tg_form *f, const tg_catalog *base, tg_arena *a, tg_diag *di
 {
 	for (size_t i = 0; i < f->nchoices; i++) {
 		tg_scoring sc;
-		if (f->choices[i].scoring != NULL)
-			tg_scoring_read(base, f->choices[i].scoring, a, &sc, diag);
+		if (f->choices[i].scoring == NULL ||
+		    !tg_scoring_read(base, f->choices[i].scoring, f->choices[i].pos, a, &sc, diag))
+			continue;
+		size_t total = 0;
+		for (size_t k = 0; k < sc.nanswers; k++) {
+			total += strlen(sc.answers[k].label) + 1;
+			if (strpbrk(sc.answers[k].label, ",\"") != NULL)
+				tg_diag_error(diag, sc.answers[k].pos, "answer '%s' holds a comma or a quote, "
+				    "which a spreadsheet's pull-down list cannot", sc.answers[k].label);
+		}
+		if (total > 255)
+			tg_diag_error(diag, f->choices[i].pos, "the answers of meta.%s take %zu bytes; a "
+			    "pull-down list holds at most 255", f->choices[i].scoring, total);
 	}
 	if (f->summary != TG_FSUM_SCORE || f->scoring == NULL)
 		return;
+	/* A key the choices read already is reported once. */
+	for (size_t i = 0; i < f->nchoices; i++)
+		if (f->choices[i].scoring != NULL && strcmp(f->choices[i].scoring, f->scoring) == 0) {
+			tg_diag *quiet = tg_diag_new();
+			tg_scoring sc;
+			bool ok = tg_scoring_read(base, f->scoring, f->scoring_pos, a, &sc, quiet);
+			tg_diag_free(quiet);
+			if (ok && sc.nbands != f->nbands)
+				tg_diag_error(diag, f->pos, "form '%s' has %zu bands, the scoring meta.%s of %s has "
+				    "%zu", f->id, f->nbands, f->scoring, base->id, sc.nbands);
+			return;
+		}
 	tg_scoring sc;
-	if (!tg_scoring_read(base, f->scoring, a, &sc, diag))
+	if (!tg_scoring_read(base, f->scoring, f->scoring_pos, a, &sc, diag))
 		return;
 	if (sc.nbands != f->nbands)
 		tg_diag_error(diag, f->pos, "form '%s' has %zu bands, the scoring meta.%s of %s has %zu",

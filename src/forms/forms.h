@@ -35,10 +35,10 @@ typedef struct tg_scoring {
 } tg_scoring;
 
 /* Reads meta.<key> of a catalog: answers [{label, score}], max_score,
- * result_bands [{min?, max?}].  Reports what is missing or malformed at
- * its position (or the catalog's) and returns false. */
-bool tg_scoring_read(const tg_catalog *c, const char *key, tg_arena *a, tg_scoring *out,
-    tg_diag *diag);
+ * result_bands [{min?, max?}].  Reports what is malformed at its position,
+ * a missing meta.<key> at `ref` (where a form names it), and returns false. */
+bool tg_scoring_read(const tg_catalog *c, const char *key, tg_pos ref, tg_arena *a,
+    tg_scoring *out, tg_diag *diag);
 /* The band of a score (index into bands), or -1 when none holds it. */
 int tg_scoring_band(const tg_scoring *s, double score);
 /* 「100点」「70〜99点」「49点以下」 */

@@ -24,16 +24,16 @@ read_number(const tg_node *n, double *out)
 }
 
 bool
-tg_scoring_read(const tg_catalog *c, const char *key, tg_arena *a, tg_scoring *out,
-    tg_diag *diag)
+tg_scoring_read(const tg_catalog *c, const char *key, tg_pos ref, tg_arena *a,
+    tg_scoring *out, tg_diag *diag)
 {
 	memset(out, 0, sizeof *out);
 	out->key = key;
 	size_t before = tg_diag_errors(diag);
 	const tg_node *rules = c->meta ? tg_node_get(c->meta, key) : NULL;
 	if (rules == NULL || rules->kind != TG_NODE_MAP) {
-		tg_diag_error(diag, c->meta ? c->meta->pos : c->pos, "catalog '%s' has no scoring rules "
-		    "meta.%s (answers, max_score, result_bands)", c->id, key);
+		tg_diag_error(diag, ref, "catalog '%s' has no scoring rules meta.%s (answers, max_score, "
+		    "result_bands)", c->id, key);
 		return false;
 	}
 	const tg_node *answers = tg_node_get(rules, "answers");

@@ -231,13 +231,24 @@ requirement_group(builder *b, const tg_item *it)
 	return f->other_group;
 }
 
+/* 0 for a parent's group, 1 + k for the form's k-th tag group, then the
+ * other group. */
+static size_t
+group_rank(const tg_form *f, const char *title)
+{
+	for (size_t k = 0; k < f->ngroup_tags; k++)
+		if (strcmp(title, f->group_tag_titles[k]) == 0)
+			return 1 + k;
+	return strcmp(title, f->other_group) == 0 ? 1 + f->ngroup_tags : 0;
+}
+
 static bool
 from_requirements(builder *b)
 {
 	const tg_fsheet *s = b->s;
 	tg_xtable *t = tg_xtable_build(s->ctx.data, s->ctx.ind, s->ctx.level);
 	b->s->skipped_unknown = t->skipped_unknown;
-	/* Groups in order of first appearance; rows in guideline order. */
+	/* Rows in guideline order within their groups. */
 	tg_buf titles = TG_BUF_INIT;	/* const char * */
 	const char **of_row = tg_xcalloc(t->nrows ? t->nrows : 1, sizeof *of_row);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -248,13 +259,27 @@ from_requirements(builder *b)
 		if (!seen)
 			TG_BUF_PUSH(&titles, const char *, of_row[r]);
 	}
-	for (size_t g = 0; g < TG_BUF_COUNT(&titles, const char *); g++) {
+	/* Parents in order of appearance, then the tag groups in the form's
+	 * order, then the rest (a stable sort by rank). */
+	size_t n = TG_BUF_COUNT(&titles, const char *);
+	const char **order = tg_xcalloc(n ? n : 1, sizeof *order);
+	for (size_t g = 0; g < n; g++) {
 		const char *title = TG_BUF_AT(&titles, const char *, g);
+		size_t k = g;
+		while (k > 0 && group_rank(b->s->form, order[k - 1]) > group_rank(b->s->form, title)) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = title;
+	}
+	for (size_t g = 0; g < n; g++) {
+		const char *title = order[g];
 		begin_group(b, title, NULL);
 		for (size_t r = 0; r < t->nrows; r++)
 			if (strcmp(of_row[r], title) == 0)
 				item_cells(b, add_row(b, t->rows[r].item));
 	}
+	free(order);
 	free(of_row);
 	tg_buf_free(&titles);
 	tg_xtable_free(t);
@@ -501,7 +526,7 @@ tg_fsheet_build(const tg_form *f, const tg_form_ctx *ctx, const tg_fill_row *fil
 		s->choices[i].def = c;
 		if (c->scoring != NULL) {
 			tg_scoring sc;
-			ok &= tg_scoring_read(base, c->scoring, &s->arena, &sc, diag);
+			ok &= tg_scoring_read(base, c->scoring, c->pos, &s->arena, &sc, diag);
 			s->choices[i].options = sc.answers;
 			s->choices[i].noptions = sc.nanswers;
 		} else {
@@ -510,7 +535,7 @@ tg_fsheet_build(const tg_form *f, const tg_form_ctx *ctx, const tg_fill_row *fil
 		}
 	}
 	if (f->summary == TG_FSUM_SCORE) {
-		ok &= tg_scoring_read(base, f->scoring, &s->arena, &s->scoring, diag);
+		ok &= tg_scoring_read(base, f->scoring, f->scoring_pos, &s->arena, &s->scoring, diag);
 		if (ok && s->scoring.nbands != f->nbands) {
 			tg_diag_error(diag, f->pos, "form '%s' has %zu bands, the scoring of %s has %zu", f->id,
 			    f->nbands, base->id, s->scoring.nbands);

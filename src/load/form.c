@@ -140,6 +140,11 @@ load_options(tg_load *l, tg_form_choice *c, const tg_node *opts)
 		}
 		if (o->label == NULL)
 			continue;
+		if (strpbrk(o->label, ",\"") != NULL) {
+			tg_diag_error(l->diag, n->pos, "option '%s' holds a comma or a quote, which a "
+			    "spreadsheet's pull-down list cannot", o->label);
+			continue;
+		}
 		for (size_t k = 0; k < c->noptions; k++)
 			if (strcmp(c->options[k].label, o->label) == 0)
 				tg_diag_error(l->diag, n->pos, "option '%s' is listed twice", o->label);
@@ -166,8 +171,14 @@ load_choices(tg_load *l, tg_form *f, const tg_node *seq)
 			load_options(l, c, opts);
 		else if (c->scoring == NULL)
 			tg_diag_error(l->diag, n->pos, "choice has neither 'options' nor 'scoring'");
-		if (opts != NULL && c->noptions == 0)
+		if (opts != NULL && c->scoring == NULL && c->noptions == 0)
 			tg_diag_error(l->diag, opts->pos, "choice '%s' has no options", c->name ? c->name : "?");
+		size_t total = 0;
+		for (size_t k = 0; k < c->noptions; k++)
+			total += strlen(c->options[k].label) + 1;
+		if (total > 255)
+			tg_diag_error(l->diag, n->pos, "the options of choice '%s' take %zu bytes; a pull-down "
+			    "list holds at most 255", c->name ? c->name : "?", total);
 		if (c->name == NULL)
 			continue;
 		if (tg_form_choice_by_name(f, c->name) != NULL)
@@ -201,12 +212,12 @@ load_columns(tg_load *l, tg_form *f, const tg_node *seq)
 		c->kind = TG_FCOL_VALUE;
 		c->value = TG_FVAL_NONE;
 		if (tg_node_get(n, "value") != NULL) {
-			int v = enum_of(l, n, "value", "a column's value", values + 1,
+			int v = enum_of(l, n, "value", "value", values + 1,
 			    sizeof values / sizeof *values - 1, -1);
 			c->value = v < 0 ? TG_FVAL_NONE : (tg_form_value)(v + 1);
 		} else if (tg_node_get(n, "input") != NULL) {
 			c->kind = TG_FCOL_INPUT;
-			int v = enum_of(l, n, "input", "a column's input", inputs, 3, 0);
+			int v = enum_of(l, n, "input", "input", inputs, 3, 0);
 			c->input = inputs[v];
 		} else if (tg_node_get(n, "choice") != NULL) {
 			c->kind = TG_FCOL_CHOICE;
@@ -230,7 +241,7 @@ load_columns(tg_load *l, tg_form *f, const tg_node *seq)
 		const tg_node *align = tg_node_get(n, "align");
 		if (align != NULL) {
 			static const char *const aligns[] = {"left", "center"};
-			c->center = tg_schema_enum(l, align, "a column's align", aligns, 2) == 1;
+			c->center = tg_schema_enum(l, align, "alignment", aligns, 2) == 1;
 		}
 		c->lines = count(l, n, "lines", "a column's lines", 20);
 		if (c->key == NULL || c->header == NULL)
@@ -252,7 +263,7 @@ load_fields(tg_load *l, tg_form *f, const tg_node *seq)
 		tg_form_field *fd = &f->fields[f->nfields];
 		fd->pos = n->pos;
 		fd->label = tg_schema_str(l, n, "label", "field", true);
-		fd->value = (tg_form_field_value)enum_of(l, n, "value", "a field's value", field_values,
+		fd->value = (tg_form_field_value)enum_of(l, n, "value", "field value", field_values,
 		    sizeof field_values / sizeof *field_values, 0);
 		if (fd->label != NULL)
 			f->nfields++;
@@ -388,7 +399,7 @@ load_rows(tg_load *l, tg_form *f, const tg_node *rows)
 	if (from == NULL)
 		tg_diag_error(l->diag, rows->pos, "rows have no 'from' (baseline, requirements, chapters, "
 		    "static, blank or examples)");
-	f->source = (tg_form_source)enum_of(l, rows, "from", "rows' from", sources,
+	f->source = (tg_form_source)enum_of(l, rows, "from", "row source", sources,
 	    sizeof sources / sizeof *sources, TG_FORM_FROM_STATIC);
 	f->under = tg_schema_str(l, rows, "under", "rows", f->source == TG_FORM_FROM_BASELINE);
 	if (f->under != NULL)
@@ -422,11 +433,13 @@ load_summary(tg_load *l, tg_form *f, const tg_node *n)
 {
 	if (!tg_schema_map(l, n, "summary", summary_keys))
 		return;
-	f->summary = (tg_form_summary_kind)enum_of(l, n, "kind", "a summary's kind", summaries, 3,
+	f->summary = (tg_form_summary_kind)enum_of(l, n, "kind", "summary kind", summaries, 3,
 	    TG_FSUM_NONE);
 	f->summary_sheet = sheet_name(l, n, "sheet", "summary", f->summary != TG_FSUM_NONE);
 	f->summary_choice = tg_schema_str(l, n, "choice", "summary", f->summary != TG_FSUM_NONE);
 	f->scoring = tg_schema_str(l, n, "scoring", "summary", f->summary == TG_FSUM_SCORE);
+	if (f->scoring != NULL)
+		f->scoring_pos = tg_node_get(n, "scoring")->pos;
 	const tg_node *chart = tg_node_get(n, "chart");
 	if (chart != NULL)
 		tg_schema_bool(l, chart, "a summary's chart", &f->chart);
@@ -538,9 +551,9 @@ load_form(tg_load *l, const tg_node *root)
 	}
 	f->sheet = sheet_name(l, root, "sheet", "form", true);
 	f->description = tg_schema_str(l, root, "description", "form", false);
-	f->role = (tg_form_role)enum_of(l, root, "role", "a form's role", roles, 4, TG_FORM_ROLE_NONE);
+	f->role = (tg_form_role)enum_of(l, root, "role", "role", roles, 4, TG_FORM_ROLE_NONE);
 	static const char *const orientations[] = {"portrait", "landscape"};
-	f->landscape = enum_of(l, root, "orientation", "a form's orientation", orientations, 2, 0) == 1;
+	f->landscape = enum_of(l, root, "orientation", "orientation", orientations, 2, 0) == 1;
 	f->intro = tg_schema_strlist(l, root, "intro", "form", &f->nintro, NULL);
 	const tg_node *n;
 	if ((n = list(l, root, "fields", "form")) != NULL)

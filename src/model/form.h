@@ -181,6 +181,7 @@ typedef struct tg_form {
 	const char *summary_sheet;	/* sheet holding the per-group summary */
 	const char *summary_choice;	/* the choice column summarised */
 	const char *scoring;	/* SCORE: meta key of the baseline (bands, maximum) */
+	tg_pos scoring_pos;
 	tg_form_band *bands;
 	size_t nbands;
 	bool chart;

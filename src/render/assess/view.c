@@ -78,10 +78,14 @@ section(builder *b, const char *title, const char **paragraphs, size_t n, tg_ar_
 	return &TG_BUF_AT(&b->sections, tg_ar_section, TG_BUF_COUNT(&b->sections, tg_ar_section) - 1);
 }
 
+/* A share as 「45%」 (rounded half up); progress uses -1 for "nothing counts". */
 static const char *
-percent(builder *b, double v)
+percent(builder *b, double v, bool valid)
 {
-	return v < 0 ? "—" : fmt(b, "%.0f%%", v * 100 + (v >= 0 ? 1e-9 : -1e-9));
+	if (!valid)
+		return "—";
+	double p = v * 100;
+	return fmt(b, "%.0f%%", p >= 0 ? p + 1e-9 : p - 1e-9);
 }
 
 char *
@@ -113,8 +117,8 @@ self_assessment(builder *b, const tg_filled *f)
 	const tg_fsheet *l = f->layout;
 	const char *para[3];
 	size_t np = 0;
-	para[np++] = fmt(b, "%s（%s）の回答から、公開されている配点（%s）で計算した。", f->form->title,
-	    f->where, "回答ごとの点数を合計する");
+	para[np++] = fmt(b, "%s（%s）の回答を、回答ごとの配点に従って合計した。", f->form->title,
+	    f->where);
 	if (f->band >= 0) {
 		tg_buf range = TG_BUF_INIT;
 		tg_scoring_band_range(&l->scoring.bands[f->band], &range);
@@ -140,7 +144,7 @@ self_assessment(builder *b, const tg_filled *f)
 		set(t, row, 2, fmt(b, "%zu", r->answered));
 		set(t, row, 3, fmt(b, "%g", r->score));
 		set(t, row, 4, fmt(b, "%g", r->max));
-		set(t, row, 5, percent(b, r->max > 0 ? r->score / r->max : -1));
+		set(t, row, 5, percent(b, r->max > 0 ? r->score / r->max : 0, r->max > 0));
 	}
 	section(b, "自社診断の結果", para, np, t);
 }
@@ -153,7 +157,8 @@ checklist(builder *b, const tg_filled *f)
 	size_t np = 0;
 	para[np++] = fmt(b, "%s（%s）の実施状況。進捗率は、実施済みを1、一部実施を0.5として、対象外を除いた"
 	    "項目数で割った値。", f->form->title, f->where);
-	para[np++] = fmt(b, "全体の進捗率：%s（%zu項目のうち記入済み%zu項目）", percent(b, f->total.progress),
+	para[np++] = fmt(b, "全体の進捗率：%s（%zu項目のうち記入済み%zu項目）",
+	    percent(b, f->total.progress, f->total.progress >= 0),
 	    f->total.items, f->total.answered);
 	size_t ncols = ch->noptions + 4;
 	const char **h = TG_ARENA_ARRAY(&b->r->arena, const char *, ncols);
@@ -177,7 +182,7 @@ checklist(builder *b, const tg_filled *f)
 		for (size_t k = 0; k < ch->noptions; k++)
 			set(t, row, 2 + k, fmt(b, "%zu", r->per_option[k]));
 		set(t, row, ncols - 2, fmt(b, "%zu", r->items - r->answered));
-		set(t, row, ncols - 1, percent(b, r->progress));
+		set(t, row, ncols - 1, percent(b, r->progress, r->progress >= 0));
 	}
 	section(b, "業界チェックシートの状況", para, np, t);
 }

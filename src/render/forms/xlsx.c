@@ -451,8 +451,11 @@ write_table(tg_bsheet *ws, layout *L, unsigned row)
 			const char *text = r->cells[c];
 			switch (col->kind) {
 			case TG_FCOL_VALUE:
-				tg_book_text(ws, row, (unsigned)c, text, col->value == TG_FVAL_MARK ?
-				    TG_BS_MARK : col->center ? TG_BS_CELL_CENTER : TG_BS_CELL);
+				if (col->value == TG_FVAL_NUMBER && text != NULL)
+					tg_book_number(ws, row, (unsigned)c, strtod(text, NULL), TG_BS_NUMBER);
+				else
+					tg_book_text(ws, row, (unsigned)c, text, col->value == TG_FVAL_MARK ?
+					    TG_BS_MARK : col->center ? TG_BS_CELL_CENTER : TG_BS_CELL);
 				break;
 			case TG_FCOL_INPUT:
 			case TG_FCOL_CHOICE:

@@ -380,9 +380,9 @@ tg_book_lines(const char *s, double width)
 	for (;;) {
 		const char *nl = strchr(s, '\n');
 		size_t len = nl ? (size_t)(nl - s) : strlen(s);
-		/* A full-width character takes about two width units; keep a
-		 * margin so that a line never spills. */
-		double w = (double)tg_utf8_width(s, len) * 1.05;
+		/* A full-width character takes a little under two width units
+		 * (the callers keep a unit of margin). */
+		double w = (double)tg_utf8_width(s, len);
 		lines += (size_t)(w / width) + 1;
 		if (nl == NULL)
 			break;

@@ -20,6 +20,9 @@ typedef struct tg_assess_sheet {
 int tg_assess_find(const tg_data *d, const char *const *files, size_t n, tg_buf *out,
     tg_diag *diag);
 void tg_assess_sheets_free(tg_buf *sheets);
+/* Keeps a sheet read by the caller when it holds one of the forms (moved
+ * into out as a tg_assess_sheet), else frees it. */
+void tg_assess_classify(const tg_data *d, tg_sheet *sh, tg_buf *out);
 /* Checks every row of the table and fills out (answers, results).
  * Returns false when a cell is bad (all reported). */
 bool tg_assess_read(const tg_assess_sheet *in, const tg_form_ctx *ctx, tg_arena *a,

@@ -108,9 +108,8 @@ readable(const tg_form *f)
 	return f->role == TG_FORM_ROLE_SELF_ASSESSMENT || f->role == TG_FORM_ROLE_CHECKLIST;
 }
 
-/* Keeps sh when it holds one of the forms (moving it into out). */
-static void
-classify(const tg_data *d, tg_sheet *sh, tg_buf *out)
+void
+tg_assess_classify(const tg_data *d, tg_sheet *sh, tg_buf *out)
 {
 	for (size_t i = 0; i < TG_BUF_COUNT(&d->forms, tg_form *); i++) {
 		const tg_form *f = TG_BUF_AT(&d->forms, tg_form *, i);
@@ -151,14 +150,14 @@ tg_assess_find(const tg_data *d, const char *const *files, size_t n, tg_buf *out
 					r = rs > r ? rs : r;
 					continue;
 				}
-				classify(d, &sh, out);
+				tg_assess_classify(d, &sh, out);
 			}
 			tg_xlsx_free(wb);
 		} else {
 			tg_sheet_options o = {TG_SHEET_FORMAT_AUTO, TG_SHEET_AUTO, NULL};
 			r = tg_sheet_load(&sh, path, NULL, &o, diag);
 			if (r == TG_EXIT_OK)
-				classify(d, &sh, out);
+				tg_assess_classify(d, &sh, out);
 			else
 				tg_sheet_free(&sh);
 		}

@@ -56,6 +56,7 @@ static const command commands[] = {
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
 	{"forms", cmd_forms, "write the guidance forms (self-assessment, checklist, forms 1-3, records)"},
 	{"assess", cmd_assess, "score filled forms; gaps, clauses and the action plan"},
+	{"init-industry", cmd_init_industry, "write a commented skeleton of an industry without a guideline"},
 };
 
 static void
@@ -65,7 +66,7 @@ print_help(void)
 	    "Crosswalk industry security guidelines against the IPA SME guideline and\n"
 	    "build industry sample regulations.\n\nCommands:\n", tg_cli_progname);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		printf("  %-12s %s\n", commands[i].name, commands[i].summary);
+		printf("  %-13s %s\n", commands[i].name, commands[i].summary);
 	printf("\nOptions:\n"
 	    "  -d, --data DIR  data directory holding mappings/ and templates/\n"
 	    "                  (default: $TOTSUGO_DATA, the source tree, the installed data)\n"

@@ -50,7 +50,7 @@ choose_industry(const tg_data *d, const tg_assess_input *in, const tg_buf *sheet
 			if ((c->title && strcmp(c->title, name) == 0) || (c->id && strcmp(c->id, name) == 0))
 				ind = c;
 		}
-		if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL)
+		if (ind == NULL || ind->baseline == NULL || (ind->guideline == NULL && ind->guideline_id))
 			continue;
 		if (found != NULL && found != ind) {
 			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "the sheets name two industries (%s and "
@@ -232,10 +232,8 @@ plan_cells(tg_assessment *as, const tg_gap *g, tg_fill_row *row)
 	}
 	if (rm->nproposals > 0) {
 		const tg_remedy_proposal *p = &rm->proposals[0];
-		char *label = tg_reg_label_text(p->source, false);
 		tg_buf_printf(&b, "%s業界版の%s案（%s）：%s", b.len ? "\n" : "",
-		    p->proposal->action == TG_ACTION_ADD ? "追加" : "補足", label, p->proposal->text);
-		free(label);
+		    p->action == TG_ACTION_ADD ? "追加" : "補足", p->label, p->text);
 	} else if (rm->nclauses > 0) {
 		const tg_tset *ts = tg_reg_tset_for(d, as->ctx.ind->baseline);
 		const tg_tclause *tc = ts ? tg_tset_clause(ts, rm->clauses[0].clause->id) : NULL;

@@ -29,10 +29,14 @@ typedef struct tg_remedy {
 	const tg_item *via;		/* NULL: a direct pair; else the baseline item passed through */
 } tg_remedy;
 
-/* An industry proposal (反映案) that addresses an item. */
+/* An industry proposal (反映案) that addresses an item: a crosswalk row's
+ * proposal, or the own addition of an industry without a guideline. */
 typedef struct tg_remedy_proposal {
-	const tg_item *source;		/* the industry item whose crosswalk row holds it */
-	const tg_proposal *proposal;
+	const tg_item *source;		/* the industry item whose row holds it; NULL: an addition */
+	tg_action action;		/* TG_ACTION_ADD or TG_ACTION_AMEND */
+	const tg_item *clause;		/* where it goes */
+	const char *text;
+	const char *label;		/* 「自工会 No.44」 or the industry's short title */
 } tg_remedy_proposal;
 
 typedef struct tg_remedies {
@@ -49,7 +53,8 @@ typedef struct tg_remedies {
  * directions, and one step further through the baseline's crosswalks when
  * a pair ends on a baseline item that is not a clause.  Proposals: the
  * item's own, or, for a baseline item, those of in-scope industry items
- * placed on the clauses found.  Arrays live in a. */
+ * placed on the clauses found, and the industry's own additions to them.
+ * Arrays live in a. */
 void tg_assess_remedies(const tg_data *d, const tg_industry *ind, int level, const tg_item *item,
     tg_arena *a, tg_remedies *out);
 /* "3.1.1 情報資産の特定と機密性の評価", "基本方針 1 経営者の責任". */

@@ -196,10 +196,25 @@ tg_assess_remedies(const tg_data *d, const tg_industry *ind, int level, const tg
 				for (size_t k = 0; k < out->nclauses && !take; k++)
 					take = p->clause == out->clauses[k].clause;
 			if (take) {
-				tg_remedy_proposal rp = {r->source, p};
+				char *label = tg_reg_label_text(r->source, false);
+				tg_remedy_proposal rp = {r->source, p->action, p->clause, p->text,
+				    tg_arena_strdup(a, label)};
+				free(label);
 				TG_BUF_PUSH(&props, tg_remedy_proposal, rp);
 			}
 		}
+	}
+	/* An industry without a guideline: its own additions on those clauses. */
+	for (size_t i = 0; item->catalog == ind->baseline && i < ind->nadditions; i++) {
+		const tg_addition *ad = &ind->additions[i];
+		bool take = false;
+		for (size_t k = 0; k < out->nclauses && !take; k++)
+			take = ad->clause == out->clauses[k].clause;
+		if (!take || ad->text == NULL)
+			continue;
+		tg_remedy_proposal rp = {NULL, ad->action, ad->clause, ad->text,
+		    ind->short_title ? ind->short_title : ind->title};
+		TG_BUF_PUSH(&props, tg_remedy_proposal, rp);
 	}
 	if (props.len > 0) {
 		out->proposals = tg_arena_memdup(a, props.data, props.len);

@@ -126,10 +126,13 @@ typedef struct tg_fill_row {
 /* Lays a form out.  fills (plans only, may be NULL) are placed in their
  * groups, followed by the form's `room` empty rows.  Returns NULL after
  * reporting when the data does not fit the form (validate catches that
- * first). */
+ * first), or when it lists requirements and the industry has no guideline
+ * (tg_form_applies says so beforehand). */
 tg_fsheet *tg_fsheet_build(const tg_form *f, const tg_form_ctx *ctx, const tg_fill_row *fills,
     size_t nfills, tg_diag *diag);
 void tg_fsheet_free(tg_fsheet *s);
+/* Whether a form applies to an industry: requirements need a guideline. */
+bool tg_form_applies(const tg_form *f, const tg_industry *ind);
 /* Index of a fill name (area …), or -1. */
 int tg_fill_index(const char *name);
 /* The group of a plan a regulation chapter's gaps go to (the first group

@@ -42,6 +42,12 @@ tg_fill_index(const char *name)
 	return -1;
 }
 
+bool
+tg_form_applies(const tg_form *f, const tg_industry *ind)
+{
+	return f->source != TG_FORM_FROM_REQUIREMENTS || ind->guideline != NULL;
+}
+
 size_t
 tg_fsheet_plan_group(const tg_form *plan, const tg_item *chapter)
 {
@@ -441,6 +447,8 @@ static const char *
 level_field(tg_arena *a, const tg_form_ctx *ctx)
 {
 	const tg_catalog *g = ctx->ind->guideline;
+	if (g == NULL)
+		return "業界ガイドラインなし";
 	if (g->nlevels == 0)
 		return "レベル区分なし";
 	if (ctx->level < 0)
@@ -473,7 +481,10 @@ fill_fields(tg_fsheet *s)
 		switch (f->fields[i].value) {
 		case TG_FFIELD_COMPANY: s->fields[i] = company_name(s->ctx.profile); break;
 		case TG_FFIELD_INDUSTRY: s->fields[i] = s->ctx.ind->title; break;
-		case TG_FFIELD_GUIDELINE: s->fields[i] = version_title(a, s->ctx.ind->guideline); break;
+		case TG_FFIELD_GUIDELINE:
+			s->fields[i] = s->ctx.ind->guideline ? version_title(a, s->ctx.ind->guideline) :
+			    "業界ガイドラインなし";
+			break;
 		case TG_FFIELD_BASELINE: s->fields[i] = version_title(a, s->ctx.ind->baseline); break;
 		case TG_FFIELD_LEVEL: s->fields[i] = level_field(a, &s->ctx); break;
 		default: break;
@@ -485,7 +496,7 @@ fill_fields(tg_fsheet *s)
 static const char *
 data_date(const tg_industry *ind)
 {
-	const char *g = ind->guideline->date, *b = ind->baseline->date;
+	const char *g = ind->guideline ? ind->guideline->date : NULL, *b = ind->baseline->date;
 	if (g == NULL)
 		return b;
 	if (b == NULL)
@@ -498,7 +509,7 @@ file_name(tg_fsheet *s)
 {
 	const tg_form *f = s->form;
 	const tg_catalog *g = s->ctx.ind->guideline;
-	if (f->source != TG_FORM_FROM_REQUIREMENTS || s->ctx.level < 0 || g->nlevels == 0)
+	if (f->source != TG_FORM_FROM_REQUIREMENTS || s->ctx.level < 0 || g == NULL || g->nlevels == 0)
 		return f->file;
 	tg_buf t = TG_BUF_INIT;
 	tg_buf_put(&t, f->file, strlen(f->file) - 5);
@@ -512,6 +523,11 @@ tg_fsheet *
 tg_fsheet_build(const tg_form *f, const tg_form_ctx *ctx, const tg_fill_row *fills,
     size_t nfills, tg_diag *diag)
 {
+	if (f->source == TG_FORM_FROM_REQUIREMENTS && ctx->ind->guideline == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline: form '%s' lists "
+		    "its requirements", ctx->ind->id, f->id);
+		return NULL;
+	}
 	tg_fsheet *s = tg_xcalloc(1, sizeof *s);
 	tg_arena_init(&s->arena);
 	s->form = f;

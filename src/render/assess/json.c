@@ -128,10 +128,13 @@ gap(tg_json *j, const tg_assessment *as, const tg_gap *g, tg_arena *a)
 	for (size_t i = 0; i < g->remedies.nproposals; i++) {
 		const tg_remedy_proposal *p = &g->remedies.proposals[i];
 		tg_json_begin_object(j);
-		tg_json_kv_string(j, "source", p->source->id);
-		tg_json_kv_string(j, "action", tg_action_name(p->proposal->action));
-		tg_json_kv_string(j, "clause", p->proposal->clause_id);
-		tg_json_kv_string(j, "text", p->proposal->text);
+		tg_json_key(j, "source");
+		tg_json_string(j, p->source ? p->source->id : NULL);
+		tg_json_kv_string(j, "label", p->label);
+		tg_json_kv_string(j, "action", tg_action_name(p->action));
+		tg_json_key(j, "clause");
+		tg_json_string(j, p->clause ? p->clause->id : NULL);
+		tg_json_kv_string(j, "text", p->text);
 		tg_json_end_object(j);
 	}
 	tg_json_end_array(j);
@@ -149,7 +152,8 @@ tg_ar_json(const tg_assessment *as, tg_buf *out)
 	tg_json_init(&j, out, true);
 	tg_json_begin_object(&j);
 	tg_json_kv_string(&j, "industry", as->ctx.ind->id);
-	tg_json_kv_string(&j, "guideline", as->ctx.ind->guideline->id);
+	tg_json_key(&j, "guideline");
+	tg_json_string(&j, as->ctx.ind->guideline ? as->ctx.ind->guideline->id : NULL);
 	tg_json_kv_string(&j, "baseline", as->ctx.ind->baseline->id);
 	tg_json_key(&j, "level");
 	tg_json_string(&j, as->level_name);

@@ -240,12 +240,10 @@ proposals_cell(builder *b, const tg_gap *g)
 	tg_buf t = TG_BUF_INIT;
 	for (size_t i = 0; i < rm->nproposals && i < MAX_PROPOSALS_SHOWN; i++) {
 		const tg_remedy_proposal *p = &rm->proposals[i];
-		char *label = tg_reg_label_text(p->source, false);
 		tg_buf_printf(&t, "%s【%s】%s → %s：%s", i ? "\n" : "",
-		    p->proposal->action == TG_ACTION_ADD ? "追加" : "補足", label,
-		    p->proposal->clause ? p->proposal->clause->ref : "", p->proposal->text);
+		    p->action == TG_ACTION_ADD ? "追加" : "補足", p->label,
+		    p->clause ? p->clause->ref : "", p->text);
 		trim_newlines(&t);
-		free(label);
 	}
 	if (rm->nproposals > MAX_PROPOSALS_SHOWN)
 		tg_buf_printf(&t, "\nほか%zu件", rm->nproposals - MAX_PROPOSALS_SHOWN);
@@ -338,9 +336,12 @@ tg_ar_build(const tg_assessment *as)
 	const char *meta[8];
 	size_t nm = 0;
 	meta[nm++] = fmt(&b, "業界：%s", ind->title);
-	meta[nm++] = fmt(&b, "業界ガイドライン：%s%s%s%s", ind->guideline->title,
-	    ind->guideline->version ? "（" : "", ind->guideline->version ? ind->guideline->version : "",
-	    ind->guideline->version ? "版）" : "");
+	const tg_catalog *g = ind->guideline;
+	if (g != NULL)
+		meta[nm++] = fmt(&b, "業界ガイドライン：%s%s%s%s", g->title, g->version ? "（" : "",
+		    g->version ? g->version : "", g->version ? "版）" : "");
+	else
+		meta[nm++] = "業界ガイドライン：なし";
 	if (as->level_name != NULL)
 		meta[nm++] = fmt(&b, "対象レベル：%s", as->level_name);
 	for (size_t i = 0; i < as->nfilled && nm < 8; i++)

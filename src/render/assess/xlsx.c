@@ -44,7 +44,7 @@ tg_ar_xlsx(const tg_assessment *as, const tg_ar_report *r, tg_outset *set, const
 	const char *tmp = tg_outset_reserve(set, path, diag);
 	if (tmp == NULL)
 		return false;
-	const char *date = plan ? plan->date : as->ctx.ind->guideline->date;
+	const char *date = plan ? plan->date : as->ctx.ind->baseline->date;
 	tg_book *b = tg_book_open(tmp, path, plan ? plan->form->title : r->title, "totsugo 診断結果",
 	    date, diag);
 	if (b == NULL)

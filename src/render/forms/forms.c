@@ -83,10 +83,22 @@ tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *d
 		tg_buf_free(&name);
 	}
 	tg_outset *set = tg_outset_new();
+	tg_buf skipped = TG_BUF_INIT;
 	for (size_t i = 0; i < nforms && rc == TG_EXIT_OK; i++) {
 		const tg_form *f = TG_BUF_AT(&d->forms, tg_form *, i);
 		if (!wanted(o, f))
 			continue;
+		if (!tg_form_applies(f, ind)) {
+			/* Said on the report; an error only when the form was asked for. */
+			if (o->nforms > 0) {
+				tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline: form "
+				    "'%s' lists its requirements", ind->id, f->id);
+				rc = TG_EXIT_USAGE;
+				break;
+			}
+			tg_buf_printf(&skipped, "skipped %s: industry '%s' has no guideline\n", f->id, ind->id);
+			continue;
+		}
 		tg_fsheet *s = tg_fsheet_build(f, &ctx, NULL, 0, diag);
 		if (s == NULL) {
 			rc = TG_EXIT_INVALID;
@@ -100,9 +112,13 @@ tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *d
 	}
 	if (rc == TG_EXIT_OK)
 		rc = tg_outset_commit(set, diag);
-	if (rc == TG_EXIT_OK)
+	if (rc == TG_EXIT_OK) {
 		for (size_t i = 0; i < tg_outset_count(set); i++)
 			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
+		if (skipped.len > 0)
+			tg_buf_puts(report, skipped.data);
+	}
+	tg_buf_free(&skipped);
 	tg_outset_free(set);
 	free(dir);
 	return rc;

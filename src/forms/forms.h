@@ -102,7 +102,7 @@ typedef struct tg_fsheet {
 	size_t nrows;
 	tg_fgroup *groups;
 	size_t ngroups;
-	bool has_marks;		/* some row carries a provenance mark */
+	unsigned marks;		/* 1 << tg_origin of the marked items shown */
 	size_t skipped_unknown;	/* requirements left out: level unknown */
 	tg_arena arena;
 } tg_fsheet;
@@ -139,14 +139,11 @@ int tg_fill_index(const char *name);
  * naming the chapter, else the first group). */
 size_t tg_fsheet_plan_group(const tg_form *plan, const tg_item *chapter);
 
-/* ---- provenance marks, in one place for every form ---- */
+/* ---- provenance (the shared wording of render/provenance.h) ---- */
 
-/* "" for facts of high confidence and imported items; 推定 for facts of
- * medium or low confidence (the item's title or level was inferred);
- * 本ツール作成 for items the project wrote. */
+/* The 出所 cell of an item: 推定 (title inferred), 本ツール作成 (ours), or
+ * "" for the guideline's own and imported items. */
 const char *tg_form_prov_mark(const tg_item *it);
-/* The sentence that explains the marks (shown when a sheet carries one). */
-extern const char *const tg_form_prov_legend;
 
 /* ---- checks (check.c) ---- */
 

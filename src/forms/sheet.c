@@ -8,26 +8,16 @@
 
 #include "forms.h"
 #include "../crosswalk/xtable.h"
+#include "../render/provenance.h"
 #include "../regulation/regulation.h"
 
-const char *const tg_form_prov_legend =
-    "「出典」欄の「推定」は、原典の文言を確認できず、公開資料から本ツールが推定した項目名・レベルです。"
-    "「本ツール作成」は、原典の項目が分からないため本ツールが作成した項目です。どちらも原典で確認してください。";
-
+/* The 出所 cell of an item, in the shared wording of provenance: the
+ * inferred and the authored are named, the guideline's own left blank. */
 const char *
 tg_form_prov_mark(const tg_item *it)
 {
-	const tg_provenance *p = &it->prov;
-	if (p->kind == TG_PROV_UNSET && it->catalog != NULL)
-		p = &it->catalog->prov;
-	switch (p->kind) {
-	case TG_PROV_FACT:
-		return p->confidence == 'H' ? "" : "推定";
-	case TG_PROV_AUTHORED:
-		return "本ツール作成";
-	default:
-		return "";
-	}
+	tg_origin o = tg_item_origin(it);
+	return tg_origin_marked(o) ? tg_origin_text_of(o)->cell : "";
 }
 
 static const char *const fill_names[TG_FILL_COUNT] = {"area", "issue", "measure", "urgency",
@@ -162,7 +152,8 @@ item_cells(builder *b, tg_frow *r)
 		case TG_FVAL_LEVEL: v = level_text(a, it); break;
 		case TG_FVAL_MARK:
 			v = tg_form_prov_mark(it);
-			b->s->has_marks |= *v != '\0';
+			if (*v != '\0')
+				b->s->marks |= 1u << tg_item_origin(it);
 			break;
 		case TG_FVAL_GROUP:
 			v = TG_BUF_AT(&b->groups, tg_fgroup, r->group).title;

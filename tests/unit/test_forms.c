@@ -163,7 +163,7 @@ START_TEST(checklist_takes_the_requirements_at_the_level)
 	ck_assert_str_eq(cell(s, "No.3", "m"), "");
 	ck_assert_str_eq(cell(s, "No.5", "m"), "本ツール作成");
 	ck_assert_str_eq(cell(s, "No.3", "lv"), "LV1/LV2");
-	ck_assert(s->has_marks);
+	ck_assert_uint_eq(s->marks, (1u << TG_ORIGIN_INFERRED) | (1u << TG_ORIGIN_AUTHORED));
 	ck_assert_str_eq(s->file, "list-LV1.xlsx");
 	ck_assert_str_eq(s->fields[1], "LV1");
 	tg_fsheet_free(s);
@@ -235,7 +235,7 @@ START_TEST(remedies_direct_and_through_the_baseline)
 	ck_assert_int_eq(r.clauses[0].strength, 9);
 	ck_assert_uint_eq(r.nproposals, 1);
 	ck_assert_int_eq(r.proposals[0].action, TG_ACTION_AMEND);
-	ck_assert_str_eq(r.proposals[0].label, "デモ業界 No.1");
+	ck_assert_str_eq(r.proposals[0].label, "デモ業界 No.1＊");	/* the shared label, marked */
 	/* An unmapped item has none. */
 	tg_assess_remedies(data, ind, 0, tg_catalog_item(ind->guideline, "7"), &a, &r);
 	ck_assert_uint_eq(r.nclauses, 0);

@@ -7,6 +7,7 @@
 #include "../../crosswalk/xtable.h"
 #include "../../load/sheet/xlsx.h"
 #include "../../regulation/regulation.h"
+#include "../provenance.h"
 
 #define MAX_CLAUSES_SHOWN 5
 #define MAX_PROPOSALS_SHOWN 2
@@ -256,7 +257,7 @@ static void
 gaps(builder *b)
 {
 	const tg_assessment *as = b->as;
-	const char *para[3];
+	const char *para[4];
 	para[0] = "「実施していない」「わからない」「未実施」「未回答」を先に、「一部実施」を後に並べ、同じ区分の中では"
 	    "最初に求められる項目（自社診断の設問と、業界ガイドラインの低いレベルの項目）から、入力の順に並べた。";
 	para[1] = "緊急度は、実施していない項目のうち自社診断の設問と最も低いレベルの項目を「高」、それより上のレベルを"
@@ -268,13 +269,22 @@ gaps(builder *b)
 	    "業界版の反映案", "記入内容"};
 	static const bool narrow[] = {true, false, false, true, true, true, false, false, false};
 	tg_ar_table *t = new_table(b, 9, h, narrow, as->ngaps);
+	unsigned marks = 0;
 	for (size_t i = 0; i < as->ngaps; i++) {
 		const tg_gap *g = &as->gaps[i];
 		const tg_answer *an = g->answer;
 		size_t row = t->nrows++;
 		set(t, row, 0, fmt(b, "%zu", g->rank));
 		set(t, row, 1, g->source);
-		set(t, row, 2, dup(b, an->item->title ? an->item->title : "不明"));
+		tg_origin o = tg_item_origin(an->item);
+		if (an->item->catalog != b->as->ctx.ind->baseline && tg_origin_marked(o))
+			marks |= 1u << o;
+		for (size_t k = 0; k < g->remedies.nproposals && k < MAX_PROPOSALS_SHOWN; k++)
+			if (g->remedies.proposals[k].source != NULL &&
+			    tg_origin_marked(tg_item_origin(g->remedies.proposals[k].source)))
+				marks |= 1u << tg_item_origin(g->remedies.proposals[k].source);
+		set(t, row, 2, fmt(b, "%s%s", an->item->title ? an->item->title : "不明",
+		    an->item->catalog != b->as->ctx.ind->baseline ? tg_origin_text_of(o)->mark : ""));
 		set(t, row, 3, an->value ? an->value : "未回答");
 		set(t, row, 4, g->urgency);
 		set(t, row, 5, g->importance);
@@ -288,7 +298,13 @@ gaps(builder *b)
 		section(b, "課題一覧（優先順）", &none, 1, NULL);
 		return;
 	}
-	section(b, "課題一覧（優先順）", para, 3, t);
+	tg_buf notes = TG_BUF_INIT;
+	tg_origin_footnotes(marks, &notes, "");
+	size_t np = 3;
+	if (notes.len > 0)
+		para[np++] = dup(b, notes.data);
+	tg_buf_free(&notes);
+	section(b, "課題一覧（優先順）", para, np, t);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fx.h"
+#include "../provenance.h"
 #include "../../util/utf8.h"
 
 /* Counts of the summarised choice over some rows, to know each formula's
@@ -232,13 +233,18 @@ write_head(tg_bsheet *ws, layout *L)
 		total_width += L->widths[c];
 	tg_book_merge(ws, row, 0, last, f->title, TG_BS_TITLE);
 	tg_book_row_height(ws, row++, 24);
-	tg_buf note = TG_BUF_INIT;
+	tg_buf note = TG_BUF_INIT, legend = TG_BUF_INIT;
+	for (unsigned o = 0; o < TG_ORIGIN_COUNT; o++)
+		if (s->marks & (1u << o))
+			tg_buf_printf(&legend, "%s。", tg_origin_text_of((tg_origin)o)->legend);
+	if (legend.len > 0)
+		tg_buf_puts(&legend, "いずれも原典で確認すること。");
 	for (size_t i = 0; i < f->nintro + 3; i++) {
 		const char *line = NULL;
 		if (i < f->nintro) {
 			line = f->intro[i];
-		} else if (i == f->nintro && s->has_marks) {
-			line = tg_form_prov_legend;
+		} else if (i == f->nintro && legend.len > 0) {
+			line = legend.data;
 		} else if (i == f->nintro + 1 && s->skipped_unknown > 0) {
 			tg_buf_printf(&note, "対象レベルが原典で確認できない項目が%zu件あり、この表には含めていません"
 			    "（突合表を参照）。", s->skipped_unknown);
@@ -252,6 +258,7 @@ write_head(tg_bsheet *ws, layout *L)
 		tg_book_row_height(ws, row++, tg_book_line_height(tg_book_lines(line, total_width)));
 	}
 	tg_buf_free(&note);
+	tg_buf_free(&legend);
 	if (f->nfields == 0)
 		return row + 1;
 	row++;

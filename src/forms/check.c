@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "forms.h"
+#include "../load/form.h"
 #include "../regulation/regulation.h"
 #include "../totsugo.h"
 
@@ -78,10 +79,23 @@ check_scoring(const tg_form *f, const tg_catalog *base, tg_arena *a, tg_diag *di
 		    f->id, f->nbands, f->scoring, base->id, sc.nbands);
 }
 
+/* Every check of one form against one baseline. */
+static void
+check_form(const tg_data *d, const tg_form *form, const tg_catalog *base, tg_arena *a,
+    tg_diag *diag)
+{
+	check_items(form, base, diag);
+	check_scoring(form, base, a, diag);
+	if (form->source == TG_FORM_FROM_CHAPTERS && tg_reg_tset_for(d, base) == NULL)
+		tg_diag_error(diag, form->pos, "form '%s' lists regulation chapters, but %s has no "
+		    "regulation templates", form->id, base->id);
+}
+
 int
-tg_forms_check_data(const tg_data *d, tg_diag *diag)
+tg_forms_check_data(tg_data *d, tg_diag *diag)
 {
 	size_t before = tg_diag_errors(diag);
+	tg_buf aside = TG_BUF_INIT;	/* const tg_form *: failed (lenient loading) */
 	tg_buf seen = TG_BUF_INIT;	/* baselines checked */
 	tg_arena a;
 	tg_arena_init(&a);
@@ -97,13 +111,24 @@ tg_forms_check_data(const tg_data *d, tg_diag *diag)
 		TG_BUF_PUSH(&seen, const tg_catalog *, base);
 		for (size_t f = 0; f < TG_BUF_COUNT(&d->forms, tg_form *); f++) {
 			const tg_form *form = TG_BUF_AT(&d->forms, tg_form *, f);
-			check_items(form, base, diag);
-			check_scoring(form, base, &a, diag);
-			if (form->source == TG_FORM_FROM_CHAPTERS && tg_reg_tset_for(d, base) == NULL)
-				tg_diag_error(diag, form->pos, "form '%s' lists regulation chapters, but %s has no "
-				    "regulation templates", form->id, base->id);
+			if (!d->lenient_profiles) {
+				check_form(d, form, base, &a, diag);
+				continue;
+			}
+			tg_diag *scratch = tg_diag_new();
+			check_form(d, form, base, &a, scratch);
+			if (tg_diag_errors(scratch) > 0)
+				TG_BUF_PUSH(&aside, const tg_form *, form);
+			tg_diag_free(scratch);
 		}
 	}
+	/* (Set aside after the walk: it changes d->forms.) */
+	for (size_t i = 0; i < TG_BUF_COUNT(&aside, const tg_form *); i++) {
+		const tg_form *form = TG_BUF_AT(&aside, const tg_form *, i);
+		if (tg_data_form(d, form->id) == form)
+			tg_form_set_aside(d, diag, form->path, form->id);
+	}
+	tg_buf_free(&aside);
 	tg_arena_free(&a);
 	tg_buf_free(&seen);
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;

@@ -150,7 +150,8 @@ const char *tg_form_prov_mark(const tg_item *it);
 /* Every form against every industry: items named by `under` and `texts`
  * exist in the baseline and `texts` name rows of the form, the scoring
  * meta is complete and has as many bands as the form, plan chapters are
- * regulation chapters.  Returns a TG_EXIT_* code. */
-int tg_forms_check_data(const tg_data *d, tg_diag *diag);
+ * regulation chapters.  Data opened for use (lenient): a form that fails
+ * is set aside with a warning instead.  Returns a TG_EXIT_* code. */
+int tg_forms_check_data(tg_data *d, tg_diag *diag);
 
 #endif

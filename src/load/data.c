@@ -40,6 +40,7 @@ tg_data_free(tg_data *d)
 	tg_buf_free(&d->paramsets);
 	tg_buf_free(&d->profiles);
 	tg_buf_free(&d->forms);
+	tg_buf_free(&d->broken_forms);
 	tg_buf_free(&d->broken_profiles);
 	tg_map_free(&d->catalog_by_id);
 	tg_map_free(&d->crosswalk_by_id);

@@ -614,17 +614,29 @@ tg_form_load_dir(tg_data *d, tg_diag *diag)
 	}
 	for (size_t i = 0; i < TG_BUF_COUNT(&files, char *); i++) {
 		const char *path = TG_BUF_AT(&files, char *, i);
+		/* Opened for use: a broken form must not stop the other commands. */
+		tg_diag *to = d->lenient_profiles ? tg_diag_new() : diag;
+		size_t before = TG_BUF_COUNT(&d->forms, tg_form *);
 		tg_buf text = TG_BUF_INIT;
 		tg_fs_status st = tg_fs_read(path, TG_FS_MAX_INPUT, &text);
 		int r;
 		if (st == TG_FS_OK) {
-			r = tg_form_load_text(d, diag, path, text.data ? text.data : "", text.len);
+			r = tg_form_load_text(d, to, path, text.data ? text.data : "", text.len);
 		} else {
-			tg_diag_error(diag, tg_pos_at(path, 0, 0), "%s", st == TG_FS_TOO_BIG ?
+			tg_diag_error(to, tg_pos_at(path, 0, 0), "%s", st == TG_FS_TOO_BIG ?
 			    "file is larger than the input limit" : strerror(errno));
 			r = st == TG_FS_TOO_BIG ? TG_EXIT_INVALID : TG_EXIT_IO;
 		}
 		tg_buf_free(&text);
+		if (to != diag) {
+			if (tg_diag_errors(to) > 0) {
+				const char *id = TG_BUF_COUNT(&d->forms, tg_form *) > before ?
+				    TG_BUF_AT(&d->forms, tg_form *, before)->id : NULL;
+				tg_form_set_aside(d, diag, tg_arena_strdup(&d->arena, path), id);
+			}
+			tg_diag_free(to);
+			r = TG_EXIT_OK;
+		}
 		if (r > rc)
 			rc = r;
 	}
@@ -656,4 +668,37 @@ tg_form *
 tg_data_form(const tg_data *d, const char *id)
 {
 	return tg_map_get(&d->form_by_id, id);
+}
+
+void
+tg_form_set_aside(tg_data *d, tg_diag *diag, const char *path, const char *id)
+{
+	tg_broken_form b = {path, id};
+	TG_BUF_PUSH(&d->broken_forms, tg_broken_form, b);
+	size_t n = TG_BUF_COUNT(&d->forms, tg_form *), kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		tg_form *f = TG_BUF_AT(&d->forms, tg_form *, i);
+		if (strcmp(f->path, path) != 0)
+			TG_BUF_AT(&d->forms, tg_form *, kept++) = f;
+	}
+	tg_buf_truncate(&d->forms, kept * sizeof(tg_form *));
+	tg_map_free(&d->form_by_id);
+	tg_map_init(&d->form_by_id);
+	for (size_t i = 0; i < kept; i++) {
+		tg_form *f = TG_BUF_AT(&d->forms, tg_form *, i);
+		tg_map_put(&d->form_by_id, f->id, f);
+	}
+	tg_diag_warning(diag, tg_pos_at(path, 0, 0), "form file set aside: it does not load or check "
+	    "('totsugo validate' lists its problems)");
+}
+
+const tg_broken_form *
+tg_data_broken_form(const tg_data *d, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < TG_BUF_COUNT(&d->broken_forms, tg_broken_form); i++) {
+		const tg_broken_form *b = &TG_BUF_AT(&d->broken_forms, tg_broken_form, i);
+		if (b->id != NULL && strcmp(b->id, id) == 0)
+			return b;
+	}
+	return NULL;
 }

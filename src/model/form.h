@@ -189,6 +189,13 @@ typedef struct tg_form {
 	tg_pos pos;
 } tg_form;
 
+/* A form file set aside when the data is opened for use rather than for
+ * checking (tg_data_open_using): it did not load or check. */
+typedef struct tg_broken_form {
+	const char *path;
+	const char *id;		/* NULL when not even that could be read */
+} tg_broken_form;
+
 /* Column and choice lookups (NULL when absent). */
 const tg_form_column *tg_form_column_by_key(const tg_form *f, const char *key);
 const tg_form_choice *tg_form_choice_by_name(const tg_form *f, const char *name);

@@ -48,6 +48,12 @@ tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *d
 	for (size_t i = 0; i < o->nforms; i++) {
 		if (tg_data_form(d, o->forms[i]) != NULL)
 			continue;
+		const tg_broken_form *broken = tg_data_broken_form(d, o->forms[i]);
+		if (broken != NULL) {
+			tg_diag_error(diag, tg_pos_at(broken->path, 0, 0), "form '%s' is invalid ('totsugo "
+			    "validate' lists its problems)", o->forms[i]);
+			return TG_EXIT_INVALID;
+		}
 		tg_buf known = TG_BUF_INIT;
 		for (size_t k = 0; k < nforms; k++)
 			tg_buf_printf(&known, "%s%s", k ? ", " : "", TG_BUF_AT(&d->forms, tg_form *, k)->id);

@@ -41,9 +41,37 @@ cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
 
+step "fuzz the XLSX reader (bounded)"
+xcorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus"' EXIT
+mkdir "$xcorpus/seeds"
+cp tests/fuzz/corpus-xlsx/*.xlsx "$xcorpus/seeds"/
+# A crash, a leak, a timeout or memory past the limit fails the test command.
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_xlsx -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$xcorpus/seeds" \
+	> "$xcorpus/log" 2>&1; then
+	tail -60 "$xcorpus/log"
+	echo "fuzz_xlsx failed" >&2
+	exit 1
+fi
+tail -15 "$xcorpus/log"
+
+step "fuzz assess reading filled forms (bounded)"
+acorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus"' EXIT
+mkdir "$acorpus/seeds"
+cp tests/fuzz/corpus-assess/*.csv "$acorpus/seeds"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_assess -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$acorpus/seeds" > "$acorpus/log" 2>&1; then
+	tail -60 "$acorpus/log"
+	echo "fuzz_assess failed" >&2
+	exit 1
+fi
+tail -15 "$acorpus/log"
+
 step "fuzz the document parsers: 新旧対照表, Markdown to Word (bounded)"
 docs_corpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$docs_corpus"' EXIT
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$docs_corpus"' EXIT
 cp tests/fuzz/corpus-docs/* "$docs_corpus"/
 if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_docs -max_total_time="${FUZZ_DOCS_SECONDS:-20}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$docs_corpus" > "$docs_corpus/log" 2>&1; then

@@ -189,6 +189,22 @@ bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
 /* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
 
+/* ---- what the command line names (select.c) ---- */
+
+/* The industry `id` (its guideline and baseline known), or NULL after
+ * reporting "unknown industry" with the known ones. */
+const tg_industry *tg_reg_find_industry(const tg_data *d, const char *id, tg_diag *diag);
+/* The profile named by --profile: an id of the data, or a YAML file (loaded
+ * into d and checked like the data's own); it must be for `ind`.  Returns a
+ * TG_EXIT_* code (USAGE: unknown, missing file or another industry's). */
+int tg_reg_find_profile(tg_data *d, const char *arg, const tg_industry *ind,
+    const tg_profile **out, tg_diag *diag);
+/* The level a regulation targets: `option` (a level of the guideline, or
+ * "all"), else the profile's level, else the industry's default, else all
+ * (TG_REG_LEVEL_ALL).  Returns a TG_EXIT_* code. */
+int tg_reg_find_level(const char *option, const tg_industry *ind, const tg_profile *p,
+    int *level, tg_diag *diag);
+
 /* ---- profiles (skeleton.c) ---- */
 
 /* The commented YAML skeleton of a profile for an industry (init-profile). */

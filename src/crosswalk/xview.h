@@ -36,6 +36,7 @@ typedef struct tg_view {
 	size_t nlevels;
 	const char **chapter_ids, **chapter_labels;
 	size_t nchapters;
+	const char *filter_label;	/* the second filter's label; NULL: 規程の章 */
 	tg_arena arena;
 } tg_view;
 

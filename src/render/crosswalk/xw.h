@@ -12,6 +12,11 @@ void tg_xw_render_html(const tg_view *v, tg_buf *out);
 void tg_xw_render_sheet(const tg_vtable *t, char sep, tg_buf *out);
 /* Writes the workbook to path (atomically).  Returns a TG_EXIT_* code. */
 int tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_diag *diag);
+/* Writes any view as a workbook straight into `file` (e.g. a temporary of
+ * an output set), with the document date taken from `date` (YYYY-MM-DD,
+ * from the data) and the given subject.  Returns a TG_EXIT_* code. */
+int tg_xw_write_xlsx(const tg_view *v, const char *date, const char *subject, const char *file,
+    tg_diag *diag);
 void tg_xw_render_json(const tg_xtable *t, tg_buf *out);
 
 #endif

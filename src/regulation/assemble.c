@@ -198,7 +198,8 @@ static void
 read_profile(builder *b)
 {
 	const tg_profile *p = b->r->spec.profile;
-	const tg_node *ex = tg_reg_profile_get(p, "exclude"), *rp = tg_reg_profile_get(p, "replace");
+	const tg_node *ex = b->r->spec.keep_excluded ? NULL : tg_reg_profile_get(p, "exclude");
+	const tg_node *rp = tg_reg_profile_get(p, "replace");
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
 		const tg_node *e = ex->items[i];
 		const tg_node *c = e->kind == TG_NODE_MAP ? tg_node_get(e, "clause") : NULL;

@@ -82,6 +82,7 @@ typedef struct tg_reg_spec {
 	int level;		/* index in the guideline's levels, or TG_REG_LEVEL_ALL */
 	tg_reg_split split;
 	bool labels;
+	bool keep_excluded;	/* ignore the profile's `exclude` (coverage: what exclusions cost) */
 } tg_reg_spec;
 
 /* An industry item's note in the text: 「自工会 No.44 (LV1)」. */

@@ -91,7 +91,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 	int rc = o->profile ? tg_reg_find_profile(d, o->profile, ind, &profile, diag) : TG_EXIT_OK;
 	if (rc != TG_EXIT_OK)
 		return rc;
-	tg_reg_spec spec = {ind, profile, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, o->labels};
+	tg_reg_spec spec = {ind, profile, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, o->labels, false};
 	rc = tg_reg_find_level(o->level, ind, profile, &spec.level, diag);
 	if (rc != TG_EXIT_OK)
 		return rc;

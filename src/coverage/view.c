@@ -171,6 +171,9 @@ link_line(tg_buf *out, const tg_cov_link *l)
 			tg_buf_puts(out, "未確認");
 		tg_buf_puts(out, "）");
 	}
+	tg_buf_puts(out, "〔");
+	tg_cov_path_label(out, l->path, l->kind != TG_COV_CLAUSE);
+	tg_buf_puts(out, "〕");
 }
 
 static void
@@ -228,13 +231,13 @@ items_table(tbuild *b, const tg_coverage *c)
 {
 	bool grouped = c->ngroups > 0;
 	const char *headers[] = {"番号", "大分類", "要求事項", "レベル", "判定", "根拠",
-	    "対応する規程の条項（関係・強度）", "経路", "不足を埋める案", "備考"};
+	    "対応する規程の条項（関係・強度〔経路〕）", "不足を埋める案", "備考"};
 	tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
-	    TG_COL_SHORT, TG_COL_LONG, TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG};
-	const char *h[10];
-	tg_col_kind k[10];
+	    TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	const char *h[9];
+	tg_col_kind k[9];
 	size_t n = 0;
-	for (size_t i = 0; i < 10; i++) {
+	for (size_t i = 0; i < 9; i++) {
 		if (i == 1 && !grouped)
 			continue;
 		h[n] = headers[i];
@@ -265,12 +268,6 @@ items_table(tbuild *b, const tg_coverage *c)
 		}
 		if (s.len == 0)
 			tg_buf_puts(&s, TG_VIEW_NONE);
-		cell_buf(b, &s);
-		for (size_t l = 0; l < ci->nlinks; l++) {
-			if (s.len > 0)
-				tg_buf_putc(&s, '\n');
-			tg_cov_path_label(&s, ci->links[l].path, ci->links[l].kind != TG_COV_CLAUSE);
-		}
 		cell_buf(b, &s);
 		for (size_t l = 0; l < ci->nclosers; l++) {
 			if (s.len > 0)
@@ -484,7 +481,8 @@ tg_cov_view_build(const tg_coverage *c)
 	meta(v, &lines, "判定の基準", "充足＝規程の条項（業界追加・業界補足を含む）が要求事項の内容をすべて含む"
 	    "（同等・規程が包含）経路がある。一部＝内容の一部に対応する（要求事項が広い・一部重複）経路だけがある。"
 	    "未対応＝規程に至る経路がない。");
-	meta(v, &lines, "経路の読み方", "突合表（直接のもの、他の突合表から導出したもの）をたどった道筋。"
+	meta(v, &lines, "経路の読み方", "〔 〕内は突合表（直接のもの、他の突合表から導出したもの）を"
+	    "たどった道筋で、「直接」は要求事項から条項への対応、「○○ 経由」は途中でたどった項目。"
 	    "関係は経路上で最も弱いもの、強度は最も低いもの。根拠が「確認済み」の判定は、経路上の対応が"
 	    "すべて両方の本文で確認済みのもの。反映案（業界追加・業界補足）は項目全体を補う文案として扱い、"
 	    "未確認とする。");

@@ -208,6 +208,17 @@ enter(tg_paths *p, const edge *e)
 	return true;
 }
 
+/* Whether composing keeps what both links say for certain: an equal link,
+ * or a chain of subset-of (or of superset-of).  Anything else — two
+ * overlaps, an overlap and an inclusion, a subset/superset mix — is an
+ * inference however well its links were reviewed. */
+static bool
+exact(tg_relationship a, tg_relationship b)
+{
+	return a == TG_REL_EQUAL || b == TG_REL_EQUAL ||
+	    (a == b && (a == TG_REL_SUBSET_OF || a == TG_REL_SUPERSET_OF));
+}
+
 static void
 walk(tg_paths *p, const tg_item *at, tg_relationship rel, int strength, bool reviewed, size_t depth)
 {
@@ -226,7 +237,7 @@ walk(tg_paths *p, const tg_item *at, tg_relationship rel, int strength, bool rev
 		tg_path_step s = {at, e->to, e->xw, e->pair, e->backward, e->rel};
 		p->stack[depth] = s;
 		walk(p, e->to, r, tg_strength_weakest(strength, e->pair->strength),
-		    reviewed && e->pair->status == TG_STATUS_REVIEWED, depth + 1);
+		    reviewed && e->pair->status == TG_STATUS_REVIEWED && exact(rel, e->rel), depth + 1);
 		p->nvisited = mark;
 	}
 }

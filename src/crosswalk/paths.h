@@ -21,6 +21,12 @@
  * pairs in file order) — deterministic.  The starting item is reached by
  * a path of no steps (equal, strength 10).
  *
+ * A path is reviewed when every pair on it is reviewed and the composition
+ * is certain: each link after the first is equal, or continues a chain of
+ * subset-of (or of superset-of) — a ⊂ b ⊂ c.  Two overlaps (a ∩ b, b ∩ c)
+ * say nothing certain about a and c: the algebra calls it intersects-with,
+ * but that is an inference, and the path is not reviewed. 
+ *
  * Ownership: a tg_paths (the index of every pair, both ways) belongs to
  * whoever called tg_paths_new; the paths returned by tg_paths_from belong
  * to it and are valid until its next call (tg_path_copy keeps one). */
@@ -43,7 +49,8 @@ typedef struct tg_path {
 	const tg_item *to;
 	tg_relationship rel;		/* composed along the steps */
 	int strength;			/* weakest link; -1 when a link has none */
-	bool reviewed;			/* every pair on the way is reviewed */
+	bool reviewed;			/* every pair on the way is reviewed, and composing
+					 * them inferred nothing (see below) */
 	const tg_path_step *steps;
 	size_t nsteps;
 } tg_path;

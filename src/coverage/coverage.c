@@ -421,16 +421,13 @@ tg_coverage *
 tg_coverage_build(const tg_data *d, const tg_cov_spec *spec, tg_diag *diag)
 {
 	builder b = {0};
-	b.reg = (tg_reg_spec){spec->ind, spec->profile, spec->reg_level, TG_REG_SPLIT_NONE, false,
-	    false};
+	b.reg = (tg_reg_spec){spec->ind, spec->profile, spec->reg_level, TG_REG_SPLIT_NONE, false};
 	tg_regulation *actual = tg_reg_build(d, &b.reg, diag);
 	if (actual == NULL)
 		return NULL;
 	tg_regulation *all = actual;
 	if (actual->nexclusions > 0) {
-		tg_reg_spec keep = b.reg;
-		keep.keep_excluded = true;
-		all = tg_reg_build(d, &keep, diag);
+		all = tg_reg_build_all_clauses(d, &b.reg, diag);
 		if (all == NULL) {
 			tg_reg_free(actual);
 			return NULL;

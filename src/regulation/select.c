@@ -13,7 +13,7 @@ const tg_industry *
 tg_reg_find_industry(const tg_data *d, const char *id, tg_diag *diag)
 {
 	const tg_industry *ind = tg_data_industry(d, id);
-	if (ind != NULL && ind->guideline != NULL && ind->baseline != NULL)
+	if (ind != NULL && ind->baseline != NULL && (ind->guideline != NULL || ind->guideline_id == NULL))
 		return ind;
 	tg_buf known = TG_BUF_INIT;
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
@@ -91,6 +91,13 @@ tg_reg_find_level(const char *option, const tg_industry *ind, const tg_profile *
 {
 	const tg_catalog *g = ind->guideline;
 	*level = TG_REG_LEVEL_ALL;
+	if (option != NULL && g == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline, so no levels "
+		    "(leave --level out)", ind->id);
+		return TG_EXIT_USAGE;
+	}
+	if (g == NULL)
+		return TG_EXIT_OK;
 	if (option != NULL) {
 		if (strcmp(option, "all") == 0)
 			return TG_EXIT_OK;

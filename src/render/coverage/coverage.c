@@ -75,30 +75,6 @@ find_against(const tg_data *d, const tg_coverage_options *o, tg_cov_spec *spec, 
 	return TG_EXIT_USAGE;
 }
 
-/* DIR/BASE[SUFFIX].EXT, or the -o file itself (extra CSV tables get their
- * suffix before the extension). */
-static char *
-output_path(const char *dir, const char *file, const char *base, const char *suffix,
-    const char *ext)
-{
-	tg_buf p = TG_BUF_INIT;
-	if (file != NULL) {
-		const char *dot = strrchr(file, '.');
-		const char *slash = strrchr(file, '/');
-		if (dot != NULL && (slash == NULL || dot > slash)) {
-			tg_buf_put(&p, file, (size_t)(dot - file));
-			tg_buf_printf(&p, "%s%s", suffix, dot);
-		} else {
-			tg_buf_printf(&p, "%s%s", file, suffix);
-		}
-	} else {
-		char *joined = tg_fs_join(dir, base);
-		tg_buf_printf(&p, "%s%s.%s", joined, suffix, ext);
-		free(joined);
-	}
-	return tg_buf_detach(&p);
-}
-
 /* The rendered formats into one output set (or standard output). */
 static int
 write_formats(const tg_coverage *c, const tg_coverage_options *o, const char *dir,
@@ -119,18 +95,18 @@ write_formats(const tg_coverage *c, const tg_coverage_options *o, const char *di
 				tg_buf_clear(&text);
 				tg_buf_puts(&text, TG_UTF8_BOM);	/* what Excel in Japan needs */
 				tg_xw_render_sheet(&v->tables[k], ',', &text);
-				char *path = output_path(dir, file, base, v->tables[k].file_suffix, "csv");
+				char *path = tg_xw_output_path(dir, file, base, v->tables[k].file_suffix, "csv");
 				if (!tg_outset_put(set, path, text.data, text.len, diag))
 					rc = TG_EXIT_IO;
 				free(path);
 			}
 			continue;
 		}
-		char *path = output_path(dir, file, base, "", formats[f].ext);
+		char *path = tg_xw_output_path(dir, file, base, "", formats[f].ext);
 		if (flag == TG_CF_XLSX) {
 			const char *tmp = tg_outset_reserve(set, path, diag);
 			rc = tmp == NULL ? TG_EXIT_IO :
-			    tg_xw_write_xlsx(v, c->against->date, "充足状況", tmp, diag);
+			    tg_xw_xlsx_write(v, "充足状況", c->against->date, tmp, diag);
 			free(path);
 			continue;
 		}

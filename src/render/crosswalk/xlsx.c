@@ -172,7 +172,7 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* Document dates come from the data, never from the clock. */
+/* Document dates come from the data (YYYY[-MM[-DD]]), never from the clock. */
 static time_t
 document_time(const char *date)
 {
@@ -183,14 +183,14 @@ document_time(const char *date)
 }
 
 int
-tg_xw_write_xlsx(const tg_view *v, const char *date, const char *subject, const char *file,
+tg_xw_xlsx_write(const tg_view *v, const char *subject, const char *date, const char *path,
     tg_diag *diag)
 {
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
 	    .use_zip64 = LXW_FALSE};
-	lxw_workbook *wb = workbook_new_opt(file, &opts);
+	lxw_workbook *wb = workbook_new_opt(path, &opts);
 	if (wb == NULL) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", file);
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", path);
 		return TG_EXIT_IO;
 	}
 	lxw_doc_properties props = {0};
@@ -216,7 +216,7 @@ tg_xw_write_xlsx(const tg_view *v, const char *date, const char *subject, const 
 		sheet(wb, &f, v, &v->tables[i], i == 1 || v->ntables == 1);
 	lxw_error err = workbook_close(wb);
 	if (err != LXW_NO_ERROR) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", file, lxw_strerror(err));
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, lxw_strerror(err));
 		return TG_EXIT_IO;
 	}
 	return TG_EXIT_OK;
@@ -241,7 +241,7 @@ tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_dia
 		goto out;
 	}
 	close(fd);
-	if (tg_xw_write_xlsx(v, t->guide->date, "突合表", tmp.data, diag) != TG_EXIT_OK)
+	if (tg_xw_xlsx_write(v, "突合表", t->guide->date, tmp.data, diag) != TG_EXIT_OK)
 		goto out;
 	if (rename(tmp.data, path) != 0) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(errno));

@@ -31,11 +31,16 @@ import yaml
 SEED_ITEMS = {"44", "46", "66"}
 XW = "mappings/jama/jama-japia-2.3--ipa-sme-3.1.yaml"
 VIA = ["~meti-scs-2026--jama-japia-2.3", "meti-scs-2026--ipa-sme-3.1"]
-DESCRIPTION_ADD = (
-    "対応の大部分は、経済産業省の要求事項一覧が各項目を参照している要求事項（題目の出所）を介して、"
-    "SCS要求事項→IPAの突合表から合成する（derive）。この合成による対応は全て提案（suggested）で、"
-    "経由した要求事項を「SCS 2-1-2 経由」のように示す。このファイルに書くのは、それとは別に判断したもの"
-    "だけである：IPA報告書が話題を挙げる No.44・46・66 の対応、反映案、題目が不明で対応付けできない項目。")
+DESCRIPTION = (
+    "自工会/部工会ガイドラインの各項目と、IPAガイドライン第3.1版（本文、付録1〜8）との突合表。"
+    "ガイドラインの要求事項・達成条件の文言は確認できておらず、項目の題目は、経済産業省の要求事項一覧"
+    "（2026-03-27）がその項目を参照している要求事項の名称（No.44・46・66 はIPA報告書の記述）から推定した"
+    "話題である。そのため対応の大部分は、その参照を介して、SCS要求事項→IPAの突合表から合成する（derive）。"
+    "合成した対応は全て提案（suggested）で、関係は経路上で最も弱いもの、強度は最も低いものとし、経由した"
+    "要求事項を「SCS 2-1-2 経由」のように示す。このファイルに書くのは、それとは別に判断したものだけである："
+    "IPA報告書が話題を挙げる No.44・46・66 の対応（提案）、反映案、題目が不明で対応付けできない項目"
+    "（unmapped）。反映案は、IPA 付録5（本ツールの再構成）に対応する定めがない又は不十分な自動車部品業界"
+    "特有の事項について、業界版サンプル規程に追記する文案である。")
 
 
 def rows_of(text):
@@ -77,7 +82,7 @@ def convert(text):
         if line.startswith("status:"):
             line = "status: suggested\n"
         if line.startswith("description:"):
-            line = line.rstrip("\n") + DESCRIPTION_ADD + "\n"
+            line = "description: " + DESCRIPTION + "\n"
         new_header.append(line)
         if line.startswith("target:"):
             new_header.append("derive:\n  via: [%s]\n" % ", ".join(VIA))

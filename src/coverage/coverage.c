@@ -89,18 +89,35 @@ typedef struct builder {
 	tg_coverage *c;
 	tg_reg_spec reg;
 	holding actual, all;
-	const tg_reg_exclusion *ex;	/* the profile's exclusions */
-	size_t nex;
 	tg_paths *paths;
 } builder;
 
-static const tg_reg_exclusion *
+/* The clause exclusion that removes `it` (it or an ancestor excluded). */
+static const tg_cov_exclusion *
 exclusion_of(const builder *b, const tg_item *it)
 {
-	for (size_t i = 0; i < b->nex; i++)
-		if (tg_item_within(it, b->ex[i].clause))
-			return &b->ex[i];
+	for (size_t i = 0; i < b->c->nexclusions; i++) {
+		const tg_cov_exclusion *x = &b->c->exclusions[i];
+		if (x->item == NULL && tg_item_within(it, x->clause))
+			return x;
+	}
 	return NULL;
+}
+
+/* The exclusion of an industry item's addition or supplement. */
+static const tg_cov_exclusion *
+item_exclusion(const builder *b, const tg_item *source)
+{
+	for (size_t i = 0; i < b->c->nexclusions; i++)
+		if (b->c->exclusions[i].item == source)
+			return &b->c->exclusions[i];
+	return NULL;
+}
+
+static const tg_item *
+exclusion_key(const tg_cov_exclusion *x)
+{
+	return x->item ? x->item : x->clause;
 }
 
 static bool
@@ -210,8 +227,10 @@ add_link(gather *g, size_t pi, tg_cov_kind kind, const tg_item *clause, const pa
 		l.reviewed = false;
 	}
 	if (where == LOST) {
-		const tg_reg_exclusion *x = exclusion_of(g->b, clause);
-		l.excluded = x ? x->clause : clause;
+		/* A part whose clause is kept was dropped by itself (exclude: item). */
+		const tg_cov_exclusion *x = pt != NULL && g->b->actual.kept[clause->index] ?
+		    item_exclusion(g->b, pt->source) : exclusion_of(g->b, clause);
+		l.excluded = x ? exclusion_key(x) : clause;
 	}
 	TG_BUF_PUSH(where == LOST ? &g->lost : where == OUTSIDE ? &g->outside : &g->links, tg_cov_link,
 	    l);
@@ -346,9 +365,14 @@ build_item(builder *b, tg_cov_item *ci)
 	/* Excluded clauses that would raise the verdict. */
 	for (size_t i = 0; i < nlost; i++) {
 		const tg_cov_link *l = &TG_BUF_AT(&g.lost, tg_cov_link, i);
-		const tg_reg_exclusion *x = exclusion_of(b, l->clause);
-		tg_cov_closer cl = {TG_CLOSE_EXCLUSION, l->excluded, NULL, NULL, NULL, l->path, l->rel,
-		    tg_cov_verdict_of(l->rel), x ? tg_arena_strdup(&c->arena, x->reason) : NULL};
+		const tg_cov_exclusion *x = NULL;
+		for (size_t e = 0; e < c->nexclusions && x == NULL; e++)
+			if (exclusion_key(&c->exclusions[e]) == l->excluded)
+				x = &c->exclusions[e];
+		tg_cov_closer cl = {TG_CLOSE_EXCLUSION, l->excluded, x ? x->item : NULL, NULL, NULL,
+		    l->path, l->rel, tg_cov_verdict_of(l->rel), x ? x->reason : NULL};
+		if (x != NULL && x->item != NULL)
+			cl.clause = x->clause;
 		add_closer(&g, &cl);
 	}
 	/* Keep what would raise the verdict, best first. */
@@ -387,24 +411,64 @@ passes_level(tg_coverage *c, const tg_item *it)
 	return it->level <= c->level;
 }
 
+/* The profile's exclusions, before the requirements: clauses as the
+ * regulation lists them, then `exclude: item` entries (an industry item's
+ * addition or supplement) in the profile's order. */
 static void
-build_exclusions(builder *b)
+collect_exclusions(tg_coverage *c, const tg_regulation *r)
 {
-	tg_coverage *c = b->c;
-	c->nexclusions = b->nex;
-	c->exclusions = TG_ARENA_ARRAY(&c->arena, tg_cov_exclusion, b->nex ? b->nex : 1);
+	tg_buf list = TG_BUF_INIT;
+	for (size_t e = 0; e < r->nexclusions; e++) {
+		tg_cov_exclusion x = {0};
+		x.clause = r->exclusions[e].clause;
+		x.name = tg_arena_strdup(&c->arena, r->exclusions[e].name);
+		x.reason = tg_arena_strdup(&c->arena, r->exclusions[e].reason);
+		TG_BUF_PUSH(&list, tg_cov_exclusion, x);
+	}
+	const tg_node *ex = tg_reg_profile_get(c->profile, "exclude");
+	const tg_catalog *g = c->ind->guideline;
+	for (size_t i = 0; g != NULL && ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
+		const tg_node *e = ex->items[i];
+		const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
+		const tg_item *it = n && n->kind == TG_NODE_SCALAR ? tg_catalog_item(g, n->str) : NULL;
+		const tg_xw_row *row = it ? tg_reg_proposal_row(c->ind, it) : NULL;
+		if (row == NULL || row->proposal == NULL || row->proposal->clause == NULL)
+			continue;
+		const tg_node *reason = tg_node_get(e, "reason");
+		tg_cov_exclusion x = {0};
+		x.clause = row->proposal->clause;
+		x.item = it;
+		char *label = tg_reg_label_text(it, false);
+		tg_buf name = TG_BUF_INIT;
+		tg_buf_printf(&name, "%s の%s", label,
+		    row->proposal->action == TG_ACTION_ADD ? "業界追加" : "業界補足");
+		x.name = tg_arena_strdup(&c->arena, name.data);
+		x.reason = tg_arena_strdup(&c->arena, reason && reason->kind == TG_NODE_SCALAR ?
+		    reason->str : "");
+		tg_buf_free(&name);
+		free(label);
+		TG_BUF_PUSH(&list, tg_cov_exclusion, x);
+	}
+	c->nexclusions = TG_BUF_COUNT(&list, tg_cov_exclusion);
+	c->exclusions = TG_ARENA_ARRAY(&c->arena, tg_cov_exclusion, c->nexclusions + 1);
+	if (list.len > 0)
+		memcpy(c->exclusions, list.data, list.len);
+	tg_buf_free(&list);
+}
+
+/* Per exclusion, the requirements it takes a link from. */
+static void
+fill_exclusions(tg_coverage *c)
+{
 	tg_buf items = TG_BUF_INIT;
-	for (size_t e = 0; e < b->nex; e++) {
+	for (size_t e = 0; e < c->nexclusions; e++) {
 		tg_cov_exclusion *x = &c->exclusions[e];
-		x->clause = b->ex[e].clause;
-		x->name = tg_arena_strdup(&c->arena, b->ex[e].name);
-		x->reason = tg_arena_strdup(&c->arena, b->ex[e].reason);
 		tg_buf_clear(&items);
 		for (size_t i = 0; i < c->nitems; i++) {
 			const tg_cov_item *ci = &c->items[i];
 			bool through = false;
 			for (size_t k = 0; k < ci->nlost && !through; k++)
-				through = ci->lost[k].excluded == x->clause;
+				through = ci->lost[k].excluded == exclusion_key(x);
 			if (!through)
 				continue;
 			TG_BUF_PUSH(&items, const tg_cov_item *, ci);
@@ -426,7 +490,7 @@ tg_coverage_build(const tg_data *d, const tg_cov_spec *spec, tg_diag *diag)
 	if (actual == NULL)
 		return NULL;
 	tg_regulation *all = actual;
-	if (actual->nexclusions > 0) {
+	if (tg_reg_profile_get(spec->profile, "exclude") != NULL) {
 		all = tg_reg_build_all_clauses(d, &b.reg, diag);
 		if (all == NULL) {
 			tg_reg_free(actual);
@@ -445,8 +509,7 @@ tg_coverage_build(const tg_data *d, const tg_cov_spec *spec, tg_diag *diag)
 	b.c = c;
 	hold(&b.actual, actual, &c->arena);
 	hold(&b.all, all, &c->arena);
-	b.ex = actual->exclusions;
-	b.nex = actual->nexclusions;
+	collect_exclusions(c, actual);
 	b.paths = tg_paths_new(d, spec->ind->baseline);
 
 	const tg_catalog *cat = spec->against;
@@ -485,7 +548,7 @@ tg_coverage_build(const tg_data *d, const tg_cov_spec *spec, tg_diag *diag)
 		size_t slot = lv >= 0 ? (size_t)lv : cat->nlevels + (lv == TG_LEVEL_UNKNOWN ? 0 : 1);
 		count(&c->by_level[slot], ci->verdict, ci->reviewed);
 	}
-	build_exclusions(&b);
+	fill_exclusions(c);
 
 	tg_paths_free(b.paths);
 	tg_buf_free(&b.actual.parts);

@@ -48,7 +48,9 @@ typedef struct tg_cov_link {
 	tg_relationship rel;	/* composed: what the requirement is to this part */
 	int strength;		/* weakest link, -1 unknown */
 	bool reviewed;		/* every pair on the way reviewed (a proposal never is) */
-	const tg_item *excluded;	/* lost links: the profile's exclusion that removes it */
+	const tg_item *excluded;	/* lost links: what the profile excludes that removes it —
+					 * a clause, or the industry item whose addition or
+					 * supplement it drops (exclude: item) */
 } tg_cov_link;
 
 typedef enum tg_closer_kind {
@@ -60,7 +62,9 @@ typedef enum tg_closer_kind {
 typedef struct tg_cov_closer {
 	tg_closer_kind kind;
 	const tg_item *clause;	/* the excluded clause, or the proposal's clause */
-	const tg_item *source;	/* proposals: the item proposing */
+	const tg_item *source;	/* proposals: the item proposing; exclusions: the
+				 * industry item whose addition or supplement is
+				 * excluded (exclude: item), else NULL */
 	const tg_crosswalk *xw;	/* proposals: the crosswalk holding it */
 	const tg_proposal *proposal;
 	const tg_path *path;	/* to the clause or the proposing item */
@@ -98,9 +102,12 @@ typedef struct tg_cov_group {
 	tg_cov_count count;
 } tg_cov_group;
 
-/* One exclusion of the profile and the requirements it takes cover from. */
+/* One exclusion of the profile and the requirements it takes cover from:
+ * a clause (with its sub-clauses), or (exclude: item) the addition or
+ * supplement of one industry item. */
 typedef struct tg_cov_exclusion {
-	const tg_item *clause;
+	const tg_item *clause;	/* the clause; for an item, the clause its text was at */
+	const tg_item *item;	/* exclude: item — the industry item, else NULL */
 	const char *name;	/* 7.1.3 … as the regulation names it */
 	const char *reason;
 	const tg_cov_item **items;	/* requirements with a link through it */

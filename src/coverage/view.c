@@ -194,7 +194,15 @@ closer_text(tg_buf *out, const tg_cov_closer *c)
 	switch (c->kind) {
 	case TG_CLOSE_EXCLUSION:
 		tg_buf_puts(out, "適用除外の見直し：");
-		tg_cov_clause_label(out, c->clause);
+		if (c->source != NULL) {
+			/* exclude: item — the item's addition or supplement */
+			tg_cov_item_ref(out, c->source);
+			tg_buf_puts(out, " の業界追加・業界補足（");
+			tg_cov_clause_label(out, c->clause);
+			tg_buf_puts(out, "）");
+		} else {
+			tg_cov_clause_label(out, c->clause);
+		}
 		if (c->reason != NULL)
 			tg_buf_printf(out, "（除外の理由：%s）", c->reason);
 		break;
@@ -214,7 +222,8 @@ closer_text(tg_buf *out, const tg_cov_closer *c)
 		break;
 	}
 	tg_buf_printf(out, "\n→ %s（%s、", tg_cov_verdict_label(c->would), tg_cov_rel_label(c->rel));
-	tg_cov_path_label(out, c->path, c->kind != TG_CLOSE_EXCLUSION && c->path->nsteps > 0);
+	tg_cov_path_label(out, c->path, (c->kind != TG_CLOSE_EXCLUSION || c->source != NULL) &&
+	    c->path->nsteps > 0);
 	tg_buf_puts(out, "）");
 }
 
@@ -373,7 +382,14 @@ exclusions_table(tbuild *b, const tg_coverage *c)
 	tg_buf s = TG_BUF_INIT;
 	for (size_t e = 0; e < c->nexclusions; e++) {
 		const tg_cov_exclusion *x = &c->exclusions[e];
-		tg_cov_clause_label(&s, x->clause);
+		if (x->item != NULL) {
+			tg_buf_puts(&s, x->name);
+			tg_buf_puts(&s, "（");
+			tg_cov_clause_label(&s, x->clause);
+			tg_buf_puts(&s, "）");
+		} else {
+			tg_cov_clause_label(&s, x->clause);
+		}
 		cell_buf(b, &s);
 		cell(b, x->reason);
 		for (size_t i = 0; i < x->nitems; i++) {

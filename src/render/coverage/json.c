@@ -227,6 +227,8 @@ tg_cov_render_json(const tg_coverage *c, tg_buf *out)
 		const tg_cov_exclusion *x = &c->exclusions[e];
 		tg_json_begin_object(&j);
 		tg_json_kv_string(&j, "clause", x->clause->id);
+		if (x->item != NULL)
+			qualified(&j, "item", x->item);
 		tg_json_kv_string(&j, "name", x->name);
 		tg_json_kv_string(&j, "reason", x->reason);
 		tg_json_key(&j, "items");

@@ -147,6 +147,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
+			tg_reg_md_chapter_notes(r, i, &text);
 			one_newline(&text);
 			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
 		}

@@ -21,7 +21,8 @@ for cat in a b c; do
 		}
 	}' > "$dir/mappings/$cat.yaml"
 done
-# Relationships cycle through the algebra; strengths through 0-10.
+# Relationships cycle through the algebra; strengths through 0-10 within what
+# validate accepts for each relationship (no warning: the run times the work).
 pairs() {
 	awk -v items="$items" -v id="$1" -v src="$2" -v tgt="$3" -v seed="$4" 'BEGIN {
 		split("equal subset-of superset-of intersects-with no-relationship", rel, " ")
@@ -31,7 +32,11 @@ pairs() {
 			n = i % 2 + 1
 			for (t = 0; t < n; t++) {
 				j = (i * seed + t * 97) % items + 1
-				printf "      - {target: \"%d\", relationship: %s, strength: %d, rationale: semantic}\n", j, rel[(i + t) % 5 + 1], (i + t * 3) % 11
+				r = (i + t) % 5 + 1
+				# strengths as the data rules want them: a full cover 8-10,
+				# an overlap at most 8, unrelated 0
+				st = r <= 2 ? 8 + (i + t) % 3 : r == 4 ? (i + t * 3) % 9 : r == 5 ? 0 : (i + t * 3) % 11
+				printf "      - {target: \"%d\", relationship: %s, strength: %d, rationale: semantic}\n", j, rel[r], st
 			}
 		}
 	}' > "$dir/mappings/$1.yaml"

@@ -1,13 +1,10 @@
-/* What `render` (and `coverage`) are asked for on the command line: the
- * industry, the company profile (an id of the data or a YAML file) and the
- * level the regulation targets, each checked with a message that lists what
- * is known. */
-#include <stdlib.h>
+/* Choosing what a command works on: the industry, the company profile
+ * and the guideline level, from the command line (render, forms, assess). */
 #include <string.h>
 
-#include "regulation.h"
 #include "../load/load.h"
 #include "../util/fs.h"
+#include "regulation.h"
 
 const tg_industry *
 tg_reg_find_industry(const tg_data *d, const char *id, tg_diag *diag)
@@ -103,23 +100,24 @@ tg_reg_find_profile(tg_data *d, const char *arg, const tg_industry *ind, const t
 	return TG_EXIT_OK;
 }
 
+/* --level, else the profile's level, else the industry's default, else all. */
 int
-tg_reg_find_level(const char *option, const tg_industry *ind, const tg_profile *p, int *level,
+tg_reg_find_level(const char *arg, const tg_industry *ind, const tg_profile *p, int *level,
     tg_diag *diag)
 {
 	const tg_catalog *g = ind->guideline;
 	*level = TG_REG_LEVEL_ALL;
-	if (option != NULL && g == NULL) {
+	if (arg != NULL && g == NULL) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline, so no levels "
 		    "(leave --level out)", ind->id);
 		return TG_EXIT_USAGE;
 	}
 	if (g == NULL)
 		return TG_EXIT_OK;
-	if (option != NULL) {
-		if (strcmp(option, "all") == 0)
+	if (arg != NULL) {
+		if (strcmp(arg, "all") == 0)
 			return TG_EXIT_OK;
-		*level = tg_catalog_level(g, option);
+		*level = tg_catalog_level(g, arg);
 		if (*level >= 0)
 			return TG_EXIT_OK;
 		tg_buf known = TG_BUF_INIT;
@@ -127,10 +125,10 @@ tg_reg_find_level(const char *option, const tg_industry *ind, const tg_profile *
 			tg_buf_printf(&known, "%s, ", g->levels[i]);
 		if (g->nlevels == 0)
 			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s, which has no "
-			    "levels (leave --level out)", option, g->id);
+			    "levels (leave --level out)", arg, g->id);
 		else
 			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s (levels: %sall)",
-			    option, g->id, known.data);
+			    arg, g->id, known.data);
 		tg_buf_free(&known);
 		return TG_EXIT_USAGE;
 	}

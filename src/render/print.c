@@ -47,6 +47,14 @@ tg_print_page_width(tg_page page)
 	return (page.landscape ? p[1] : p[0]) - 2 * SIDE_MARGIN_PT;
 }
 
+/* What a table may take of the page: LibreOffice measures the units about
+ * 5 % wider than Excel (7.3 px against 7), keep room for it. */
+static double
+usable_width(tg_page page)
+{
+	return tg_print_page_width(page) * 0.93;
+}
+
 /* Widest line of a text, in display columns (full-width = 2). */
 static size_t
 text_width(const char *s)
@@ -266,9 +274,7 @@ tg_print_fit_table(const tg_ptable *t, tg_print_fit *fit)
 		cap *= 1.6;
 		natural[c] = want > cap ? cap : want < min[c] ? min[c] : want;
 	}
-	/* LibreOffice measures the units about 5 % wider than Excel (7.3 px
-	 * against 7): keep room for it. */
-	double room = tg_print_page_width(t->page) * 0.93;
+	double room = usable_width(t->page);
 	double at_min = total_pt(min, t->ncols);
 	fit->scale = 100;
 	if (at_min > room) {
@@ -306,10 +312,11 @@ tg_print_fit_free(tg_print_fit *fit)
 	fit->widths = NULL;
 }
 
-/* Lines a text takes in a column of `units`, wrapped. */
-static size_t
-wrapped_lines(const char *s, double units)
+size_t
+tg_print_text_lines(const char *s, double units)
 {
+	if (s == NULL)
+		return 1;
 	double per = line_cols(units);
 	size_t lines = 0;
 	for (;;) {
@@ -328,12 +335,32 @@ tg_print_row_height(const char *const *cells, size_t ncols, const double *widths
 {
 	size_t lines = 1;
 	for (size_t c = 0; c < ncols; c++) {
-		size_t l = wrapped_lines(cells[c], widths[c]);
+		size_t l = tg_print_text_lines(cells[c], widths[c]);
 		if (l > lines)
 			lines = l;
 	}
-	double h = (double)lines * LINE_PT + 4.0;
+	return tg_print_lines_height(lines);
+}
+
+double
+tg_print_lines_height(size_t lines)
+{
+	double h = (double)(lines ? lines : 1) * LINE_PT + 4.0;
 	return h > TG_PRINT_MAX_ROW_PT ? TG_PRINT_MAX_ROW_PT : h;
+}
+
+unsigned
+tg_print_scale(const double *widths, size_t n, tg_page page, bool *fits)
+{
+	double room = usable_width(page), total = total_pt(widths, n);
+	unsigned scale = 100;
+	if (total > room) {
+		double s = 100.0 * room / total;
+		scale = s < TG_PRINT_MIN_SCALE ? TG_PRINT_MIN_SCALE : (unsigned)s;
+	}
+	if (fits != NULL)
+		*fits = total * scale / 100.0 <= room + 0.5;
+	return scale;
 }
 
 bool

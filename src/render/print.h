@@ -107,6 +107,15 @@ void tg_print_fit_table(const tg_ptable *t, tg_print_fit *fit);
 #define TG_PRINT_MAX_ROW_PT 409.0
 double tg_print_row_height(const char *const *cells, size_t ncols, const double *widths);
 void tg_print_fit_free(tg_print_fit *fit);
+/* Lines a text takes wrapped in a column of `units` (its own line breaks
+ * included), and the height in points of a row of that many lines: for
+ * sheets laid out by hand (the forms), the same metrics as the tables. */
+size_t tg_print_text_lines(const char *text, double units);
+double tg_print_lines_height(size_t lines);
+/* The print scale of columns whose widths are given (a form's own): 100
+ * when they fit the page, else as much smaller as needed but never below
+ * TG_PRINT_MIN_SCALE; *fits (may be NULL) says whether they fit at it. */
+unsigned tg_print_scale(const double *widths, size_t n, tg_page page, bool *fits);
 /* Printable width of a page in points (XLSX margins). */
 double tg_print_page_width(tg_page page);
 /* Whether a cell is greyed as "nothing here". */

@@ -11,8 +11,7 @@
 #include "../util/csv.h"
 #include "../util/utf8.h"
 
-/* The font whose line height Excel and LibreOffice agree on (print.c). */
-#define FONT "ＭＳ Ｐゴシック"
+#define FONT TG_XLSX_FONT
 #define GREY 0x80868F
 #define HEAD_FILL 0xDCE6F1
 #define LINE_COLOR 0xB7BEC8
@@ -79,11 +78,11 @@ base_format(lxw_workbook *wb, bool wrap, bool border)
 	return fmt;
 }
 
-tg_xlsx *
-tg_xlsx_new(const char *path, const char *name, const tg_pdoc *doc, tg_diag *diag)
+static tg_xlsx *
+create(const char *path, const char *name, const tg_pdoc *doc, bool in_order, tg_diag *diag)
 {
-	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
-	    .use_zip64 = LXW_FALSE};
+	lxw_workbook_options opts = {.constant_memory = in_order ? LXW_TRUE : LXW_FALSE,
+	    .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(path, &opts);
 	if (wb == NULL) {
 		tg_diag_error(diag, tg_pos_at(name, 0, 0), "cannot create the workbook");
@@ -127,6 +126,38 @@ tg_xlsx_new(const char *path, const char *name, const tg_pdoc *doc, tg_diag *dia
 	return x;
 }
 
+tg_xlsx *
+tg_xlsx_new(const char *path, const char *name, const tg_pdoc *doc, tg_diag *diag)
+{
+	return create(path, name, doc, true, diag);
+}
+
+tg_xlsx *
+tg_xlsx_new_any_order(const char *path, const char *name, const tg_pdoc *doc, tg_diag *diag)
+{
+	return create(path, name, doc, false, diag);
+}
+
+bool
+tg_xlsx_failed(const tg_xlsx *x)
+{
+	return x->failed;
+}
+
+bool
+tg_xlsx_cell_ok(tg_xlsx *x, lxw_error err, const char *sheet, lxw_row_t row, lxw_col_t col)
+{
+	if (err == LXW_NO_ERROR)
+		return true;
+	char ref[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_rowcol_to_cell(ref, row, col);
+	tg_buf what = TG_BUF_INIT;
+	tg_buf_printf(&what, "%s!%s", sheet, ref);
+	tg_xlsx_ok(x, err, what.data);
+	tg_buf_free(&what);
+	return false;
+}
+
 lxw_workbook *
 tg_xlsx_workbook(tg_xlsx *x)
 {
@@ -163,6 +194,8 @@ tg_xlsx_string(tg_xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t row, 
     const char *text, lxw_format *fmt, const char *row_name, const char *col_name)
 {
 	tg_buf s = TG_BUF_INIT;
+	if (text == NULL)
+		text = "";
 	if (tg_sheet_is_risky(text))
 		tg_buf_putc(&s, '\'');
 	tg_buf_puts(&s, text);
@@ -184,39 +217,24 @@ tg_xlsx_string(tg_xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t row, 
 	}
 	lxw_error err = worksheet_write_string(ws, row, col, tg_buf_cstr(&s), fmt);
 	tg_buf_free(&s);
-	if (err == LXW_NO_ERROR)
-		return true;
-	tg_buf what = TG_BUF_INIT;
-	tg_buf_printf(&what, "%s!%s", sheet, ref);
-	tg_xlsx_ok(x, err, what.data);
-	tg_buf_free(&what);
-	return false;
+	return tg_xlsx_cell_ok(x, err, sheet, row, col);
 }
 
 static bool
 number(tg_xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t row, lxw_col_t col, double v,
     lxw_format *fmt)
 {
-	lxw_error err = worksheet_write_number(ws, row, col, v, fmt);
-	if (err == LXW_NO_ERROR)
-		return true;
-	char ref[LXW_MAX_CELL_NAME_LENGTH];
-	lxw_rowcol_to_cell(ref, row, col);
-	tg_buf what = TG_BUF_INIT;
-	tg_buf_printf(&what, "%s!%s", sheet, ref);
-	tg_xlsx_ok(x, err, what.data);
-	tg_buf_free(&what);
-	return false;
+	return tg_xlsx_cell_ok(x, worksheet_write_number(ws, row, col, v, fmt), sheet, row, col);
 }
 
 /* "&L<title>&R<sheet>" and "&L<tool>&C<page> / <pages>": & doubled, the
  * title cut so that the header stays within Excel's 255 characters. */
 static void
-page_header_footer(tg_xlsx *x, lxw_worksheet *ws)
+page_header_footer(tg_xlsx *x, lxw_worksheet *ws, const char *title)
 {
 	tg_buf h = TG_BUF_INIT;
 	tg_buf_puts(&h, "&L");
-	const char *t = x->doc->title ? x->doc->title : "";
+	const char *t = title ? title : x->doc->title ? x->doc->title : "";
 	size_t n = 0;
 	for (const char *p = t; *p && n < 80;) {
 		size_t len;
@@ -235,8 +253,8 @@ page_header_footer(tg_xlsx *x, lxw_worksheet *ws)
 	tg_buf_free(&h);
 }
 
-static void
-print_setup(tg_xlsx *x, lxw_worksheet *ws, tg_page page, unsigned scale)
+void
+tg_xlsx_print_setup(tg_xlsx *x, lxw_worksheet *ws, tg_page page, unsigned scale, const char *title)
 {
 	if (page.landscape)
 		worksheet_set_landscape(ws);
@@ -245,7 +263,7 @@ print_setup(tg_xlsx *x, lxw_worksheet *ws, tg_page page, unsigned scale)
 	worksheet_set_paper(ws, page.paper == TG_PAPER_A3 ? 8 : 9);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.7);
 	worksheet_set_print_scale(ws, (uint16_t)scale);
-	page_header_footer(x, ws);
+	page_header_footer(x, ws, title);
 }
 
 bool
@@ -334,7 +352,7 @@ tg_xlsx_add_table(tg_xlsx *x, const tg_ptable *t, bool with_header)
 	if (t->freeze_cols > 0 && t->freeze_cols < t->ncols)
 		tg_xlsx_ok(x, worksheet_repeat_columns(ws, 0, (lxw_col_t)(t->freeze_cols - 1)),
 		    "the print titles");
-	print_setup(x, ws, t->page, fit.scale);
+	tg_xlsx_print_setup(x, ws, t->page, fit.scale, NULL);
 out:
 	tg_print_fit_free(&fit);
 	return !x->failed;
@@ -376,7 +394,7 @@ tg_xlsx_add_legend(tg_xlsx *x)
 		tg_xlsx_string(x, ws, name, row, 2, e->meaning, x->f.cell, e->term, "意味");
 	}
 	tg_xlsx_ok(x, worksheet_repeat_rows(ws, head, head), "the print titles");
-	print_setup(x, ws, (tg_page){TG_PAPER_A4, false}, 100);
+	tg_xlsx_print_setup(x, ws, (tg_page){TG_PAPER_A4, false}, 100, NULL);
 	return !x->failed;
 }
 

@@ -7,7 +7,9 @@
  * names the cell, the row and the column.  Cells are strings (never
  * formulas); a text that Excel would take for a formula when edited gets a
  * leading apostrophe; counts in number columns are numbers.  Documents
- * dates come from the data (fixed zip dates: deterministic bytes). */
+ * dates come from the data (fixed zip dates: deterministic bytes).
+ * Sheets laid out by hand (the forms: render/forms/book.c) use the same
+ * workbook through the accessors, checks and checked writers below. */
 #ifndef TG_XLSX_H
 #define TG_XLSX_H
 
@@ -16,6 +18,10 @@
 
 #include "../util/diag.h"
 #include "print.h"
+
+/* The font of every workbook: the one whose line height Excel and
+ * LibreOffice agree on, which the row heights of print.h assume. */
+#define TG_XLSX_FONT "ＭＳ Ｐゴシック"
 
 /* Excel's limit on the text of one cell, in UTF-16 units. */
 #define TG_XLSX_CELL_MAX 32767
@@ -33,6 +39,11 @@ typedef struct tg_xlsx_formats {
 /* Starts a workbook written to path (a temporary of an output set); name
  * is the destination, for messages.  NULL after reporting. */
 tg_xlsx *tg_xlsx_new(const char *path, const char *name, const tg_pdoc *doc, tg_diag *diag);
+/* The same for sheets whose cells are not written row by row (formulas
+ * filled in after the rows they sum, merged ranges, charts: the forms):
+ * the workbook is kept in memory and its strings are shared. */
+tg_xlsx *tg_xlsx_new_any_order(const char *path, const char *name, const tg_pdoc *doc,
+    tg_diag *diag);
 /* A sheet with the table (after the document's header block when
  * with_header), fitted to its paper, header row repeated and frozen,
  * autofilter, print titles, page header and footer. */
@@ -51,5 +62,14 @@ bool tg_xlsx_string(tg_xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t 
     const char *col_name);
 /* Checks one libxlsxwriter return; reports "cannot write NAME: what: ..." */
 bool tg_xlsx_ok(tg_xlsx *x, lxw_error err, const char *what);
+/* The same for a cell: what = "sheet!C7". */
+bool tg_xlsx_cell_ok(tg_xlsx *x, lxw_error err, const char *sheet, lxw_row_t row, lxw_col_t col);
+/* Whether a write failed (the workbook will not be committed). */
+bool tg_xlsx_failed(const tg_xlsx *x);
+/* A sheet's page: paper and orientation, margins, the print scale, the
+ * page header (title, else the document's, and the sheet name) and footer
+ * (tool, page n / N). */
+void tg_xlsx_print_setup(tg_xlsx *x, lxw_worksheet *ws, tg_page page, unsigned scale,
+    const char *title);
 
 #endif

@@ -2,9 +2,9 @@
 """Reads totsugo's forms back as their users do, for every shipped industry:
 
   - openpyxl (Debian python3-openpyxl) opens every workbook; every choice column
-    has a pull-down (data validation) over exactly its body rows; A4, fit to
-    the page width, the header row repeated on every page, frozen under it;
-    no font below 8 pt;
+    has a pull-down (data validation) over exactly its body rows; A4, a
+    print scale of 80-100 % at which the columns fit the page width, the
+    header row repeated on every page, frozen under it; no font below 8 pt;
   - the 自社診断 is filled with answers (all best, all worst, mixed, some left
     blank, and seeded random ones), LibreOffice headless recalculates every
     formula (its own profile, recalculation forced on load) and the score,
@@ -108,18 +108,24 @@ def check_structure(path, form):
     check(str(ps.paperSize) == "9", "%s: paper is not A4 (%s)" % (name, ps.paperSize))
     check(ps.orientation == ("landscape" if form.get("orientation") == "landscape" else "portrait"),
           "%s: orientation %s" % (name, ps.orientation))
-    check(ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (1, None) and ps.fitToHeight == 0,
-          "%s: not fitted to the page width" % name)
+    # The print rules: a print scale (never "fit to page", which can shrink the
+    # text below 8 pt), between 80 % and 100 %.
+    fit = ws.sheet_properties.pageSetUpPr
+    check(not (fit and fit.fitToPage), "%s: fitted to the page (the scale is not ours)" % name)
+    scale = ps.scale or 100
+    check(80 <= scale <= 100, "%s: print scale %s%%" % (name, scale))
     check((ws.print_title_rows or "").replace("$", "") == "%d:%d" % (header, header),
           "%s: repeated rows %s, header %d" % (name, ws.print_title_rows, header))
     check(ws.freeze_panes == "A%d" % (header + 1), "%s: frozen at %s" % (name, ws.freeze_panes))
     sizes = {c.font.sz for row in ws.iter_rows() for c in row if c.font and c.font.sz}
     check(sizes and min(sizes) >= 8, "%s: font sizes %s" % (name, sorted(sizes)))
-    # Widths: the body at 100 % of the page (A4 minus margins) or fitted at 80 % or more.
+    # Widths: the columns at that scale fit the page (A4 minus the 0.4 in
+    # margins; a column of w units is 7w + 5 px, 0.75 pt a pixel).
     width = sum((ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width or 8.43)
                 for i in range(len(form["columns"])))
-    page = 145 if form.get("orientation") == "landscape" else 100
-    check(width * 0.8 <= page * 1.25, "%s: columns %g wide for a page of about %d" % (name, width, page))
+    page = (841.9 if form.get("orientation") == "landscape" else 595.3) - 2 * 28.8
+    points = (7 * width + 5 * len(form["columns"])) * 0.75 * scale / 100
+    check(points <= page, "%s: columns %g pt wide at %d %% for a page of %g pt" % (name, points, scale, page))
     # Pull-downs over exactly the body rows of every choice column.
     body = body_rows(ws, header)
     for col in form["columns"]:

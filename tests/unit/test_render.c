@@ -196,6 +196,23 @@ START_TEST(print_fit_keeps_tables_on_the_page)
 	ck_assert(total <= tg_print_page_width(t.page));
 	ck_assert(tg_print_row_height(few, 3, fit.widths) >= 15.0);
 	tg_print_fit_free(&fit);
+	/* A form's own widths: full size when they fit, else scaled but
+	 * never below the 8 pt floor (then a second page). */
+	bool fits;
+	const double narrow[] = {8, 40, 12};
+	ck_assert_uint_eq(tg_print_scale(narrow, 3, (tg_page){TG_PAPER_A4, false}, &fits), 100);
+	ck_assert(fits);
+	const double wide[] = {30, 40, 40};
+	unsigned scale = tg_print_scale(wide, 3, (tg_page){TG_PAPER_A4, false}, &fits);
+	ck_assert(scale < 100 && scale >= TG_PRINT_MIN_SCALE && fits);
+	ck_assert(((7 * 110.0 + 15) * 0.75) * scale / 100 <=
+	    tg_print_page_width((tg_page){TG_PAPER_A4, false}));
+	const double too_wide[] = {60, 60, 60};
+	ck_assert_uint_eq(tg_print_scale(too_wide, 3, (tg_page){TG_PAPER_A4, false}, &fits),
+	    TG_PRINT_MIN_SCALE);
+	ck_assert(!fits);
+	ck_assert_uint_eq(tg_print_text_lines("一行\n二行", 40), 2);
+	ck_assert(tg_print_lines_height(2) > tg_print_lines_height(1));
 	double v;
 	ck_assert(tg_print_is_count("120", &v) && v == 120);
 	ck_assert(!tg_print_is_count("―", &v) && !tg_print_is_count("012", &v) &&

@@ -7,11 +7,13 @@
 
 #include "../../assess/assess.h"
 #include "../../util/outset.h"
+#include "../print.h"
 
 typedef struct tg_ar_table {
 	size_t ncols;
 	const char **headers;
 	bool *narrow;		/* short values (numbers, 高/中/低): centred */
+	tg_col_kind *kinds;	/* on paper (print.h): narrow ones TG_COL_SHORT */
 	const char **cells;	/* row-major */
 	size_t nrows;
 } tg_ar_table;
@@ -30,6 +32,9 @@ typedef struct tg_ar_report {
 	tg_ar_section *sections;
 	size_t nsections;
 	tg_ar_table *gaps;	/* the gap list (also a section), for the workbook */
+	const char **gap_notes;	/* its section's paragraphs: how it is ordered */
+	size_t ngap_notes;
+	const char **gap_rows;	/* per gap: its source (自社診断 No.4), for messages */
 	tg_arena arena;
 } tg_ar_report;
 

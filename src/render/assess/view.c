@@ -48,9 +48,11 @@ new_table(builder *b, size_t ncols, const char *const *headers, const bool *narr
 	t->ncols = ncols;
 	t->headers = TG_ARENA_ARRAY(a, const char *, ncols);
 	t->narrow = TG_ARENA_ARRAY(a, bool, ncols);
+	t->kinds = TG_ARENA_ARRAY(a, tg_col_kind, ncols);
 	for (size_t c = 0; c < ncols; c++) {
 		t->headers[c] = headers[c];
 		t->narrow[c] = narrow[c];
+		t->kinds[c] = narrow[c] ? TG_COL_SHORT : TG_COL_TEXT;
 	}
 	t->cells = TG_ARENA_ARRAY(a, const char *, ncols * (nrows ? nrows : 1));
 	return t;
@@ -269,6 +271,9 @@ gaps(builder *b)
 	    "業界版の反映案", "記入内容"};
 	static const bool narrow[] = {true, false, false, true, true, true, false, false, false};
 	tg_ar_table *t = new_table(b, 9, h, narrow, as->ngaps);
+	t->kinds[0] = TG_COL_NUMBER;
+	t->kinds[6] = t->kinds[7] = TG_COL_LONG;
+	b->r->gap_rows = TG_ARENA_ARRAY(&b->r->arena, const char *, as->ngaps ? as->ngaps : 1);
 	unsigned marks = 0;
 	for (size_t i = 0; i < as->ngaps; i++) {
 		const tg_gap *g = &as->gaps[i];
@@ -276,6 +281,7 @@ gaps(builder *b)
 		size_t row = t->nrows++;
 		set(t, row, 0, fmt(b, "%zu", g->rank));
 		set(t, row, 1, g->source);
+		b->r->gap_rows[row] = g->source;
 		tg_origin o = tg_item_origin(an->item);
 		if (an->item->catalog != b->as->ctx.ind->baseline && tg_origin_marked(o))
 			marks |= 1u << o;
@@ -296,6 +302,9 @@ gaps(builder *b)
 	if (as->ngaps == 0) {
 		const char *none = "課題は見つからなかった（全ての項目が実施済み又は対象外）。";
 		section(b, "課題一覧（優先順）", &none, 1, NULL);
+		b->r->gap_notes = TG_ARENA_ARRAY(&b->r->arena, const char *, 1);
+		b->r->gap_notes[0] = none;
+		b->r->ngap_notes = 1;
 		return;
 	}
 	tg_buf notes = TG_BUF_INIT;
@@ -305,6 +314,8 @@ gaps(builder *b)
 		para[np++] = dup(b, notes.data);
 	tg_buf_free(&notes);
 	section(b, "課題一覧（優先順）", para, np, t);
+	b->r->gap_notes = tg_arena_memdup(&b->r->arena, para, np * sizeof *para);
+	b->r->ngap_notes = np;
 }
 
 static void

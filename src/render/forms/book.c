@@ -1,59 +1,38 @@
-/* The forms' workbooks over libxlsxwriter (see book.h). */
-#include <stdio.h>
+/* The forms' workbooks over the shared XLSX writer (see book.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <xlsxwriter.h>
 
 #include "book.h"
-#include "../../util/csv.h"
-#include "../../util/utf8.h"
+#include "../xlsx.h"
+#include "../../totsugo.h"
 
-#define FONT "游ゴシック"
-#define BODY_SIZE 10
-#define LINE_HEIGHT 14.0
-#define MAX_ROW_HEIGHT 409.0
+#define TITLE_SIZE 14
 #define INPUT_FILL 0xFFF8DC	/* pale yellow: "write here" */
 #define HEADER_FILL 0xDCE6F1
 #define GROUP_FILL 0xEDEDED
 #define BORDER_COLOR 0x9AA4B1
 
 struct tg_book {
+	tg_xlsx *x;
 	lxw_workbook *wb;
 	lxw_format *styles[TG_BS_COUNT];
-	const char *display;
-	tg_buf names;		/* sheet names, owned (libxlsxwriter keeps pointers) */
 	tg_buf sheets;		/* tg_bsheet *, owned */
 };
 
 struct tg_bsheet {
-	lxw_worksheet *ws;
 	tg_book *book;
+	lxw_worksheet *ws;	/* NULL: refused (reported) */
+	char *name;		/* owned: libxlsxwriter keeps the pointer */
+	double *widths;		/* the columns' widths, for the print scale */
+	size_t ncols;
 };
-
-static lxw_worksheet *
-ws_of(tg_bsheet *s)
-{
-	return s->ws;
-}
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 static lxw_format *
 base(lxw_workbook *wb, double size)
 {
 	lxw_format *f = workbook_add_format(wb);
-	format_set_font_name(f, FONT);
+	format_set_font_name(f, TG_XLSX_FONT);
 	format_set_font_size(f, size);
 	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	return f;
@@ -62,7 +41,7 @@ base(lxw_workbook *wb, double size)
 static lxw_format *
 boxed(lxw_workbook *wb)
 {
-	lxw_format *f = base(wb, BODY_SIZE);
+	lxw_format *f = base(wb, TG_PRINT_BODY_PT);
 	format_set_text_wrap(f);
 	format_set_border(f, LXW_BORDER_THIN);
 	format_set_border_color(f, BORDER_COLOR);
@@ -74,9 +53,9 @@ make_styles(tg_book *b)
 {
 	lxw_workbook *wb = b->wb;
 	lxw_format **s = b->styles;
-	s[TG_BS_TITLE] = base(wb, 14);
+	s[TG_BS_TITLE] = base(wb, TITLE_SIZE);
 	format_set_bold(s[TG_BS_TITLE]);
-	s[TG_BS_INTRO] = base(wb, BODY_SIZE);
+	s[TG_BS_INTRO] = base(wb, TG_PRINT_BODY_PT);
 	format_set_text_wrap(s[TG_BS_INTRO]);
 	format_set_align(s[TG_BS_INTRO], LXW_ALIGN_VERTICAL_TOP);
 	s[TG_BS_LABEL] = boxed(wb);
@@ -119,45 +98,28 @@ make_styles(tg_book *b)
 }
 
 tg_book *
-tg_book_open(const char *path, const char *display, const char *title, const char *subject,
-    const char *date, tg_diag *diag)
+tg_book_open(const char *path, const char *display, const tg_pdoc *doc, tg_diag *diag)
 {
-	lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = NULL,
-	    .use_zip64 = LXW_FALSE};
-	lxw_workbook *wb = workbook_new_opt(path, &opts);
-	if (wb == NULL) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", display);
+	tg_xlsx *x = tg_xlsx_new_any_order(path, display, doc, diag);
+	if (x == NULL)
 		return NULL;
-	}
 	tg_book *b = tg_xcalloc(1, sizeof *b);
-	b->wb = wb;
-	b->display = display;
-	int y = 2000, m = 1, d = 1;
-	if (date != NULL)
-		sscanf(date, "%d-%d-%d", &y, &m, &d);
-	lxw_doc_properties props = {0};
-	props.title = (char *)title;
-	props.subject = (char *)subject;
-	props.author = (char *)"totsugo";
-	props.created = (time_t)days_from_civil(y, m, d) * 86400;
-	workbook_set_properties(wb, &props);
+	b->x = x;
+	b->wb = tg_xlsx_workbook(x);
 	make_styles(b);
 	return b;
 }
 
 bool
-tg_book_close(tg_book *b, tg_diag *diag)
+tg_book_close(tg_book *b)
 {
-	lxw_error err = workbook_close(b->wb);
-	bool ok = err == LXW_NO_ERROR;
-	if (!ok)
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", b->display,
-		    lxw_strerror(err));
-	for (size_t i = 0; i < TG_BUF_COUNT(&b->names, char *); i++)
-		free(TG_BUF_AT(&b->names, char *, i));
-	tg_buf_free(&b->names);
-	for (size_t i = 0; i < TG_BUF_COUNT(&b->sheets, tg_bsheet *); i++)
-		free(TG_BUF_AT(&b->sheets, tg_bsheet *, i));
+	bool ok = tg_xlsx_close(b->x) == TG_EXIT_OK;
+	for (size_t i = 0; i < TG_BUF_COUNT(&b->sheets, tg_bsheet *); i++) {
+		tg_bsheet *s = TG_BUF_AT(&b->sheets, tg_bsheet *, i);
+		free(s->name);
+		free(s->widths);
+		free(s);
+	}
 	tg_buf_free(&b->sheets);
 	free(b);
 	return ok;
@@ -166,88 +128,113 @@ tg_book_close(tg_book *b, tg_diag *diag)
 tg_bsheet *
 tg_book_sheet(tg_book *b, const char *name)
 {
-	char *copy = tg_xstrdup(name);
-	TG_BUF_PUSH(&b->names, char *, copy);
 	tg_bsheet *s = tg_xcalloc(1, sizeof *s);
-	s->ws = workbook_add_worksheet(b->wb, copy);
 	s->book = b;
+	s->name = tg_xstrdup(name);
 	TG_BUF_PUSH(&b->sheets, tg_bsheet *, s);
+	if (tg_xlsx_failed(b->x))
+		return s;
+	s->ws = workbook_add_worksheet(b->wb, s->name);
+	if (s->ws == NULL) {
+		/* A name Excel refuses or one used twice (sheet names are checked
+		 * when forms load; two forms in one workbook may still clash). */
+		lxw_error err = workbook_validate_sheet_name(b->wb, s->name);
+		tg_buf what = TG_BUF_INIT;
+		tg_buf_printf(&what, "sheet '%s'", s->name);
+		tg_xlsx_ok(b->x, err != LXW_NO_ERROR ? err : LXW_ERROR_SHEETNAME_ALREADY_USED, what.data);
+		tg_buf_free(&what);
+	}
 	return s;
+}
+
+/* Whether the sheet can be written to (nothing failed so far). */
+static bool
+live(const tg_bsheet *s)
+{
+	return s->ws != NULL && !tg_xlsx_failed(s->book->x);
+}
+
+static lxw_format *
+style(const tg_bsheet *s, tg_bstyle st)
+{
+	return s->book->styles[st];
+}
+
+static void
+cell_ok(tg_bsheet *s, lxw_error err, unsigned row, unsigned col)
+{
+	tg_xlsx_cell_ok(s->book->x, err, s->name, row, (lxw_col_t)col);
 }
 
 void
 tg_book_columns(tg_bsheet *s, const double *widths, size_t n)
 {
-	for (size_t c = 0; c < n; c++)
-		worksheet_set_column(ws_of(s), (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+	free(s->widths);
+	s->widths = tg_xcalloc(n ? n : 1, sizeof *s->widths);
+	memcpy(s->widths, widths, n * sizeof *widths);
+	s->ncols = n;
+	for (size_t c = 0; c < n && live(s); c++)
+		tg_xlsx_ok(s->book->x, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+		    NULL), "column widths");
 }
 
 void
 tg_book_row_height(tg_bsheet *s, unsigned row, double points)
 {
-	worksheet_set_row(ws_of(s), row, points > MAX_ROW_HEIGHT ? MAX_ROW_HEIGHT : points, NULL);
-}
-
-static lxw_format *
-style(tg_bsheet *s, tg_bstyle st)
-{
-	return s->book->styles[st];
+	if (live(s))
+		tg_xlsx_ok(s->book->x, worksheet_set_row(s->ws, row, points > TG_PRINT_MAX_ROW_PT ?
+		    TG_PRINT_MAX_ROW_PT : points, NULL), "row heights");
 }
 
 void
-tg_book_text(tg_bsheet *s, unsigned row, unsigned col, const char *text, tg_bstyle st)
+tg_book_text(tg_bsheet *s, unsigned row, unsigned col, const char *text, tg_bstyle st,
+    const char *row_name, const char *col_name)
 {
-	if (text == NULL || *text == '\0') {
-		worksheet_write_blank(ws_of(s), row, (lxw_col_t)col, style(s, st));
-		return;
-	}
-	if (tg_sheet_is_risky(text)) {
-		tg_buf guarded = TG_BUF_INIT;
-		tg_buf_printf(&guarded, "'%s", text);
-		worksheet_write_string(ws_of(s), row, (lxw_col_t)col, guarded.data, style(s, st));
-		tg_buf_free(&guarded);
-		return;
-	}
-	worksheet_write_string(ws_of(s), row, (lxw_col_t)col, text, style(s, st));
+	if (live(s))
+		tg_xlsx_string(s->book->x, s->ws, s->name, row, (lxw_col_t)col, text, style(s, st),
+		    row_name, col_name);
 }
 
 void
 tg_book_merge(tg_bsheet *s, unsigned row, unsigned first, unsigned last, const char *text,
-    tg_bstyle st)
+    tg_bstyle st, const char *row_name, const char *col_name)
 {
-	if (last <= first) {
-		tg_book_text(s, row, first, text, st);
-		return;
-	}
-	worksheet_merge_range(ws_of(s), row, (lxw_col_t)first, row, (lxw_col_t)last, "", style(s, st));
-	tg_book_text(s, row, first, text, st);
+	if (last > first && live(s))
+		cell_ok(s, worksheet_merge_range(s->ws, row, (lxw_col_t)first, row, (lxw_col_t)last, "",
+		    style(s, st)), row, first);
+	tg_book_text(s, row, first, text, st, row_name, col_name);
 }
 
 void
 tg_book_number(tg_bsheet *s, unsigned row, unsigned col, double v, tg_bstyle st)
 {
-	worksheet_write_number(ws_of(s), row, (lxw_col_t)col, v, style(s, st));
+	if (live(s))
+		cell_ok(s, worksheet_write_number(s->ws, row, (lxw_col_t)col, v, style(s, st)), row, col);
 }
 
 void
 tg_book_formula_num(tg_bsheet *s, unsigned row, unsigned col, const char *formula, tg_bstyle st,
     double result)
 {
-	worksheet_write_formula_num(ws_of(s), row, (lxw_col_t)col, formula, style(s, st), result);
+	if (live(s))
+		cell_ok(s, worksheet_write_formula_num(s->ws, row, (lxw_col_t)col, formula, style(s, st),
+		    result), row, col);
 }
 
 void
-tg_book_formula_str(tg_bsheet *s, unsigned row, unsigned col, const char *formula, tg_bstyle st,
-    const char *result)
+tg_book_formula_str(tg_bsheet *s, unsigned row, unsigned col, const char *formula,
+    tg_bstyle st, const char *result)
 {
-	worksheet_write_formula_str(ws_of(s), row, (lxw_col_t)col, formula, style(s, st), result);
+	if (live(s))
+		cell_ok(s, worksheet_write_formula_str(s->ws, row, (lxw_col_t)col, formula, style(s, st),
+		    result), row, col);
 }
 
 void
 tg_book_list(tg_bsheet *s, unsigned first, unsigned last, unsigned col,
     const char *const *options, size_t n)
 {
-	if (last < first || n == 0)
+	if (last < first || n == 0 || !live(s))
 		return;
 	char **list = tg_xcalloc(n + 1, sizeof *list);
 	for (size_t i = 0; i < n; i++)
@@ -260,7 +247,8 @@ tg_book_list(tg_bsheet *s, unsigned first, unsigned last, unsigned col,
 	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	v.error_title = (char *)"入力できない値です";
 	v.error_message = (char *)"一覧から選んでください。";
-	worksheet_data_validation_range(ws_of(s), first, (lxw_col_t)col, last, (lxw_col_t)col, &v);
+	cell_ok(s, worksheet_data_validation_range(s->ws, first, (lxw_col_t)col, last, (lxw_col_t)col,
+	    &v), first, col);
 	free(list);
 }
 
@@ -268,44 +256,44 @@ void
 tg_book_print(tg_bsheet *s, bool landscape, unsigned repeat_first, unsigned repeat_last,
     const char *title)
 {
-	lxw_worksheet *ws = ws_of(s);
-	if (landscape)
-		worksheet_set_landscape(ws);
-	else
-		worksheet_set_portrait(ws);
-	worksheet_set_paper(ws, 9);	/* A4 */
-	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	if (!live(s))
+		return;
+	tg_page page = {TG_PAPER_A4, landscape};
+	bool fits;
+	unsigned scale = tg_print_scale(s->widths, s->ncols, page, &fits);
 	if (repeat_last >= repeat_first)
-		worksheet_repeat_rows(ws, repeat_first, repeat_last);
-	worksheet_fit_to_pages(ws, 1, 0);
-	tg_buf header = TG_BUF_INIT;
-	tg_buf_puts(&header, "&L");
-	for (const char *p = title; *p; p++)
-		tg_buf_puts(&header, *p == '&' ? "&&" : (char[2]){*p, 0});
-	tg_buf_puts(&header, "&R&A");
-	worksheet_set_header(ws, header.data);
-	worksheet_set_footer(ws, "&C&P / &N");
-	tg_buf_free(&header);
+		tg_xlsx_ok(s->book->x, worksheet_repeat_rows(s->ws, repeat_first, repeat_last),
+		    "the print titles");
+	if (!fits && s->ncols > 1)
+		tg_xlsx_ok(s->book->x, worksheet_repeat_columns(s->ws, 0, 0), "the print titles");
+	tg_xlsx_print_setup(s->book->x, s->ws, page, scale, title);
 }
 
 void
 tg_book_freeze(tg_bsheet *s, unsigned row, unsigned col)
 {
-	worksheet_freeze_panes(ws_of(s), row, (lxw_col_t)col);
+	if (live(s))
+		worksheet_freeze_panes(s->ws, row, (lxw_col_t)col);
 }
 
 void
 tg_book_chart(tg_book *b, tg_bsheet *s, unsigned row, unsigned col, const char *title,
     const char *categories, const char *values, double min, double max)
 {
+	if (!live(s))
+		return;
 	lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
-	lxw_chart_series *series = chart_add_series(chart, categories, values);
+	lxw_chart_series *series = chart ? chart_add_series(chart, categories, values) : NULL;
+	if (series == NULL) {
+		tg_xlsx_ok(b->x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the chart");
+		return;
+	}
 	lxw_chart_fill fill = {.color = 0x4F81BD};
 	chart_series_set_fill(series, &fill);
 	chart_series_set_labels(series);
 	chart_series_set_labels_num_format(series, "0%");
-	lxw_chart_font font = {.name = (char *)FONT, .size = 10};
-	lxw_chart_font title_font = {.name = (char *)FONT, .size = 12, .bold = LXW_TRUE};
+	lxw_chart_font font = {.name = (char *)TG_XLSX_FONT, .size = TG_PRINT_BODY_PT};
+	lxw_chart_font title_font = {.name = (char *)TG_XLSX_FONT, .size = 12, .bold = LXW_TRUE};
 	chart_title_set_name(chart, title);
 	chart_title_set_name_font(chart, &title_font);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
@@ -318,7 +306,14 @@ tg_book_chart(tg_book *b, tg_bsheet *s, unsigned row, unsigned col, const char *
 	chart_axis_set_num_font(x, &font);
 	chart_series_set_labels_font(series, &font);
 	lxw_chart_options opt = {.x_scale = 1.2, .y_scale = 1.1};
-	worksheet_insert_chart_opt(ws_of(s), row, (lxw_col_t)col, chart, &opt);
+	cell_ok(s, worksheet_insert_chart_opt(s->ws, row, (lxw_col_t)col, chart, &opt), row, col);
+}
+
+void
+tg_book_table(tg_book *b, const tg_ptable *t)
+{
+	if (!tg_xlsx_failed(b->x))
+		tg_xlsx_add_table(b->x, t, true);
 }
 
 void
@@ -367,33 +362,4 @@ tg_book_quote(tg_buf *out, const char *s)
 		tg_buf_putc(out, *s);
 	}
 	tg_buf_putc(out, '"');
-}
-
-size_t
-tg_book_lines(const char *s, double width)
-{
-	size_t lines = 0;
-	if (s == NULL)
-		return 1;
-	if (width < 2)
-		width = 2;
-	for (;;) {
-		const char *nl = strchr(s, '\n');
-		size_t len = nl ? (size_t)(nl - s) : strlen(s);
-		/* A full-width character takes a little under two width units
-		 * (the callers keep a unit of margin). */
-		double w = (double)tg_utf8_width(s, len);
-		lines += (size_t)(w / width) + 1;
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-	return lines;
-}
-
-double
-tg_book_line_height(size_t lines)
-{
-	double h = (double)lines * LINE_HEIGHT + 4;
-	return h > MAX_ROW_HEIGHT ? MAX_ROW_HEIGHT : h;
 }

@@ -19,12 +19,16 @@ tg_forms_write_book(tg_outset *set, const char *path, const tg_fsheet *const *sh
 	if (tmp == NULL)
 		return false;
 	const tg_fsheet *s = sheets[0];
-	tg_book *b = tg_book_open(tmp, path, s->form->title, "totsugo 帳票", s->date, diag);
+	tg_pdoc doc = {0};
+	doc.title = s->form->title;
+	doc.subject = "totsugo 帳票";
+	doc.date = s->date;
+	tg_book *b = tg_book_open(tmp, path, &doc, diag);
 	if (b == NULL)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		tg_forms_xlsx(b, sheets[i]);
-	return tg_book_close(b, diag);
+	return tg_book_close(b);
 }
 
 static bool

@@ -231,7 +231,7 @@ write_head(tg_bsheet *ws, layout *L)
 	double total_width = 0;
 	for (size_t c = 0; c < L->ncols; c++)
 		total_width += L->widths[c];
-	tg_book_merge(ws, row, 0, last, f->title, TG_BS_TITLE);
+	tg_book_merge(ws, row, 0, last, f->title, TG_BS_TITLE, NULL, "title");
 	tg_book_row_height(ws, row++, 24);
 	tg_buf note = TG_BUF_INIT, legend = TG_BUF_INIT;
 	for (unsigned o = 0; o < TG_ORIGIN_COUNT; o++)
@@ -254,8 +254,8 @@ write_head(tg_bsheet *ws, layout *L)
 		}
 		if (line == NULL)
 			continue;
-		tg_book_merge(ws, row, 0, last, line, TG_BS_INTRO);
-		tg_book_row_height(ws, row++, tg_book_line_height(tg_book_lines(line, total_width)));
+		tg_book_merge(ws, row, 0, last, line, TG_BS_INTRO, NULL, "intro");
+		tg_book_row_height(ws, row++, tg_print_lines_height(tg_print_text_lines(line, total_width)));
 	}
 	tg_buf_free(&note);
 	tg_buf_free(&legend);
@@ -284,11 +284,12 @@ write_head(tg_bsheet *ws, layout *L)
 	L->field_first_row = row;
 	for (size_t i = 0; i < f->nfields; i++, row++) {
 		const tg_form_field *fd = &f->fields[i];
-		tg_book_merge(ws, row, 0, label_last, fd->label, TG_BS_LABEL);
-		tg_book_row_height(ws, row, tg_book_line_height(1));
+		tg_book_merge(ws, row, 0, label_last, fd->label, TG_BS_LABEL, NULL, "field");
+		tg_book_row_height(ws, row, tg_print_lines_height(1));
 		if (s->fields[i] != NULL) {
-			tg_book_merge(ws, row, value_first, value_last, s->fields[i], TG_BS_VALUE);
-			tg_book_row_height(ws, row, tg_book_line_height(tg_book_lines(s->fields[i], w)));
+			tg_book_merge(ws, row, value_first, value_last, s->fields[i], TG_BS_VALUE, NULL,
+			    fd->label);
+			tg_book_row_height(ws, row, tg_print_lines_height(tg_print_text_lines(s->fields[i], w)));
 			continue;
 		}
 		if (fd->value == TG_FFIELD_TOTAL && f->summary == TG_FSUM_SCORE)
@@ -296,7 +297,8 @@ write_head(tg_bsheet *ws, layout *L)
 		bool calc = (fd->value == TG_FFIELD_TOTAL || fd->value == TG_FFIELD_BAND) ?
 		    f->summary == TG_FSUM_SCORE : fd->value == TG_FFIELD_PROGRESS ?
 		    f->summary == TG_FSUM_RATIO : false;
-		tg_book_merge(ws, row, value_first, value_last, NULL, calc ? TG_BS_CALC_BOLD : TG_BS_INPUT);
+		tg_book_merge(ws, row, value_first, value_last, NULL, calc ? TG_BS_CALC_BOLD : TG_BS_INPUT,
+		    NULL, fd->label);
 	}
 	return row + 1;
 }
@@ -435,12 +437,12 @@ write_table(tg_bsheet *ws, layout *L, unsigned row)
 	L->header_row = row;
 	size_t lines = 1;
 	for (size_t c = 0; c < L->ncols; c++) {
-		tg_book_text(ws, row, (unsigned)c, f->columns[c].header, TG_BS_HEADER);
-		size_t l = tg_book_lines(f->columns[c].header, L->widths[c] - 1);
+		tg_book_text(ws, row, (unsigned)c, f->columns[c].header, TG_BS_HEADER, NULL, "header");
+		size_t l = tg_print_text_lines(f->columns[c].header, L->widths[c]);
 		if (l > lines)
 			lines = l;
 	}
-	tg_book_row_height(ws, row, tg_book_line_height(lines));
+	tg_book_row_height(ws, row, tg_print_lines_height(lines));
 	row++;
 	L->first_body = row;
 	size_t min_lines = room_lines(f);
@@ -448,10 +450,18 @@ write_table(tg_bsheet *ws, layout *L, unsigned row)
 		const tg_frow *r = &s->rows[i];
 		L->row_of[i] = row;
 		if (r->heading) {
-			tg_book_merge(ws, row, 0, last, r->cells[0], TG_BS_GROUP);
-			tg_book_row_height(ws, row, tg_book_line_height(1));
+			tg_book_merge(ws, row, 0, last, r->cells[0], TG_BS_GROUP, NULL, "group");
+			tg_book_row_height(ws, row, tg_print_lines_height(1));
 			continue;
 		}
+		/* What the row is, for a warning about one of its cells: its key,
+		 * a plan row's source (自社診断 No.4), else its group. */
+		const char *name = r->key;
+		for (size_t c = 0; name == NULL && c < L->ncols; c++)
+			if (f->columns[c].fill != NULL && tg_fill_index(f->columns[c].fill) == TG_FILL_SOURCE)
+				name = r->cells[c];
+		if (name == NULL)
+			name = s->groups[r->group].title;
 		lines = min_lines;
 		for (size_t c = 0; c < L->ncols; c++) {
 			const tg_form_column *col = &f->columns[c];
@@ -462,11 +472,12 @@ write_table(tg_bsheet *ws, layout *L, unsigned row)
 					tg_book_number(ws, row, (unsigned)c, strtod(text, NULL), TG_BS_NUMBER);
 				else
 					tg_book_text(ws, row, (unsigned)c, text, col->value == TG_FVAL_MARK ?
-					    TG_BS_MARK : col->center ? TG_BS_CELL_CENTER : TG_BS_CELL);
+					    TG_BS_MARK : col->center ? TG_BS_CELL_CENTER : TG_BS_CELL, name,
+					    col->header);
 				break;
 			case TG_FCOL_INPUT:
 			case TG_FCOL_CHOICE:
-				tg_book_text(ws, row, (unsigned)c, text, input_style(col));
+				tg_book_text(ws, row, (unsigned)c, text, input_style(col), name, col->header);
 				break;
 			case TG_FCOL_SCORE: {
 				const tg_form_column *src = tg_form_column_by_key(f, col->choice);
@@ -477,12 +488,12 @@ write_table(tg_bsheet *ws, layout *L, unsigned row)
 			}
 			}
 			if (text != NULL) {
-				size_t l = tg_book_lines(text, L->widths[c] - 1);
+				size_t l = tg_print_text_lines(text, L->widths[c]);
 				if (l > lines)
 					lines = l;
 			}
 		}
-		tg_book_row_height(ws, row, tg_book_line_height(lines));
+		tg_book_row_height(ws, row, tg_print_lines_height(lines));
 	}
 	L->last_body = row > L->first_body ? row - 1 : L->first_body;
 	write_lists(ws, L);
@@ -618,33 +629,35 @@ write_bands(tg_bsheet *ws, const layout *L, unsigned row, unsigned total_row, co
 	tg_buf fx = TG_BUF_INIT, total = TG_BUF_INIT, answered = TG_BUF_INIT;
 	tg_book_cell(&total, total_row, 3, false);
 	tg_book_cell(&answered, total_row, 2, false);
-	tg_book_text(ws, row, 0, "判定", TG_BS_LABEL);
+	tg_book_text(ws, row, 0, "判定", TG_BS_LABEL, NULL, NULL);
 	band_formula(&fx, s, total.data, answered.data);
-	tg_book_merge(ws, row, 1, 3, NULL, TG_BS_CALC_BOLD);
+	tg_book_merge(ws, row, 1, 3, NULL, TG_BS_CALC_BOLD, NULL, NULL);
 	tg_book_formula_str(ws, row, 1, fx.data, TG_BS_CALC_BOLD,
 	    band_value(s, all, tally_score(all, L->choice)));
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
-	tg_book_text(ws, row, 0, "未回答の設問", TG_BS_LABEL);
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
+	tg_book_text(ws, row, 0, "未回答の設問", TG_BS_LABEL, NULL, NULL);
 	tg_buf_clear(&fx);
 	tg_buf_printf(&fx, "=B%u-C%u", total_row + 1, total_row + 1);
 	tg_book_formula_num(ws, row, 1, fx.data, TG_BS_CALC, (double)(all->items - all->answered));
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
 	row++;
-	tg_book_text(ws, row, 0, "点数", TG_BS_HEADER);
-	tg_book_merge(ws, row, 1, 2, "判定", TG_BS_HEADER);
-	tg_book_merge(ws, row, 3, (unsigned)nh, "次に取り組むこと", TG_BS_HEADER);
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
+	tg_book_text(ws, row, 0, "点数", TG_BS_HEADER, NULL, NULL);
+	tg_book_merge(ws, row, 1, 2, "判定", TG_BS_HEADER, NULL, NULL);
+	tg_book_merge(ws, row, 3, (unsigned)nh, "次に取り組むこと", TG_BS_HEADER, NULL, NULL);
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
 	double advice_width = 0;
 	for (size_t c = 3; c <= nh; c++)
 		advice_width += widths[c];
 	for (size_t i = 0; i < s->scoring.nbands; i++, row++) {
 		tg_buf r = TG_BUF_INIT;
 		tg_scoring_band_range(&s->scoring.bands[i], &r);
-		tg_book_text(ws, row, 0, r.data, TG_BS_CELL_CENTER);
-		tg_book_merge(ws, row, 1, 2, f->bands[i].label, TG_BS_CELL_CENTER);
-		tg_book_merge(ws, row, 3, (unsigned)nh, f->bands[i].advice, TG_BS_CELL);
-		tg_book_row_height(ws, row, tg_book_line_height(tg_book_lines(f->bands[i].advice,
-		    advice_width - 1)));
+		tg_book_text(ws, row, 0, r.data, TG_BS_CELL_CENTER, f->bands[i].label, "点数");
+		tg_book_merge(ws, row, 1, 2, f->bands[i].label, TG_BS_CELL_CENTER, f->bands[i].label,
+		    "判定");
+		tg_book_merge(ws, row, 3, (unsigned)nh, f->bands[i].advice, TG_BS_CELL, f->bands[i].label,
+		    "次に取り組むこと");
+		tg_book_row_height(ws, row, tg_print_lines_height(tg_print_text_lines(f->bands[i].advice,
+		    advice_width)));
 		tg_buf_free(&r);
 	}
 	tg_buf_free(&fx);
@@ -673,18 +686,18 @@ write_summary(tg_book *b, const layout *L)
 	unsigned row = 0;
 	tg_buf title = TG_BUF_INIT;
 	tg_buf_printf(&title, "%s（%s）", f->summary_sheet, f->title);
-	tg_book_merge(ws, row, 0, last, title.data, TG_BS_TITLE);
+	tg_book_merge(ws, row, 0, last, title.data, TG_BS_TITLE, NULL, "title");
 	tg_book_row_height(ws, row++, 24);
 	tg_buf_free(&title);
 	const char *expl = score ? "点数は回答から自動で計算されます（未回答の設問は0点として数えます）。" :
 	    "件数と進捗率は、実施状況の欄から自動で計算されます。";
-	tg_book_merge(ws, row, 0, last, expl, TG_BS_INTRO);
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
+	tg_book_merge(ws, row, 0, last, expl, TG_BS_INTRO, NULL, "intro");
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
 	row++;
 	unsigned header_row = row;
 	for (size_t c = 0; c < nh; c++)
-		tg_book_text(ws, row, (unsigned)c, headers[c], TG_BS_HEADER);
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
+		tg_book_text(ws, row, (unsigned)c, headers[c], TG_BS_HEADER, NULL, "header");
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
 	unsigned first_group_row = row;
 	tally all;
 	tally_init(&all, L);
@@ -700,16 +713,17 @@ write_summary(tg_book *b, const layout *L)
 		tg_buf_clear(&range);
 		body_range(&range, L, f->sheet, L->row_of[grp->first],
 		    L->row_of[grp->first + grp->count - 1]);
-		tg_book_text(ws, row, 0, grp->title ? grp->title : "全体", TG_BS_CELL);
+		tg_book_text(ws, row, 0, grp->title ? grp->title : "全体", TG_BS_CELL, NULL, headers[0]);
 		summary_row(ws, L, row, nh, range.data, &t, 0, 0, false);
-		tg_book_row_height(ws, row, tg_book_line_height(tg_book_lines(grp->title, widths[0] - 1)));
+		tg_book_row_height(ws, row, tg_print_lines_height(tg_print_text_lines(grp->title,
+		    widths[0])));
 		free(t.per_option);
 		row++;
 	}
 	unsigned last_group_row = row - 1, total_row = row;
-	tg_book_text(ws, row, 0, "合計", TG_BS_CALC_BOLD);
+	tg_book_text(ws, row, 0, "合計", TG_BS_CALC_BOLD, NULL, NULL);
 	summary_row(ws, L, row, nh, NULL, &all, first_group_row, last_group_row, true);
-	tg_book_row_height(ws, row++, tg_book_line_height(1));
+	tg_book_row_height(ws, row++, tg_print_lines_height(1));
 	row++;
 	if (score)
 		row = write_bands(ws, L, row, total_row, &all, widths, nh) + 1;

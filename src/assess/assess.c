@@ -166,6 +166,7 @@ build_gaps(tg_assessment *as)
 	const tg_industry *ind = as->ctx.ind;
 	tg_map required = {0};
 	required_clauses(ind, as->ctx.level, &required);
+	tg_paths *paths = tg_assess_paths(d, ind);
 	tg_buf list = TG_BUF_INIT;
 	for (size_t f = 0; f < as->nfilled; f++) {
 		const tg_filled *fl = &as->filled[f];
@@ -176,7 +177,8 @@ build_gaps(tg_assessment *as)
 			ranked r = {0};
 			r.gap.from = fl;
 			r.gap.answer = an;
-			tg_assess_remedies(d, ind, as->ctx.level, an->item, &as->arena, &r.gap.remedies);
+			tg_assess_remedies(paths, d, ind, as->ctx.level, an->item, &as->arena,
+			    &r.gap.remedies);
 			r.gap.source = source_label(&as->arena, fl, an, ind);
 			r.severity = severity(an->gap);
 			r.level = level_rank(an->item, ind);
@@ -202,6 +204,7 @@ build_gaps(tg_assessment *as)
 	}
 	tg_buf_free(&list);
 	tg_map_free(&required);
+	tg_paths_free(paths);
 }
 
 /* The plan's cells for a gap (docs/forms.md, "The plan"). */

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../crosswalk/paths.h"
 #include "../forms/forms.h"
 #include "../load/sheet/sheet.h"
 
@@ -26,7 +27,9 @@ typedef struct tg_remedy {
 	const tg_item *clause;		/* a clause of the baseline's regulation templates */
 	tg_relationship rel;
 	int strength;			/* weakest on the path; -1 when unknown */
-	const tg_item *via;		/* NULL: a direct pair; else the baseline item passed through */
+	bool reviewed;			/* every pair on the path reviewed, nothing inferred */
+	const tg_path *path;		/* from the item to the clause (tg_path_through: the
+					 * items passed through) */
 } tg_remedy;
 
 /* An industry proposal (反映案) that addresses an item: a crosswalk row's
@@ -46,17 +49,21 @@ typedef struct tg_remedies {
 	size_t nproposals;
 } tg_remedies;
 
+/* The paths remedies are found on (crosswalk/paths.h: every crosswalk of
+ * the data, derived ones and inverses too, stopping at the industry's
+ * baseline, and one step within it).  Free with tg_paths_free. */
+tg_paths *tg_assess_paths(const tg_data *d, const tg_industry *ind);
 /* The clauses and proposals that address item (an industry requirement or
  * a baseline item such as a 自社診断 question) for an industry at a level
- * (TG_LEVEL_NONE: every level), through the stored crosswalks: the pairs
- * of the industry's crosswalks and the baseline's own crosswalks, in both
- * directions, and one step further through the baseline's crosswalks when
- * a pair ends on a baseline item that is not a clause.  Proposals: the
- * item's own, or, for a baseline item, those of in-scope industry items
- * placed on the clauses found, and the industry's own additions to them.
- * Arrays live in a. */
-void tg_assess_remedies(const tg_data *d, const tg_industry *ind, int level, const tg_item *item,
-    tg_arena *a, tg_remedies *out);
+ * (TG_LEVEL_NONE: every level): the clauses at the end of the best paths
+ * from the item (the path's weakest relationship and strength), a path
+ * that ends on a baseline item without regulation text going one step on
+ * through the baseline's own crosswalks (付録3 No.22 → its 付録5 clauses).
+ * Proposals: the item's own, or, for a baseline item, those of in-scope
+ * industry items placed on the clauses found, and the industry's own
+ * additions to them.  Arrays and paths live in a. */
+void tg_assess_remedies(tg_paths *paths, const tg_data *d, const tg_industry *ind, int level,
+    const tg_item *item, tg_arena *a, tg_remedies *out);
 /* "3.1.1 情報資産の特定と機密性の評価", "基本方針 1 経営者の責任". */
 const char *tg_assess_clause_name(const tg_data *d, tg_arena *a, const tg_item *clause);
 /* The regulation chapter (template @chapter item) holding a clause. */

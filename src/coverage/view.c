@@ -44,20 +44,14 @@ tg_cov_clause_label(tg_buf *out, const tg_item *it)
 void
 tg_cov_path_label(tg_buf *out, const tg_path *p, bool through_end)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < p->nsteps; i++) {
-		const tg_path_step *s = &p->steps[i];
-		const tg_xw_target *t = s->pair;
-		for (size_t v = 0; v < t->nvia; v++) {
-			const tg_item *it = t->via[s->backward ? t->nvia - 1 - v : v];
-			tg_buf_puts(out, n++ ? "・" : "");
-			tg_cov_item_ref(out, it);
-		}
-		if (i + 1 < p->nsteps || through_end) {
-			tg_buf_puts(out, n++ ? "・" : "");
-			tg_cov_item_ref(out, s->to);
-		}
+	tg_buf items = TG_BUF_INIT;
+	tg_path_through(p, through_end, &items);
+	size_t n = TG_BUF_COUNT(&items, const tg_item *);
+	for (size_t i = 0; i < n; i++) {
+		tg_buf_puts(out, i ? "・" : "");
+		tg_cov_item_ref(out, TG_BUF_AT(&items, const tg_item *, i));
 	}
+	tg_buf_free(&items);
 	tg_buf_puts(out, n ? " 経由" : "直接");
 }
 

@@ -25,6 +25,7 @@ typedef struct record {
 
 struct tg_paths {
 	const tg_catalog *stop;
+	bool inner;			/* one more step within the stop catalog */
 	const tg_catalog **cats;	/* the data's catalogs, by id */
 	size_t ncats;
 	size_t *base;			/* per catalog: its first node */
@@ -34,7 +35,7 @@ struct tg_paths {
 	/* one query */
 	size_t *best;			/* per node: record number + 1, 0 = not reached */
 	tg_buf records, steps, touched, out;
-	tg_path_step stack[TG_PATHS_MAX_STEPS];
+	tg_path_step stack[TG_PATHS_MAX_STEPS + 1];
 	const tg_catalog *visited[MAX_VISITED];
 	size_t nvisited;
 };
@@ -56,11 +57,12 @@ add_edge(tg_paths *p, size_t *fill, const tg_item *from, const edge *e)
 		p->edges[fill[n]++] = *e;
 }
 
-tg_paths *
-tg_paths_new(const tg_data *d, const tg_catalog *stop)
+static tg_paths *
+build(const tg_data *d, const tg_catalog *stop, bool inner)
 {
 	tg_paths *p = tg_xcalloc(1, sizeof *p);
 	p->stop = stop;
+	p->inner = inner;
 	p->ncats = TG_DATA_COUNT(d, catalogs, tg_catalog);
 	p->cats = tg_xcalloc(p->ncats ? p->ncats : 1, sizeof *p->cats);
 	p->base = tg_xcalloc(p->ncats ? p->ncats : 1, sizeof *p->base);
@@ -111,6 +113,18 @@ tg_paths_new(const tg_data *d, const tg_catalog *stop)
 	}
 	p->best = tg_xcalloc(p->nnodes + 1, sizeof *p->best);
 	return p;
+}
+
+tg_paths *
+tg_paths_new(const tg_data *d, const tg_catalog *stop)
+{
+	return build(d, stop, false);
+}
+
+tg_paths *
+tg_paths_new_inner(const tg_data *d, const tg_catalog *stop)
+{
+	return build(d, stop, true);
 }
 
 void
@@ -219,25 +233,50 @@ exact(tg_relationship a, tg_relationship b)
 	    (a == b && (a == TG_REL_SUBSET_OF || a == TG_REL_SUPERSET_OF));
 }
 
+/* The step of edge e from `at`, then the walk from its end (inner: the
+ * step stays within the stop catalog, and the walk ends there). */
+static void walk(tg_paths *p, const tg_item *at, tg_relationship rel, int strength,
+    bool reviewed, size_t depth, bool inner);
+
 static void
-walk(tg_paths *p, const tg_item *at, tg_relationship rel, int strength, bool reviewed, size_t depth)
+step(tg_paths *p, const tg_item *at, const edge *e, tg_relationship rel, int strength,
+    bool reviewed, size_t depth, bool inner)
+{
+	tg_relationship r = tg_rel_compose(rel, e->rel);
+	if (r == TG_REL_NO_RELATIONSHIP)
+		return;
+	tg_path_step s = {at, e->to, e->xw, e->pair, e->backward, e->rel};
+	p->stack[depth] = s;
+	walk(p, e->to, r, tg_strength_weakest(strength, e->pair->strength),
+	    reviewed && e->pair->status == TG_STATUS_REVIEWED && exact(rel, e->rel), depth + 1, inner);
+}
+
+static void
+walk(tg_paths *p, const tg_item *at, tg_relationship rel, int strength, bool reviewed, size_t depth,
+    bool inner)
 {
 	keep(p, at, rel, strength, reviewed, depth);
-	if (depth == TG_PATHS_MAX_STEPS || at->catalog == p->stop)
-		return;
 	size_t n = node_of(p, at);
-	for (size_t i = p->first[n]; n < p->nnodes && i < p->first[n + 1]; i++) {
+	if (n >= p->nnodes || inner)
+		return;
+	if (at->catalog == p->stop) {
+		/* The stop catalog's own crosswalks: one step, catalogs visited
+		 * or not (it is the one the path is in). */
+		for (size_t i = p->first[n]; p->inner && i < p->first[n + 1]; i++)
+			if (p->edges[i].to->catalog == p->stop)
+				step(p, at, &p->edges[i], rel, strength, reviewed, depth, true);
+		return;
+	}
+	if (depth == TG_PATHS_MAX_STEPS)
+		return;
+	for (size_t i = p->first[n]; i < p->first[n + 1]; i++) {
 		const edge *e = &p->edges[i];
-		tg_relationship r = tg_rel_compose(rel, e->rel);
-		if (r == TG_REL_NO_RELATIONSHIP)
+		if (tg_rel_compose(rel, e->rel) == TG_REL_NO_RELATIONSHIP)
 			continue;
 		size_t mark = p->nvisited;
 		if (!enter(p, e))
 			continue;
-		tg_path_step s = {at, e->to, e->xw, e->pair, e->backward, e->rel};
-		p->stack[depth] = s;
-		walk(p, e->to, r, tg_strength_weakest(strength, e->pair->strength),
-		    reviewed && e->pair->status == TG_STATUS_REVIEWED && exact(rel, e->rel), depth + 1);
+		step(p, at, e, rel, strength, reviewed, depth, false);
 		p->nvisited = mark;
 	}
 }
@@ -266,7 +305,7 @@ tg_paths_from(tg_paths *p, const tg_item *from, const tg_path **out)
 	tg_buf_clear(&p->out);
 	p->nvisited = 0;
 	p->visited[p->nvisited++] = from->catalog;
-	walk(p, from, TG_REL_EQUAL, 10, true, 0);
+	walk(p, from, TG_REL_EQUAL, 10, true, 0, false);
 
 	size_t n = TG_BUF_COUNT(&p->records, record);
 	keyed *k = tg_xcalloc(n ? n : 1, sizeof *k);
@@ -293,4 +332,17 @@ tg_path_copy(tg_arena *a, const tg_path *path)
 	if (path->nsteps > 0)
 		c->steps = tg_arena_memdup(a, path->steps, path->nsteps * sizeof *path->steps);
 	return c;
+}
+
+void
+tg_path_through(const tg_path *path, bool through_end, tg_buf *out)
+{
+	for (size_t i = 0; i < path->nsteps; i++) {
+		const tg_path_step *s = &path->steps[i];
+		const tg_xw_target *t = s->pair;
+		for (size_t v = 0; v < t->nvia; v++)
+			TG_BUF_PUSH(out, const tg_item *, t->via[s->backward ? t->nvia - 1 - v : v]);
+		if (i + 1 < path->nsteps || through_end)
+			TG_BUF_PUSH(out, const tg_item *, s->to);
+	}
 }

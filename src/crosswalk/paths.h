@@ -59,12 +59,23 @@ typedef struct tg_paths tg_paths;
 
 /* Indexes every pair of every crosswalk of d (both directions). */
 tg_paths *tg_paths_new(const tg_data *d, const tg_catalog *stop);
+/* The same, and a path that reaches an item of the stop catalog — or
+ * starts at one — may take one more step along a crosswalk within it (the
+ * baseline's own: 付録3 No.22 → the 付録5 clauses of that question): what
+ * a baseline item without regulation text leads to (`assess`; `coverage`
+ * shows such items as guidance instead).  That step is one past
+ * TG_PATHS_MAX_STEPS at most and never goes on. */
+tg_paths *tg_paths_new_inner(const tg_data *d, const tg_catalog *stop);
 void tg_paths_free(tg_paths *p);
 /* The best path to every item reachable from `from` (itself included),
  * sorted by catalog id then catalog order.  Returns the count. */
 size_t tg_paths_from(tg_paths *p, const tg_item *from, const tg_path **out);
 /* A copy of a path (its steps too) in arena a. */
 tg_path *tg_path_copy(tg_arena *a, const tg_path *path);
+/* The items a path passes through, in order: those inside derived pairs
+ * (in the direction walked) and the end of every step but the last
+ * (with through_end, the last too).  Appended to out as const tg_item *. */
+void tg_path_through(const tg_path *path, bool through_end, tg_buf *out);
 /* Orders paths as the walk prefers them (negative: a is better). */
 int tg_path_compare(const tg_path *a, const tg_path *b);
 

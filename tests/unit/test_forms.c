@@ -216,8 +216,9 @@ START_TEST(remedies_direct_and_through_the_baseline)
 	tg_arena a;
 	tg_arena_init(&a);
 	tg_remedies r;
+	tg_paths *paths = tg_assess_paths(data, ind);
 	const tg_item *q2 = tg_catalog_item(ind->baseline, "chk/2");
-	tg_assess_remedies(data, ind, 0, q2, &a, &r);
+	tg_assess_remedies(paths, data, ind, 0, q2, &a, &r);
 	ck_assert_uint_eq(r.nclauses, 2);
 	ck_assert_str_eq(r.clauses[0].clause->id, "reg/2.1.1");
 	ck_assert_int_eq(r.clauses[0].rel, TG_REL_SUBSET_OF);
@@ -228,16 +229,16 @@ START_TEST(remedies_direct_and_through_the_baseline)
 	ck_assert_str_eq(r.proposals[0].source->id, "3");
 	/* An industry item: its direct clause; chk/1 leads to the same one. */
 	const tg_item *g1 = tg_catalog_item(ind->guideline, "1");
-	tg_assess_remedies(data, ind, 0, g1, &a, &r);
+	tg_assess_remedies(paths, data, ind, 0, g1, &a, &r);
 	ck_assert_uint_eq(r.nclauses, 1);
 	ck_assert_str_eq(r.clauses[0].clause->id, "reg/1.1.1");
-	ck_assert_ptr_null(r.clauses[0].via);
+	ck_assert_uint_eq(r.clauses[0].path->nsteps, 1);
 	ck_assert_int_eq(r.clauses[0].strength, 9);
 	ck_assert_uint_eq(r.nproposals, 1);
 	ck_assert_int_eq(r.proposals[0].action, TG_ACTION_AMEND);
 	ck_assert_str_eq(r.proposals[0].label, "デモ業界 No.1＊");	/* the shared label, marked */
 	/* An unmapped item has none. */
-	tg_assess_remedies(data, ind, 0, tg_catalog_item(ind->guideline, "7"), &a, &r);
+	tg_assess_remedies(paths, data, ind, 0, tg_catalog_item(ind->guideline, "7"), &a, &r);
 	ck_assert_uint_eq(r.nclauses, 0);
 	ck_assert_uint_eq(r.nproposals, 0);
 	ck_assert_str_eq(tg_assess_clause_name(data, &a, tg_catalog_item(ind->baseline, "pol/1")),
@@ -248,6 +249,7 @@ START_TEST(remedies_direct_and_through_the_baseline)
 	    "基本方針");
 	ck_assert_str_eq(tg_assess_chapter_of(data, tg_catalog_item(ind->baseline, "reg/2.1.2"))->id,
 	    "reg/2");
+	tg_paths_free(paths);
 	tg_arena_free(&a);
 }
 END_TEST
@@ -336,23 +338,29 @@ START_TEST(corner_cases_of_keys_examples_and_paths)
 	tg_arena a;
 	tg_arena_init(&a);
 	tg_remedies r;
-	tg_assess_remedies(d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->guideline, "a1"), &a, &r);
+	tg_paths *paths = tg_assess_paths(d, ind);
+	tg_assess_remedies(paths, d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->guideline, "a1"), &a,
+	    &r);
 	ck_assert_uint_eq(r.nclauses, 1);
 	ck_assert_str_eq(r.clauses[0].clause->id, "r/1.1");
 	ck_assert_int_eq(r.clauses[0].rel, TG_REL_INTERSECTS_WITH);
 	ck_assert_int_eq(r.clauses[0].strength, 7);
-	ck_assert_str_eq(r.clauses[0].via->id, "q/1");
+	ck_assert_uint_eq(r.clauses[0].path->nsteps, 2);
+	ck_assert_str_eq(r.clauses[0].path->steps[0].to->id, "q/1");
 	/* a2 = q/2, and r/1.2 ⊃ q/2 read backwards: q/2 ⊂ r/1.2, so a2 ⊂ r/1.2. */
-	tg_assess_remedies(d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->guideline, "a2"), &a, &r);
+	tg_assess_remedies(paths, d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->guideline, "a2"), &a,
+	    &r);
 	ck_assert_uint_eq(r.nclauses, 1);
 	ck_assert_str_eq(r.clauses[0].clause->id, "r/1.2");
 	ck_assert_int_eq(r.clauses[0].rel, TG_REL_SUBSET_OF);
 	ck_assert_int_eq(r.clauses[0].strength, 6);
 	/* The baseline's own item: the same pair read from q/2. */
-	tg_assess_remedies(d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->baseline, "q/2"), &a, &r);
+	tg_assess_remedies(paths, d, ind, TG_LEVEL_NONE, tg_catalog_item(ind->baseline, "q/2"), &a,
+	    &r);
 	ck_assert_uint_eq(r.nclauses, 1);
 	ck_assert_int_eq(r.clauses[0].rel, TG_REL_SUBSET_OF);
-	ck_assert_ptr_null(r.clauses[0].via);
+	ck_assert_uint_eq(r.clauses[0].path->nsteps, 1);
+	tg_paths_free(paths);
 	tg_arena_free(&a);
 	tg_data_free(d);
 	tg_diag_free(d2);

@@ -118,8 +118,22 @@ gap(tg_json *j, const tg_assessment *as, const tg_gap *g, tg_arena *a)
 			tg_json_null(j);
 		else
 			tg_json_int(j, r->strength);
+		tg_json_key(j, "reviewed");
+		tg_json_bool(j, r->reviewed);
+		/* The items passed through, as catalog:item. */
 		tg_json_key(j, "via");
-		tg_json_string(j, r->via ? r->via->id : NULL);
+		tg_json_begin_array(j);
+		tg_buf items = TG_BUF_INIT, q = TG_BUF_INIT;
+		tg_path_through(r->path, false, &items);
+		for (size_t k = 0; k < TG_BUF_COUNT(&items, const tg_item *); k++) {
+			const tg_item *it = TG_BUF_AT(&items, const tg_item *, k);
+			tg_buf_clear(&q);
+			tg_buf_printf(&q, "%s:%s", it->catalog->id, it->id);
+			tg_json_string(j, q.data);
+		}
+		tg_buf_free(&items);
+		tg_buf_free(&q);
+		tg_json_end_array(j);
 		tg_json_end_object(j);
 	}
 	tg_json_end_array(j);

@@ -202,6 +202,28 @@ relation_label(tg_relationship r)
 	}
 }
 
+/* 「・付録3 No.22 経由」, 「・自工会 No.44・SCS 2-1-4 経由」: the items a
+ * path passes through — the baseline's by appendix and number, others by
+ * their guideline's short name. */
+static void
+through_label(tg_buf *t, const tg_assessment *as, const tg_path *path)
+{
+	tg_buf items = TG_BUF_INIT;
+	tg_path_through(path, false, &items);
+	size_t n = TG_BUF_COUNT(&items, const tg_item *);
+	for (size_t i = 0; i < n; i++) {
+		const tg_item *it = TG_BUF_AT(&items, const tg_item *, i);
+		const tg_catalog *c = it->catalog;
+		if (c == as->ctx.ind->baseline)
+			tg_buf_printf(t, "・%s %s", tg_xt_root(it)->ref, it->ref);
+		else
+			tg_buf_printf(t, "・%s %s", c->short_title ? c->short_title : c->title, it->ref);
+	}
+	if (n > 0)
+		tg_buf_puts(t, " 経由");
+	tg_buf_free(&items);
+}
+
 static const char *
 clauses_cell(builder *b, const tg_gap *g)
 {
@@ -216,8 +238,7 @@ clauses_cell(builder *b, const tg_gap *g)
 		    tg_assess_clause_name(as->ctx.data, &b->r->arena, r->clause), relation_label(r->rel));
 		if (r->strength >= 0)
 			tg_buf_printf(&t, "・強度%d", r->strength);
-		if (r->via != NULL)
-			tg_buf_printf(&t, "・%s %s 経由", tg_xt_root(r->via)->ref, r->via->ref);
+		through_label(&t, as, r->path);
 		tg_buf_puts(&t, "）");
 	}
 	if (rm->nclauses > MAX_CLAUSES_SHOWN)

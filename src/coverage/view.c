@@ -21,7 +21,7 @@ void
 tg_cov_item_ref(tg_buf *out, const tg_item *it)
 {
 	const tg_catalog *c = it->catalog;
-	tg_buf_printf(out, "%s %s", c->short_title ? c->short_title : c->id, it->ref);
+	tg_buf_printf(out, "%s %s", c->short_title ? c->short_title : c->title, it->ref);
 }
 
 /* 「付録5 9.2.1 機密情報の取扱い」: where in the baseline, and the title. */
@@ -476,9 +476,9 @@ tg_cov_view_build(const tg_coverage *c)
 	meta(v, &lines, "業界", c->ind->title);
 	tg_buf_puts(&s, c->reg_title);
 	if (c->profile != NULL)
-		tg_buf_printf(&s, "（プロファイル %s）", c->profile->id);
+		tg_buf_puts(&s, "（会社ごとの調整を反映したもの）");
 	else
-		tg_buf_puts(&s, "（プロファイルなし：業界サンプル規程のまま）");
+		tg_buf_puts(&s, "（会社ごとの調整なし：業界サンプル規程のまま）");
 	meta(v, &lines, "規程", s.data);
 	tg_buf_clear(&s);
 	const tg_catalog *g = c->ind->guideline;

@@ -7,6 +7,7 @@
 
 #include "contrast.h"
 #include "../regulation/regulation.h"
+#include "../render/provenance.h"
 
 #define EXAMPLE_PREFIX "industry.examples."
 /* Clauses named in a term's 備考 before "ほかN条項". */
@@ -40,6 +41,7 @@ typedef struct cbuild {
 	const tg_regulation *r;
 	tg_buf rows;		/* crow */
 	tg_contrast_counts n;
+	size_t by_origin[TG_ORIGIN_COUNT];	/* rows with the industry's own text */
 } cbuild;
 
 static const char *
@@ -56,28 +58,17 @@ keep_buf(tg_view *v, tg_buf *s)
 	return k;
 }
 
-/* 作成 / 事実（確度M） / 取込 / 既定 (a registry default). */
+/* The 出所 of the industry's own text, in the words every output uses
+ * (render/provenance.h); ― where the industry wrote nothing (the sample's
+ * text is used). */
 static const char *
-provenance(cbuild *b, const tg_provenance *p)
+origin_cell(cbuild *b, const tg_provenance *p)
 {
-	tg_buf s = TG_BUF_INIT;
-	switch (p ? p->kind : TG_PROV_UNSET) {
-	case TG_PROV_AUTHORED:
-		tg_buf_puts(&s, "作成");
-		break;
-	case TG_PROV_FACT:
-		tg_buf_printf(&s, "事実（確度%c）", p->confidence ? p->confidence : '?');
-		break;
-	case TG_PROV_IMPORTED:
-		tg_buf_puts(&s, "取込");
-		break;
-	default:
-		tg_buf_puts(&s, p ? "不明" : "既定");
-		break;
-	}
-	const char *k = keep_buf(b->v, &s);
-	tg_buf_free(&s);
-	return k;
+	if (p == NULL)
+		return TG_PRINT_DASH;
+	tg_origin o = tg_prov_origin(p);
+	b->by_origin[o]++;
+	return tg_origin_text_of(o)->cell;
 }
 
 static size_t
@@ -122,7 +113,6 @@ what_example(tg_buf *out, const tg_param *p)
 	if (n >= 3 && strncmp(d + n - 3, "。", 3) == 0)
 		n -= 3;
 	tg_buf_put(out, d, n);
-	tg_buf_printf(out, "（%s）", p->name + sizeof EXAMPLE_PREFIX - 1);
 }
 
 static void
@@ -157,7 +147,7 @@ example_rows(cbuild *b)
 			r->cells[C_BASE] = def ? def : TG_VIEW_NONE;
 			r->cells[C_OWN] = e ? e->text : OWN_DEFAULT;
 			r->cells[C_STATE] = state;
-			r->cells[C_PROV] = provenance(b, e ? &e->prov : NULL);
+			r->cells[C_PROV] = origin_cell(b, e ? &e->prov : NULL);
 			r->cells[C_NOTE] = e && e->note ? e->note : "";
 		}
 	}
@@ -173,13 +163,12 @@ example_rows(cbuild *b)
 			continue;
 		b->n.examples_unused++;
 		crow *r = new_row(b, NULL, K_EXAMPLE);
-		tg_buf_printf(&s, "（%s）", e->key);
-		r->cells[C_WHAT] = keep_buf(b->v, &s);
+		r->cells[C_WHAT] = "業界が定めた例示";
 		r->cells[C_BASE] = TG_VIEW_NONE;
 		r->cells[C_OWN] = e->text;
 		r->cells[C_STATE] = STATE_UNUSED;
-		r->cells[C_PROV] = provenance(b, &e->prov);
-		r->cells[C_NOTE] = e->note ? e->note : "テンプレートが使わないため、規程には出ない。";
+		r->cells[C_PROV] = origin_cell(b, &e->prov);
+		r->cells[C_NOTE] = e->note ? e->note : "サンプル規程のどの条項も使わないため、規程には出ない。";
 	}
 	tg_buf_free(&s);
 }
@@ -274,7 +263,7 @@ term_rows(cbuild *b)
 		row->cells[C_OWN] = own ? term->definition : OWN_DEFAULT;
 		row->cells[C_STATE] = !own ? STATE_DEFAULT : reg == NULL ? STATE_ADDED :
 		    strcmp(reg->definition, term->definition) == 0 ? STATE_SAME : STATE_CHANGED;
-		row->cells[C_PROV] = provenance(b, own ? &term->prov : NULL);
+		row->cells[C_PROV] = origin_cell(b, own ? &term->prov : NULL);
 		if (own && term->note != NULL)
 			tg_buf_printf(&s, "%s\n", term->note);
 		if (uses > 0)
@@ -305,7 +294,7 @@ addition_row(cbuild *b, const tg_reg_entry *e, const tg_addition *a, const char 
 	tg_buf_put(&s, a->text, n);
 	r->cells[C_OWN] = keep_buf(b->v, &s);
 	r->cells[C_STATE] = STATE_ADDED;
-	r->cells[C_PROV] = provenance(b, &a->prov);
+	r->cells[C_PROV] = origin_cell(b, &a->prov);
 	r->cells[C_NOTE] = a->note ? a->note : "";
 	tg_buf_free(&s);
 }
@@ -360,7 +349,7 @@ static void
 main_table(cbuild *b)
 {
 	static const char *const headers[NCOLS] = {"番号", "条項", "区分", "項目",
-	    "基にしたサンプル規程の記載", "業界版の記載", "状態", "出典", "備考"};
+	    "基にしたサンプル規程の記載", "業界版の記載", "状態", TG_ORIGIN_COLUMN, "備考"};
 	static const tg_col_kind kinds[NCOLS] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_TEXT,
 	    TG_COL_LONG, TG_COL_LONG, TG_COL_SHORT, TG_COL_SHORT, TG_COL_TEXT};
 	tg_view *v = b->v;
@@ -460,12 +449,48 @@ static const tg_legend_entry legend[] = {
 	{"状態", "既定と同じ", "業界が定めた内容がサンプルと同じ。"},
 	{"状態", "未定義（既定を使用）", "業界が定めず、サンプルのまま。"},
 	{"状態", "業界で追加", "サンプルにない事項。"},
-	{"状態", "未使用", "テンプレートが使わない例示。"},
-	{"出典", "作成", "業界団体又は当プロジェクトが自らの言葉で書いた。"},
-	{"出典", "事実", "出典のある事実（確度 H・M・L）。"},
-	{"出典", "取込", "表計算ファイルから取り込んだ。"},
-	{"出典", "既定", "パラメータ登録簿の既定値。"},
+	{"状態", "未使用", "業界が定めたが、サンプル規程のどの条項も使わない例示。"},
 };
+
+/* Where the industry's text comes from: a note under the header block
+ * (when some of it is not the guideline's or an official document's own:
+ * inferred or ours) and the legend's 出所 entries, in the shared words. */
+static void
+origin_legend(cbuild *b)
+{
+	tg_view *v = b->v;
+	size_t nfixed = sizeof legend / sizeof legend[0];
+	tg_legend_entry *entries = TG_ARENA_ARRAY(&v->arena, tg_legend_entry, nfixed +
+	    TG_ORIGIN_COUNT + 1);
+	memcpy(entries, legend, sizeof legend);
+	size_t n = nfixed;
+	tg_buf term = TG_BUF_INIT, meaning = TG_BUF_INIT, note = TG_BUF_INIT;
+	for (tg_origin o = 0; o < TG_ORIGIN_COUNT; o++) {
+		if (b->by_origin[o] == 0)
+			continue;
+		tg_origin_legend_entry(o, &term, &meaning);
+		entries[n++] = (tg_legend_entry){TG_ORIGIN_COLUMN, keep_buf(v, &term),
+		    keep_buf(v, &meaning)};
+		if (tg_origin_marked(o))
+			tg_buf_printf(&note, "%s（%zu件）。", tg_origin_text_of(o)->legend, b->by_origin[o]);
+	}
+	entries[n++] = (tg_legend_entry){TG_ORIGIN_COLUMN, TG_PRINT_DASH,
+	    "業界が定めていない（サンプル規程の記載のまま）。"};
+	v->doc.legend = entries;
+	v->doc.nlegend = n;
+	if (note.len > 0) {
+		const char **notes = TG_ARENA_ARRAY(&v->arena, const char *, 1);
+		tg_buf full = TG_BUF_INIT;
+		tg_buf_printf(&full, "業界版の記載の" TG_ORIGIN_COLUMN "：%s", note.data);
+		notes[0] = keep(v, full.data);
+		tg_buf_free(&full);
+		v->doc.notes = notes;
+		v->doc.nnotes = 1;
+	}
+	tg_buf_free(&term);
+	tg_buf_free(&meaning);
+	tg_buf_free(&note);
+}
 
 /* The header block (what the table is about) and the legend. */
 static void
@@ -476,7 +501,7 @@ header_block(cbuild *b)
 	const tg_catalog *base = b->t->catalog;
 	const tg_contrast_counts *n = &b->n;
 	tg_buf fields = TG_BUF_INIT, s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s（%s）、業界ガイドラインなし", ind->title ? ind->title : ind->id, ind->id);
+	tg_buf_printf(&s, "%s、業界ガイドラインなし", ind->title ? ind->title : tg_reg_industry_label(ind));
 	field(v, &fields, "業界", s.data);
 	tg_buf_clear(&s);
 	if (base->publisher != NULL)
@@ -486,10 +511,10 @@ header_block(cbuild *b)
 		tg_buf_printf(&s, "%s版", base->version);
 	if (base->date != NULL)
 		tg_buf_printf(&s, "（%s）", base->date);
-	tg_buf_printf(&s, "のサンプル規程（%s）", b->t->dir);
+	tg_buf_puts(&s, "のサンプル規程");
 	field(v, &fields, "基にしたサンプル規程", s.data);
 	tg_buf_clear(&s);
-	tg_buf_printf(&s, "%zu件（業界の記載 %zu、既定と同じ %zu、未定義で既定を使用 %zu）、テンプレートが"
+	tg_buf_printf(&s, "%zu件（業界の記載 %zu、既定と同じ %zu、未定義で既定を使用 %zu）、どの条項も"
 	    "使わない業界の例示 %zu件", n->examples, n->examples_changed, n->examples_same,
 	    n->examples_default, n->examples_unused);
 	field(v, &fields, "例示", s.data);
@@ -506,8 +531,7 @@ header_block(cbuild *b)
 	v->doc.title = v->title;
 	v->doc.fields = tg_arena_memdup(&v->arena, fields.data, fields.len);
 	v->doc.nfields = TG_BUF_COUNT(&fields, tg_print_field);
-	v->doc.legend = legend;
-	v->doc.nlegend = sizeof legend / sizeof legend[0];
+	origin_legend(b);
 	v->doc.legend_name = "凡例";
 	v->doc.subject = "対比表";
 	v->doc.date = base->date;

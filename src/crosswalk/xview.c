@@ -44,7 +44,7 @@ tg_label_via(tg_buf *out, const tg_xw_target *t)
 	for (size_t i = 0; i < t->nvia; i++) {
 		const tg_item *it = t->via[i];
 		const tg_catalog *c = it->catalog;
-		tg_buf_printf(out, "%s%s %s", i ? "・" : "", c->short_title ? c->short_title : c->id,
+		tg_buf_printf(out, "%s%s %s", i ? "・" : "", c->short_title ? c->short_title : c->title,
 		    it->ref);
 	}
 	if (t->nvia > 0)
@@ -334,7 +334,7 @@ tail_cells(vbuild *b, const tg_xtable *t, const tg_xt_row *r)
 static const char *
 guide_name(const tg_xtable *t)
 {
-	return t->guide->short_title ? t->guide->short_title : t->guide->id;
+	return t->guide->short_title ? t->guide->short_title : t->guide->title;
 }
 
 /* "付録5 3.1.1 情報資産の特定と機密性の評価": where in the baseline, and what. */
@@ -659,7 +659,7 @@ inverse_table(vbuild *b, const tg_xtable *t)
 	    A4_LANDSCAPE, 1);
 	tg_buf served_by = TG_BUF_INIT, props = TG_BUF_INIT, levels = TG_BUF_INIT, s = TG_BUF_INIT;
 	const tg_catalog *base = t->base;
-	const char *guide = t->guide->short_title ? t->guide->short_title : t->guide->id;
+	const char *guide = t->guide->short_title ? t->guide->short_title : t->guide->title;
 	for (size_t i = 0; i < base->nitems; i++) {
 		const tg_item *it = base->items[i];
 		size_t served = 0;
@@ -772,19 +772,17 @@ origin_notes(tg_view *v, tg_buf *notes, tg_buf *entries, const tg_xtable *t)
 				tg_buf_printf(&s, "%s（%zu件）。", tg_origin_text_of(o)->legend, t->by_origin[o]);
 		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
 		tg_buf_clear(&s);
+		tg_buf meaning = TG_BUF_INIT;
 		for (tg_origin o = 0; o < TG_ORIGIN_COUNT; o++) {
-			const tg_origin_text *ot = tg_origin_text_of(o);
 			if (o != TG_ORIGIN_FACT && t->by_origin[o] == 0)
 				continue;
-			tg_buf_printf(&s, "%s%s%s%s", ot->cell, *ot->mark ? "（" : "", ot->mark,
-			    *ot->mark ? "）" : "");
-			const char *term = keep(v, s.data);
-			tg_buf_clear(&s);
-			tg_buf_printf(&s, "%s。", ot->legend);
-			tg_legend_entry e = {TG_ORIGIN_COLUMN, term, keep(v, s.data)};
+			tg_origin_legend_entry(o, &s, &meaning);
+			tg_legend_entry e = {TG_ORIGIN_COLUMN, keep(v, s.data), keep(v, meaning.data)};
 			TG_BUF_PUSH(entries, tg_legend_entry, e);
 			tg_buf_clear(&s);
+			tg_buf_clear(&meaning);
 		}
+		tg_buf_free(&meaning);
 	}
 	if (t->authored_targets > 0) {
 		tg_buf_printf(&s, "突合先の構成：%sの見出しと番号には、公表されている構成を本ツールが補って"

@@ -87,10 +87,16 @@ tg_prov_kind_name(tg_prov_kind k)
 tg_origin
 tg_item_origin(const tg_item *it)
 {
-	switch (it->prov.kind) {
+	return tg_prov_origin(&it->prov);
+}
+
+tg_origin
+tg_prov_origin(const tg_provenance *p)
+{
+	switch (p->kind) {
 	case TG_PROV_AUTHORED: return TG_ORIGIN_AUTHORED;
 	case TG_PROV_IMPORTED: return TG_ORIGIN_IMPORTED;
-	default: return it->prov.title_inferred ? TG_ORIGIN_INFERRED : TG_ORIGIN_FACT;
+	default: return p->title_inferred ? TG_ORIGIN_INFERRED : TG_ORIGIN_FACT;
 	}
 }
 

@@ -388,6 +388,8 @@ const char *tg_prov_kind_name(tg_prov_kind k);
 const char *tg_param_type_name(tg_param_type t);
 /* Where an item comes from (its provenance, reduced to what readers see). */
 tg_origin tg_item_origin(const tg_item *it);
+/* The same for any provenance (an industry's examples, terms, additions). */
+tg_origin tg_prov_origin(const tg_provenance *p);
 /* Level name for display: the level, "unknown", or NULL for none. */
 const char *tg_item_level_name(const tg_item *it);
 /* True when item satisfies "needed at level L" (cumulative: level <= L).

@@ -40,3 +40,13 @@ tg_origin_footnotes(unsigned marks, tg_buf *out, const char *sep)
 		first = false;
 	}
 }
+
+void
+tg_origin_legend_entry(tg_origin o, tg_buf *term, tg_buf *meaning)
+{
+	const tg_origin_text *t = tg_origin_text_of(o);
+	tg_buf_puts(term, t->cell);
+	if (*t->mark)
+		tg_buf_printf(term, "（%s）", t->mark);
+	tg_buf_printf(meaning, "%s。", t->legend);
+}

@@ -27,6 +27,10 @@ void tg_origin_footnotes(unsigned marks, tg_buf *out, const char *sep);
 /* Whether readers must be told (inferred or authored: not the guideline's
  * own words). */
 bool tg_origin_marked(tg_origin o);
+/* A legend's entry for an origin: the term as cells and marks show it
+ * (「本ツール作成（※）」) and its meaning (the legend sentence and 「。」),
+ * appended to term and meaning. */
+void tg_origin_legend_entry(tg_origin o, tg_buf *term, tg_buf *meaning);
 
 /* The 突合表 column header, and the heading of its header note. */
 #define TG_ORIGIN_COLUMN "出所"

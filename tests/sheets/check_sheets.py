@@ -4,8 +4,13 @@ zipfile + XML for XLSX, json, html.parser) for the shipped industries, and
 checks that the formats agree, and that output is byte-identical across runs
 and locales.  For industries without a guideline, the same for their 対比表
 (contrast.*), whose rows must be every example use, term and addition of the
-industry's data.  Usage: check_sheets.py TOTSUGO SOURCE_ROOT"""
+industry's data.  Then what a guideline user reads — the 突合表, the 対比表,
+coverage and the forms, every format — holds none of our internal words: no
+id of a catalog, crosswalk, industry, profile, form or item, no example key,
+no file path, no "seed" or "facts".  Usage: check_sheets.py TOTSUGO SOURCE_ROOT"""
 import csv
+import glob
+import re
 import filecmp
 import html.parser
 import io
@@ -222,6 +227,114 @@ def check_contrast(exe, root, industry, ind, registry, tmp):
     print("%s: 対比表 %d rows (%s), sheets %s: ok" % (industry, len(body), count, list(sheets)))
 
 
+class Visible(html.parser.HTMLParser):
+    """The text a browser shows (not scripts, styles or attributes)."""
+
+    def __init__(self):
+        super().__init__()
+        self.text, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.text.append(data)
+
+
+def user_texts(path):
+    """The texts of an output as its reader sees them."""
+    if path.endswith(".html"):
+        v = Visible()
+        with open(path, encoding="utf-8") as f:
+            v.feed(f.read())
+        return v.text
+    if path.endswith(".xlsx"):
+        out = []
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if not (name.startswith("xl/worksheets/") or name in (
+                        "xl/sharedStrings.xml", "xl/workbook.xml", "docProps/core.xml")) \
+                        or not name.endswith(".xml"):
+                    continue
+                for el in ET.fromstring(z.read(name)).iter():
+                    tag = el.tag.split("}")[-1]
+                    if el.text and tag in ("t", "title", "subject", "oddHeader", "oddFooter"):
+                        out.append(el.text)
+                    if tag == "sheet" and el.get("name"):
+                        out.append(el.get("name"))
+        return out
+    with open(path, encoding="utf-8-sig") as f:
+        return [f.read()]
+
+
+def internal_words(root, docs):
+    """Our internal names: ids of every data file and form, item ids with a
+    slash (app5/3.1.1), industries' example keys."""
+    words = set()
+    for d in docs:
+        if d.get("id"):
+            words.add(str(d["id"]))
+        for e in d.get("examples") or []:
+            words.add(str(e["key"]))
+
+        def items(lst):
+            for it in lst or []:
+                if "/" in str(it.get("id", "")):
+                    words.add(str(it["id"]))
+                items(it.get("items"))
+        if d.get("kind") == "catalog":
+            items(d.get("items"))
+    for path in glob.glob(os.path.join(root, "templates", "forms", "*.yaml")):
+        with open(path, encoding="utf-8") as f:
+            words.add(str(__import__("yaml").safe_load(f)["id"]))
+    return words
+
+
+def check_no_internal_words(root, docs, paths):
+    words = internal_words(root, docs)
+    ids = re.compile(r"(?<![A-Za-z0-9_./-])(%s)(?![A-Za-z0-9_/-])" % "|".join(
+        re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    other = re.compile(r"templates/|mappings/|\.yaml|seed|facts|industry\.examples|" + re.escape(root))
+    found = 0
+    for path in paths:
+        for text in user_texts(path):
+            for m in list(ids.finditer(text)) + list(other.finditer(text)):
+                found += 1
+                check(False, "%s: internal word %r in %r" % (
+                    os.path.relpath(path), m.group(0), text[max(0, m.start() - 30):m.end() + 30]))
+    print("internal words: %d outputs read, %d words looked for, %d found" % (len(paths), len(words), found))
+
+
+def outputs_for_users(exe, root, tmp, industries):
+    """Coverage and forms of every industry (with a profile where one is
+    shipped) next to the 突合表 and 対比表 written above; their files."""
+    env = dict(os.environ)
+    env.pop("TOTSUGO_DATA", None)
+    env["LC_ALL"] = "C"
+    profiles = {p.split("/")[-1][:-5] for p in glob.glob(os.path.join(root, "mappings", "profiles", "*.yaml"))}
+    for ind in industries:
+        prof = [p for p in profiles if p.startswith(ind + "-")]
+        for extra in [[]] + [["--profile", p] for p in prof]:
+            tag = ind + ("-" + extra[1] if extra else "")
+            subprocess.run([exe, "--data", root, "coverage", "--industry", ind, "--against", "meti-scs-2026",
+                            "--level", "★3", "-f", "all", "-o", os.path.join(tmp, "cov", tag), *extra],
+                           check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run([exe, "--data", root, "forms", "--industry", ind, "-o",
+                            os.path.join(tmp, "forms", tag), *extra],
+                           check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    paths = []
+    for dirpath, _, files in os.walk(tmp):
+        paths += [os.path.join(dirpath, f) for f in sorted(files)
+                  if f.endswith((".md", ".html", ".csv", ".tsv", ".xlsx")) and "sjis" not in f]
+    return sorted(paths)
+
+
 def main():
     exe, root = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -244,6 +357,8 @@ def main():
             check(baseline_only, "no industry without a guideline is shipped")
             for ind in baseline_only:
                 check_contrast(exe, root, ind["id"], ind, registry, tmp)
+            industries = [d["id"] for d in docs if d.get("kind") == "industry"]
+            check_no_internal_words(root, docs, outputs_for_users(exe, root, tmp, industries))
     sys.exit(1 if failures else 0)
 
 

@@ -235,12 +235,22 @@ START_TEST(contrast_rows_and_counts)
 	ck_assert_str_eq(tg_view_cell(t, 0, 2), "用語");
 	ck_assert_str_eq(tg_view_cell(t, 1, 2), "業界追加");
 	ck_assert_str_eq(tg_view_cell(t, 1, 3), "1.1.3 店長の役割");
-	ck_assert_str_eq(tg_view_cell(t, 4, 3), "バックアップの対象の例（backup_targets）");
+	/* What readers see: descriptions, never the example's key; the shared
+	 * provenance words, ― where the industry wrote nothing. */
+	ck_assert_str_eq(tg_view_cell(t, 4, 3), "バックアップの対象の例");
 	ck_assert_str_eq(tg_view_cell(t, 4, 6), "未定義（既定を使用）");
+	ck_assert_str_eq(tg_view_cell(t, 4, 7), TG_PRINT_DASH);
 	ck_assert_str_eq(tg_view_cell(t, 5, 3), "POS（ポス）");
 	ck_assert_str_eq(tg_view_cell(t, 5, 4), TG_VIEW_NONE);
-	ck_assert_str_eq(tg_view_cell(t, 5, 7), "事実（確度M）");
+	ck_assert_str_eq(tg_view_cell(t, 5, 7), "出典");
+	ck_assert_str_eq(tg_view_cell(t, 1, 7), "本ツール作成");
+	ck_assert_str_eq(tg_view_cell(t, 9, 3), "業界が定めた例示");
 	ck_assert_str_eq(tg_view_cell(t, 9, 6), "未使用");
+	ck_assert_str_eq(t->headers[7], "出所");
+	for (size_t i = 0; i < v->doc.nfields; i++)
+		ck_assert_ptr_null(strstr(v->doc.fields[i].value, "shop"));
+	ck_assert_uint_eq(v->doc.nnotes, 1);
+	ck_assert_ptr_nonnull(strstr(v->doc.notes[0], "本ツール作成"));
 	/* サマリー: one row per chapter and a total. */
 	const tg_vtable *s = &v->tables[1];
 	ck_assert_uint_eq(s->nrows, 4);

@@ -223,6 +223,8 @@ typedef struct tg_coverage_options {
 	const char *profile;	/* profile id or YAML file; NULL: the industry's sample */
 	const char *against;	/* the catalog whose requirements are checked */
 	const char *level;	/* a level of `against` (cumulative); NULL: every requirement */
+	const char *reg_level;	/* the regulation's: a level of the industry's guideline or
+				 * "all"; NULL: the profile's, else the industry's default */
 	unsigned formats;	/* TG_CF_* bits; 0: all */
 	const char *output;	/* directory, a file (one format), or "-" (md, html, json) */
 } tg_coverage_options;

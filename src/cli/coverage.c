@@ -9,11 +9,12 @@ cmd_coverage(cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {{"industry", required_argument, NULL, 'i'},
 	    {"profile", required_argument, NULL, 'p'}, {"against", required_argument, NULL, 'a'},
-	    {"level", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	    {"level", required_argument, NULL, 'l'}, {"regulation-level", required_argument, NULL, 'r'},
+	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_coverage_options o = {0};
 	int ch;
-	while ((ch = getopt_long(argc, argv, "i:p:a:l:f:o:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "i:p:a:l:r:f:o:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
 			o.industry = optarg;
@@ -26,6 +27,9 @@ cmd_coverage(cli *c, int argc, char **argv)
 			break;
 		case 'l':
 			o.level = optarg;
+			break;
+		case 'r':
+			o.reg_level = optarg;
 			break;
 		case 'f': {
 			unsigned f = tg_coverage_format(optarg);
@@ -40,7 +44,8 @@ cmd_coverage(cli *c, int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] coverage --industry ID [--profile P] --against CATALOG\n"
-			    "                 [--level L] [--format md|html|csv|xlsx|json|all] [-o PATH]\n\n"
+			    "                 [--level L] [--regulation-level L]\n"
+			    "                 [--format md|html|csv|xlsx|json|all] [-o PATH]\n\n"
 			    "How far the industry's sample regulation (a company's, with a profile) covers\n"
 			    "the requirements of a catalog: per requirement the clauses that cover it, the\n"
 			    "crosswalk path, the weakest relationship on it, a verdict (充足 / 一部 / 未対応),\n"
@@ -51,6 +56,11 @@ cmd_coverage(cli *c, int argc, char **argv)
 			    "                       catalog with a crosswalk path to the industry's baseline\n"
 			    "  -l, --level L        requirements needed at level L of CAT (cumulative: ★4 =\n"
 			    "                       ★3 + ★4); unknown levels are left out and counted\n"
+			    "  -r, --regulation-level L\n"
+			    "                       the regulation's own level, a level of the industry's\n"
+			    "                       guideline (cumulative) or 'all': which industry additions\n"
+			    "                       and supplements it holds (default: the profile's level,\n"
+			    "                       else the industry's default level)\n"
 			    "  -f, --format FMT     md, html, csv, xlsx, json or all (default all; repeat\n"
 			    "                       the option for several)\n"
 			    "  -o, --output PATH    a directory (default out/ID/), a file (one format), or -\n"

@@ -148,8 +148,13 @@ tg_coverage_write(tg_data *d, const tg_coverage_options *o, tg_buf *report, tg_d
 	int rc = find_against(d, o, &spec, diag);
 	if (rc == TG_EXIT_OK && o->profile != NULL)
 		rc = tg_reg_find_profile(d, o->profile, ind, &spec.profile, diag);
+	if (rc == TG_EXIT_OK && o->reg_level != NULL && ind->guideline == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline, so its "
+		    "regulation has no levels (leave --regulation-level out)", ind->id);
+		rc = TG_EXIT_USAGE;
+	}
 	if (rc == TG_EXIT_OK)
-		rc = tg_reg_find_level(NULL, ind, spec.profile, &spec.reg_level, diag);
+		rc = tg_reg_find_level(o->reg_level, ind, spec.profile, &spec.reg_level, diag);
 	if (rc != TG_EXIT_OK)
 		return rc;
 	unsigned fmts = o->formats ? o->formats : TG_CF_ALL;
@@ -183,6 +188,11 @@ tg_coverage_write(tg_data *d, const tg_coverage_options *o, tg_buf *report, tg_d
 	tg_buf_printf(&base, "coverage-%s", spec.against->id);
 	if (spec.level >= 0)
 		tg_buf_printf(&base, "-%s", spec.against->levels[spec.level]);
+	/* A regulation level asked for is in the name: two of them never
+	 * overwrite each other. */
+	if (o->reg_level != NULL)
+		tg_buf_printf(&base, "-reg-%s", spec.reg_level >= 0 ?
+		    ind->guideline->levels[spec.reg_level] : "all");
 	if (spec.profile != NULL && spec.profile->id != NULL)
 		tg_buf_printf(&base, "-%s", spec.profile->id);
 	rc = write_formats(c, o, dir, file, base.data, report, diag);

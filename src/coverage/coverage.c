@@ -98,7 +98,7 @@ exclusion_of(const builder *b, const tg_item *it)
 {
 	for (size_t i = 0; i < b->c->nexclusions; i++) {
 		const tg_cov_exclusion *x = &b->c->exclusions[i];
-		if (x->item == NULL && tg_item_within(it, x->clause))
+		if (x->item == NULL && x->addition == NULL && tg_item_within(it, x->clause))
 			return x;
 	}
 	return NULL;
@@ -108,16 +108,19 @@ exclusion_of(const builder *b, const tg_item *it)
 static const tg_cov_exclusion *
 item_exclusion(const builder *b, const tg_item *source)
 {
-	for (size_t i = 0; i < b->c->nexclusions; i++)
+	for (size_t i = 0; source != NULL && i < b->c->nexclusions; i++)
 		if (b->c->exclusions[i].item == source)
 			return &b->c->exclusions[i];
 	return NULL;
 }
 
+/* What the lost links of an exclusion name (tg_cov_link.excluded): the
+ * industry item, or the clause; none for an industry's own addition (no
+ * path leads to it). */
 static const tg_item *
 exclusion_key(const tg_cov_exclusion *x)
 {
-	return x->item ? x->item : x->clause;
+	return x->item ? x->item : x->addition ? NULL : x->clause;
 }
 
 static bool
@@ -411,49 +414,52 @@ passes_level(tg_coverage *c, const tg_item *it)
 	return it->level <= c->level;
 }
 
-/* The profile's exclusions, before the requirements: clauses as the
- * regulation lists them, then `exclude: item` entries (an industry item's
- * addition or supplement) in the profile's order. */
+/* The profile's exclusions, as the regulation made them: clauses (in the
+ * regulation's order), then the additions and supplements the profile
+ * drops (exclude: item). */
 static void
 collect_exclusions(tg_coverage *c, const tg_regulation *r)
 {
-	tg_buf list = TG_BUF_INIT;
-	for (size_t e = 0; e < r->nexclusions; e++) {
-		tg_cov_exclusion x = {0};
-		x.clause = r->exclusions[e].clause;
-		x.name = tg_arena_strdup(&c->arena, r->exclusions[e].name);
-		x.reason = tg_arena_strdup(&c->arena, r->exclusions[e].reason);
-		TG_BUF_PUSH(&list, tg_cov_exclusion, x);
-	}
-	const tg_node *ex = tg_reg_profile_get(c->profile, "exclude");
-	const tg_catalog *g = c->ind->guideline;
-	for (size_t i = 0; g != NULL && ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
-		const tg_node *e = ex->items[i];
-		const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
-		const tg_item *it = n && n->kind == TG_NODE_SCALAR ? tg_catalog_item(g, n->str) : NULL;
-		const tg_xw_row *row = it ? tg_reg_proposal_row(c->ind, it) : NULL;
-		if (row == NULL || row->proposal == NULL || row->proposal->clause == NULL)
-			continue;
-		const tg_node *reason = tg_node_get(e, "reason");
-		tg_cov_exclusion x = {0};
-		x.clause = row->proposal->clause;
-		x.item = it;
-		char *label = tg_reg_label_text(it, false);
-		tg_buf name = TG_BUF_INIT;
-		tg_buf_printf(&name, "%s の%s", label,
-		    row->proposal->action == TG_ACTION_ADD ? "業界追加" : "業界補足");
-		x.name = tg_arena_strdup(&c->arena, name.data);
-		x.reason = tg_arena_strdup(&c->arena, reason && reason->kind == TG_NODE_SCALAR ?
-		    reason->str : "");
-		tg_buf_free(&name);
-		free(label);
-		TG_BUF_PUSH(&list, tg_cov_exclusion, x);
-	}
+	tg_buf list = TG_BUF_INIT, name = TG_BUF_INIT;
+	for (int items = 0; items < 2; items++)
+		for (size_t e = 0; e < r->nexclusions; e++) {
+			const tg_reg_exclusion *re = &r->exclusions[e];
+			if ((re->source != NULL || re->addition != NULL) != (items == 1))
+				continue;
+			tg_cov_exclusion x = {0};
+			x.clause = re->clause;
+			x.item = re->source;
+			x.addition = re->addition;
+			x.reason = tg_arena_strdup(&c->arena, re->reason ? re->reason : "");
+			if (items == 0) {
+				x.name = tg_arena_strdup(&c->arena, re->name);
+				TG_BUF_PUSH(&list, tg_cov_exclusion, x);
+				continue;
+			}
+			tg_buf_clear(&name);
+			tg_action action;
+			if (re->source != NULL) {
+				const tg_xw_row *row = tg_reg_proposal_row(c->ind, re->source);
+				char *label = tg_reg_label_text(re->source, false);
+				tg_buf_puts(&name, label);
+				free(label);
+				action = row ? row->proposal->action : TG_ACTION_ADD;
+			} else {
+				tg_buf_printf(&name, "%s「%s」", tg_reg_industry_label(c->ind),
+				    re->addition->title ? re->addition->title : "");
+				action = re->addition->action;
+			}
+			tg_buf_printf(&name, "%sの%s", re->source ? " " : "",
+			    action == TG_ACTION_ADD ? "業界追加" : "業界補足");
+			x.name = tg_arena_strdup(&c->arena, name.data);
+			TG_BUF_PUSH(&list, tg_cov_exclusion, x);
+		}
 	c->nexclusions = TG_BUF_COUNT(&list, tg_cov_exclusion);
 	c->exclusions = TG_ARENA_ARRAY(&c->arena, tg_cov_exclusion, c->nexclusions + 1);
 	if (list.len > 0)
 		memcpy(c->exclusions, list.data, list.len);
 	tg_buf_free(&list);
+	tg_buf_free(&name);
 }
 
 /* Per exclusion, the requirements it takes a link from. */

@@ -104,10 +104,12 @@ typedef struct tg_cov_group {
 
 /* One exclusion of the profile and the requirements it takes cover from:
  * a clause (with its sub-clauses), or (exclude: item) the addition or
- * supplement of one industry item. */
+ * supplement of one industry item, or one of the industry's own additions. */
 typedef struct tg_cov_exclusion {
 	const tg_item *clause;	/* the clause; for an item, the clause its text was at */
 	const tg_item *item;	/* exclude: item — the industry item, else NULL */
+	const tg_addition *addition;	/* exclude: item — an industry's own addition (no
+					 * guideline), else NULL */
 	const char *name;	/* 7.1.3 … as the regulation names it */
 	const char *reason;
 	const tg_cov_item **items;	/* requirements with a link through it */

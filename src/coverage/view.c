@@ -378,7 +378,7 @@ exclusions_table(tbuild *b, const tg_coverage *c)
 	tg_buf s = TG_BUF_INIT;
 	for (size_t e = 0; e < c->nexclusions; e++) {
 		const tg_cov_exclusion *x = &c->exclusions[e];
-		if (x->item != NULL) {
+		if (x->item != NULL || x->addition != NULL) {
 			tg_buf_puts(&s, x->name);
 			tg_buf_puts(&s, "（");
 			tg_cov_clause_label(&s, x->clause);

@@ -12,7 +12,7 @@ static const char *const term_keys[] = {"term", "definition", "reading", "note",
     NULL};
 static const char *const registry_term_keys[] = {"term", "definition", "reading", "note", NULL};
 static const char *const example_keys[] = {"key", "text", "note", "provenance", NULL};
-static const char *const addition_keys[] = {"clause", "action", "title", "text", "note",
+static const char *const addition_keys[] = {"id", "clause", "action", "title", "text", "note",
     "provenance", NULL};
 static const char *const addition_actions[] = {NULL, "add", "amend"};
 
@@ -128,6 +128,24 @@ load_additions(tg_load *l, tg_industry *ind, const tg_node *list)
 			continue;
 		tg_addition *a = &ind->additions[ind->nadditions++];
 		a->pos = n->pos;
+		/* The id is what a company's profile names to drop or rewrite
+		 * the addition: written, never derived from its place, so that
+		 * adding or moving another one never changes it. */
+		const tg_node *id = tg_node_get(n, "id");
+		if (id == NULL) {
+			if (!tg_schema_misspelt(n, "id"))
+				tg_diag_error(l->diag, n->pos, "addition has no 'id' (a name of its own, such as "
+				    "'delivery-slips', that company profiles use to drop or rewrite it: "
+				    "exclude / replace with item: ID)");
+		} else if (tg_schema_scalar(l, id, "addition id") != NULL &&
+		    tg_schema_item_id(l, id, "addition id")) {
+			a->id = id->str;
+			a->id_pos = id->pos;
+			for (size_t k = 0; k + 1 < ind->nadditions; k++)
+				if (ind->additions[k].id != NULL && strcmp(ind->additions[k].id, a->id) == 0)
+					tg_diag_error(l->diag, id->pos, "addition id '%s' is used twice (first at "
+					    "line %u)", a->id, ind->additions[k].id_pos.line);
+		}
 		a->clause_id = tg_schema_str(l, n, "clause", "addition", true);
 		if (a->clause_id != NULL)
 			a->clause_pos = tg_node_get(n, "clause")->pos;

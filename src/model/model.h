@@ -237,6 +237,9 @@ typedef struct tg_example {
 /* An industry's own addition to the baseline regulation (industries
  * without a guideline; with one, additions are crosswalk proposals). */
 typedef struct tg_addition {
+	const char *id;		/* stable name, unique in the industry: profiles'
+				 * exclude / replace `item: ID` */
+	tg_pos id_pos;
 	const char *clause_id;
 	tg_item *clause;	/* resolved, in the baseline */
 	tg_action action;	/* TG_ACTION_ADD or TG_ACTION_AMEND */

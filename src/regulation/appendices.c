@@ -17,6 +17,53 @@ by_index(const void *pa, const void *pb)
 
 /* Without a guideline: the clauses holding the industry's own additions
  * and supplements, with their titles. */
+/* How the regulation treats the industry text at a clause (付録A's last
+ * column): 適用除外, the other edition, the numbers of its additions and
+ * its supplements, and what the company's profile dropped (exclude: item). */
+static void
+treatment(builder *b, const slot *s, tg_buf *t)
+{
+	if (s->gone) {
+		tg_buf_puts(t, "適用除外");
+		return;
+	}
+	if (!s->shows_text) {
+		tg_buf_printf(t, "本文は%s",
+		    tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
+		    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
+		return;
+	}
+	size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
+	for (size_t k = 0; k < nnum; k++)
+		tg_buf_printf(t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
+	/* What the company's profile dropped, by number. */
+	tg_buf dropped = TG_BUF_INIT;
+	const tg_item *ci = s->tc->item;
+	for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, piece); k++) {
+		const piece *pc = &TG_BUF_AT(&s->adds, piece, k);
+		const item_edit *ed = tg_reg_asm_item_edit(b, pc->source, pc->addition);
+		if (ed != NULL && ed->reason != NULL)
+			tg_buf_printf(&dropped, "%s業界追加 %s%s%zu", dropped.len ? "、" : "",
+			    ci->depth > 0 ? ci->ref : "", ci->depth > 0 ? "." : "", ci->nchildren + k + 1);
+	}
+	size_t kept_amends = 0;
+	for (size_t k = 0; k < TG_BUF_COUNT(&s->amends, piece); k++) {
+		const piece *pc = &TG_BUF_AT(&s->amends, piece, k);
+		const item_edit *ed = tg_reg_asm_item_edit(b, pc->source, pc->addition);
+		if (ed != NULL && ed->reason != NULL)
+			tg_buf_printf(&dropped, "%s業界補足", dropped.len ? "、" : "");
+		else
+			kept_amends++;
+	}
+	if (kept_amends > 0)
+		tg_buf_printf(t, "%s業界補足", t->len ? "、" : "");
+	if (t->len == 0)
+		tg_buf_puts(t, "本文で対応");
+	if (dropped.len > 0)
+		tg_buf_printf(t, "（%sは適用除外）", dropped.data);
+	tg_buf_free(&dropped);
+}
+
 static void
 own_xrefs(builder *b)
 {
@@ -41,19 +88,7 @@ own_xrefs(builder *b)
 		}
 		x.nitems = na + nm;
 		tg_buf_clear(&t);
-		if (s->gone) {
-			tg_buf_puts(&t, "適用除外");
-		} else if (!s->shows_text) {
-			tg_buf_printf(&t, "本文は%s",
-			    tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
-			    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
-		} else {
-			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
-			for (size_t k = 0; k < nnum; k++)
-				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			if (nm > 0)
-				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
-		}
+		treatment(b, s, &t);
 		x.treatment = tg_reg_asm_adup(b, t.data);
 		tg_buf_free(&t);
 		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);
@@ -99,41 +134,7 @@ tg_reg_asm_build_xrefs(builder *b)
 		}
 		x.nitems = n;
 		tg_buf t = TG_BUF_INIT;
-		if (s->gone) {
-			tg_buf_puts(&t, "適用除外");
-		} else if (!s->shows_text) {
-			tg_buf_printf(&t, "本文は%s",
-			    tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
-			    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
-		} else {
-			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
-			for (size_t k = 0; k < nnum; k++)
-				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			/* What the company's profile dropped, by number. */
-			tg_buf dropped = TG_BUF_INIT;
-			const tg_item *ci = s->tc->item;
-			for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, piece); k++) {
-				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->adds, piece, k).source);
-				if (ed != NULL && ed->reason != NULL)
-					tg_buf_printf(&dropped, "%s業界追加 %s%s%zu", dropped.len ? "、" : "",
-					    ci->depth > 0 ? ci->ref : "", ci->depth > 0 ? "." : "", ci->nchildren + k + 1);
-			}
-			size_t kept_amends = 0;
-			for (size_t k = 0; k < TG_BUF_COUNT(&s->amends, piece); k++) {
-				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->amends, piece, k).source);
-				if (ed != NULL && ed->reason != NULL)
-					tg_buf_printf(&dropped, "%s業界補足", dropped.len ? "、" : "");
-				else
-					kept_amends++;
-			}
-			if (kept_amends > 0)
-				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
-			if (t.len == 0)
-				tg_buf_puts(&t, "本文で対応");
-			if (dropped.len > 0)
-				tg_buf_printf(&t, "（%sは適用除外）", dropped.data);
-			tg_buf_free(&dropped);
-		}
+		treatment(b, s, &t);
 		x.treatment = tg_reg_asm_adup(b, t.data);
 		tg_buf_free(&t);
 		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);

@@ -216,23 +216,25 @@ tg_reg_asm_push_unique(tg_buf *list, const void *p)
 /* ---- the profile ---- */
 
 const item_edit *
-tg_reg_asm_item_edit(const builder *b, const tg_item *source)
+tg_reg_asm_item_edit(const builder *b, const tg_item *source, const tg_addition *addition)
 {
-	for (size_t i = 0; source != NULL && i < TG_BUF_COUNT(&b->item_edits, item_edit); i++)
-		if (TG_BUF_AT(&b->item_edits, item_edit, i).source == source)
-			return &TG_BUF_AT(&b->item_edits, item_edit, i);
+	if (source == NULL && addition == NULL)
+		return NULL;
+	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++) {
+		const item_edit *ed = &TG_BUF_AT(&b->item_edits, item_edit, i);
+		if (ed->target.source == source && ed->target.addition == addition)
+			return ed;
+	}
 	return NULL;
 }
 
-/* The guideline item an `item:` entry names, when it has an addition or a
- * supplement. */
-static const tg_item *
-entry_item(builder *b, const tg_node *e)
+/* What an `item:` entry names (a guideline item's addition or supplement,
+ * or the industry's own addition), if anything. */
+static bool
+entry_item(builder *b, const tg_node *e, tg_reg_target *out)
 {
 	const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
-	const tg_catalog *g = b->r->spec.ind->guideline;
-	const tg_item *it = n && n->kind == TG_NODE_SCALAR && g ? tg_catalog_item(g, n->str) : NULL;
-	return it != NULL && tg_reg_proposal_row(b->r->spec.ind, it) != NULL ? it : NULL;
+	return n != NULL && n->kind == TG_NODE_SCALAR && tg_reg_target_of(b->r->spec.ind, n->str, out);
 }
 
 static void
@@ -241,22 +243,23 @@ read_profile(builder *b)
 	const tg_profile *p = b->r->spec.profile;
 	const tg_node *ex = b->keep_excluded ? NULL : tg_reg_profile_get(p, "exclude");
 	const tg_node *rp = tg_reg_profile_get(p, "replace");
+	tg_reg_target x;
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
-		const tg_item *src = entry_item(b, ex->items[i]);
-		if (src != NULL && tg_reg_asm_item_edit(b, src) == NULL) {
+		if (entry_item(b, ex->items[i], &x) &&
+		    tg_reg_asm_item_edit(b, x.source, x.addition) == NULL) {
 			const tg_node *reason = tg_node_get(ex->items[i], "reason");
-			item_edit ed = {src, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
+			item_edit ed = {x, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
 			    NULL};
 			TG_BUF_PUSH(&b->item_edits, item_edit, ed);
 		}
 	}
 	for (size_t i = 0; rp != NULL && rp->kind == TG_NODE_SEQ && i < rp->n; i++) {
-		const tg_item *src = entry_item(b, rp->items[i]);
-		const tg_node *text = src ? tg_node_get(rp->items[i], "text") : NULL;
-		if (src == NULL || tg_reg_asm_item_edit(b, src) != NULL || text == NULL ||
+		bool named = entry_item(b, rp->items[i], &x);
+		const tg_node *text = named ? tg_node_get(rp->items[i], "text") : NULL;
+		if (!named || tg_reg_asm_item_edit(b, x.source, x.addition) != NULL || text == NULL ||
 		    text->kind != TG_NODE_SCALAR)
 			continue;
-		item_edit ed = {src, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
+		item_edit ed = {x, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
 		b->failed = b->failed || ed.replacement == NULL;
 		TG_BUF_PUSH(&b->item_edits, item_edit, ed);
 	}
@@ -410,7 +413,7 @@ collect_industry(builder *b)
 		}
 		const tg_proposal *p = row ? row->proposal : NULL;
 		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? tg_reg_asm_slot(b, p->clause) : NULL;
-		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, it) : NULL;
+		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, it, NULL) : NULL;
 		if (ps != NULL && (ed == NULL || ed->reason == NULL)) {
 			if (p->action == TG_ACTION_AMEND)
 				tg_reg_asm_push_unique(&ps->labels, it);
@@ -518,12 +521,13 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	e->supplements = TG_ARENA_ARRAY(&b->r->arena, tg_reg_supplement, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
 		const piece *p = &TG_BUF_AT(&s->amends, piece, i);
-		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source, p->addition);
 		if (ed != NULL && ed->reason != NULL) {
 			tg_buf name = TG_BUF_INIT;
 			tg_buf_printf(&name, "%s への%s（%s）", tg_reg_asm_clause_name(b, it), "業界補足",
 			    piece_label(b, p));
-			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, name.data), ed->reason, 0};
+			tg_reg_exclusion x = {it, p->source, p->addition, tg_reg_asm_adup(b, name.data),
+			    ed->reason, 0};
 			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 			tg_buf_free(&name);
 			continue;
@@ -548,7 +552,7 @@ addition_entries(builder *b, slot *s, unsigned depth)
 	size_t n = TG_BUF_COUNT(&s->adds, piece);
 	for (size_t i = 0; i < n; i++) {
 		const piece *p = &TG_BUF_AT(&s->adds, piece, i);
-		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source, p->addition);
 		bool replaced = ed != NULL && ed->reason == NULL;
 		/* Numbers follow the industry's list: one the company drops leaves
 		 * a gap, as an excluded clause does. */
@@ -562,14 +566,16 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		    proposal_md(b, p->text, p->addition ? NULL : &title);
 		if (title == NULL && replaced && p->addition == NULL)
 			proposal_md(b, p->text, &title);	/* the industry's title stays */
-		if (p->addition != NULL)
+		/* The industry's own title, unless the company's text gives one. */
+		if (p->addition != NULL && !(replaced && title != NULL))
 			title = p->addition->title;
 		if (title == NULL)
 			title = p->source && p->source->title ? p->source->title : "業界追加事項";
 		if (ed != NULL && ed->reason != NULL) {
 			tg_buf_clear(&num);
 			tg_buf_printf(&num, "%s %s（%s：%s）", number, title, "業界追加", piece_label(b, p));
-			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, num.data), ed->reason, 0};
+			tg_reg_exclusion x = {it, p->source, p->addition, tg_reg_asm_adup(b, num.data),
+			    ed->reason, 0};
 			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 			tg_buf_free(&num);
 			continue;
@@ -625,8 +631,8 @@ note_exclusion(builder *b, size_t i)
 	slot *s = &b->slots[i];
 	if (s->excluded == NULL || !s->in_edition)
 		return;
-	tg_reg_exclusion x = {s->tc->item, tg_reg_asm_clause_name(b, s->tc->item), s->excluded,
-	    dropped_material(b, i)};
+	tg_reg_exclusion x = {s->tc->item, NULL, NULL, tg_reg_asm_clause_name(b, s->tc->item),
+	    s->excluded, dropped_material(b, i)};
 	TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
 }
 

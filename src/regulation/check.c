@@ -291,6 +291,34 @@ tg_reg_proposal_row(const tg_industry *ind, const tg_item *it)
 	return NULL;
 }
 
+bool
+tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out)
+{
+	memset(out, 0, sizeof *out);
+	if (ind->guideline == NULL) {
+		for (size_t i = 0; i < ind->nadditions; i++) {
+			const tg_addition *a = &ind->additions[i];
+			if (a->id == NULL || strcmp(a->id, id) != 0 || a->clause == NULL)
+				continue;
+			*out = (tg_reg_target){a->id, NULL, a, a->clause, a->action};
+			return true;
+		}
+		return false;
+	}
+	const tg_item *it = tg_catalog_item(ind->guideline, id);
+	const tg_xw_row *row = it ? tg_reg_proposal_row(ind, it) : NULL;
+	if (row == NULL)
+		return false;
+	*out = (tg_reg_target){it->id, it, NULL, row->proposal->clause, row->proposal->action};
+	return true;
+}
+
+bool
+tg_reg_target_same(const tg_reg_target *a, const tg_reg_target *b)
+{
+	return a->source == b->source && a->addition == b->addition;
+}
+
 static const char *const exclude_keys[] = {"clause", "item", "reason", NULL};
 static const char *const replace_keys[] = {"clause", "item", "text", NULL};
 static const char *const revision_keys[] = {"date", "version", "description", NULL};
@@ -306,38 +334,64 @@ named(const tg_node *entry)
 }
 
 /* An `item` entry: an industry item whose addition (add) or supplement
- * (amend) the company drops or rewrites.  Returns its crosswalk row, or NULL
- * (reported). */
-static const tg_xw_row *
-entry_item(tg_load *l, const tg_profile *p, const tg_node *entry, const char *what)
+ * (amend) the company drops or rewrites, or (an industry without a
+ * guideline) one of the industry's own additions.  False (reported) when it
+ * names none. */
+static bool
+entry_item(tg_load *l, const tg_profile *p, const tg_node *entry, const char *what,
+    tg_reg_target *out)
 {
 	const tg_node *n = tg_node_get(entry, "item");
 	if (tg_schema_scalar(l, n, "'item'") == NULL)
-		return NULL;
+		return false;
 	const tg_industry *ind = p->industry;
+	if (tg_reg_target_of(ind, n->str, out))
+		return true;
 	const tg_catalog *g = ind->guideline;
-	const tg_item *it = g != NULL ? tg_catalog_item(g, n->str) : NULL;
+	if (g == NULL) {
+		/* Without a guideline, `item` names the industry's own additions. */
+		const char **ids = tg_xcalloc(ind->nadditions + 1, sizeof *ids);
+		size_t k = 0;
+		tg_buf list = TG_BUF_INIT;
+		for (size_t i = 0; i < ind->nadditions; i++)
+			if (ind->additions[i].id != NULL) {
+				ids[k++] = ind->additions[i].id;
+				tg_buf_printf(&list, "%s%s", list.len ? ", " : "", ind->additions[i].id);
+			}
+		const char *near = tg_text_suggest(n->str, ids, k);
+		if (k == 0)
+			tg_diag_error(l->diag, n->pos, "%s: industry '%s' has no guideline and no additions: "
+			    "'item' names one of its additions by id", what, ind->id ? ind->id : "?");
+		else if (near != NULL)
+			tg_diag_error(l->diag, n->pos, "'%s' is not an addition of industry '%s' (did you mean "
+			    "'%s'?)", n->str, ind->id ? ind->id : "?", near);
+		else
+			tg_diag_error(l->diag, n->pos, "'%s' is not an addition of industry '%s' (its "
+			    "additions: %s)", n->str, ind->id ? ind->id : "?", list.data);
+		tg_buf_free(&list);
+		free(ids);
+		return false;
+	}
+	const tg_item *it = tg_catalog_item(g, n->str);
 	if (it == NULL) {
 		/* Only items with an addition or a supplement can be named. */
-		const char **ids = tg_xcalloc(g ? g->nitems + 1 : 1, sizeof *ids);
+		const char **ids = tg_xcalloc(g->nitems + 1, sizeof *ids);
 		size_t k = 0;
-		for (size_t i = 0; g != NULL && i < g->nitems; i++)
+		for (size_t i = 0; i < g->nitems; i++)
 			if (tg_reg_proposal_row(ind, g->items[i]) != NULL)
 				ids[k++] = g->items[i]->id;
 		const char *near = tg_text_suggest(n->str, ids, k);
 		if (near != NULL)
 			tg_diag_error(l->diag, n->pos, "'%s' is not an item of %s (did you mean '%s'?)", n->str,
-			    g ? g->id : "?", near);
+			    g->id, near);
 		else
-			tg_diag_error(l->diag, n->pos, "'%s' is not an item of %s", n->str, g ? g->id : "?");
+			tg_diag_error(l->diag, n->pos, "'%s' is not an item of %s", n->str, g->id);
 		free(ids);
-		return NULL;
+		return false;
 	}
-	const tg_xw_row *row = tg_reg_proposal_row(ind, it);
-	if (row == NULL)
-		tg_diag_error(l->diag, n->pos, "%s: item '%s' has no industry addition or supplement "
-		    "(no add or amend proposal in the industry's crosswalks)", what, n->str);
-	return row;
+	tg_diag_error(l->diag, n->pos, "%s: item '%s' has no industry addition or supplement "
+	    "(no add or amend proposal in the industry's crosswalks)", what, n->str);
+	return false;
 }
 
 /* Which of `clause` and `item` an entry names (exactly one). */
@@ -487,21 +541,21 @@ excluded_by(const tg_tclause *const *excl, size_t n, const tg_tclause *c)
 	return NULL;
 }
 
-/* The proposal of a row dropped with an excluded clause (its own clause,
- * or one above it), or NULL. */
+/* The excluded clause (its own, or one above it) an addition or a
+ * supplement is dropped with, or NULL. */
 static const tg_tclause *
-proposal_excluded_by(const tg_tset *t, const tg_tclause *const *excl, size_t n,
-    const tg_xw_row *row)
+target_excluded_by(const tg_tset *t, const tg_tclause *const *excl, size_t n,
+    const tg_reg_target *x)
 {
-	const tg_tclause *c = row->proposal->clause ? tg_tset_clause(t, row->proposal->clause->id) : NULL;
+	const tg_tclause *c = x->clause ? tg_tset_clause(t, x->clause->id) : NULL;
 	return c != NULL ? excluded_by(excl, n, c) : NULL;
 }
 
 static bool
-listed(const tg_xw_row *const *rows, size_t n, const tg_xw_row *row)
+listed(const tg_reg_target *list, size_t n, const tg_reg_target *x)
 {
 	for (size_t k = 0; k < n; k++)
-		if (rows[k] == row)
+		if (tg_reg_target_same(&list[k], x))
 			return true;
 	return false;
 }
@@ -513,8 +567,8 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 	const tg_node *ex = list_of(l, p, "exclude"), *rp = list_of(l, p, "replace");
 	const tg_tclause **excl = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *excl);
 	const tg_tclause **repl = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *repl);
-	const tg_xw_row **xrows = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *xrows);
-	const tg_xw_row **rrows = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *rrows);
+	tg_reg_target *xrows = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *xrows);
+	tg_reg_target *rrows = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *rrows);
 	size_t nexcl = 0, nrepl = 0, nxrows = 0, nrrows = 0;
 	bool is_item;
 	/* Each entry's frame once; then clauses first, as an item's addition
@@ -555,17 +609,17 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		const tg_node *e = ex->items[i];
 		if (kind[i] != 2)
 			continue;
-		const tg_xw_row *row = entry_item(l, p, e, "'exclude'");
-		if (row == NULL)
+		tg_reg_target row;
+		if (!entry_item(l, p, e, "'exclude'", &row))
 			continue;
 		const tg_pos ipos = tg_node_get(e, "item")->pos;
-		const tg_tclause *x = proposal_excluded_by(t, excl, nexcl, row);
-		if (listed(xrows, nxrows, row))
+		const tg_tclause *x = target_excluded_by(t, excl, nexcl, &row);
+		if (listed(xrows, nxrows, &row))
 			tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is excluded twice",
-			    row->source->id);
+			    row.id);
 		else if (x != NULL)
 			tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' lies in '%s', "
-			    "which is already excluded", row->source->id, x->item->id);
+			    "which is already excluded", row.id, x->item->id);
 		else
 			xrows[nxrows++] = row;
 	}
@@ -581,19 +635,20 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		if (text == NULL && !tg_schema_misspelt(e, "text"))
 			tg_diag_error(l->diag, e->pos, "the replacement of '%s' has no 'text'", named(e));
 		if (entry_kind(l, e, "a 'replace'", &is_item) && is_item) {
-			const tg_xw_row *row = entry_item(l, p, e, "'replace'");
+			tg_reg_target row;
+			bool found = entry_item(l, p, e, "'replace'", &row);
 			const tg_pos ipos = tg_node_get(e, "item")->pos;
-			const tg_tclause *x = row ? proposal_excluded_by(t, excl, nexcl, row) : NULL;
-			if (row != NULL && listed(xrows, nxrows, row))
+			const tg_tclause *x = found ? target_excluded_by(t, excl, nexcl, &row) : NULL;
+			if (found && listed(xrows, nxrows, &row))
 				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced but "
-				    "also excluded", row->source->id);
-			else if (row != NULL && x != NULL)
+				    "also excluded", row.id);
+			else if (found && x != NULL)
 				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced but "
-				    "lies in '%s', which is excluded", row->source->id, x->item->id);
-			else if (row != NULL && listed(rrows, nrrows, row))
+				    "lies in '%s', which is excluded", row.id, x->item->id);
+			else if (found && listed(rrows, nrrows, &row))
 				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced twice",
-				    row->source->id);
-			else if (row != NULL)
+				    row.id);
+			else if (found)
 				rrows[nrrows++] = row;
 		} else if (!is_item && tg_node_get(e, "clause") != NULL) {
 			const tg_tclause *c = entry_clause(l, t, e, "'replace'");

@@ -35,10 +35,11 @@ typedef struct slot {
 	const char *anchor;	/* its entry's, once placed */
 } slot;
 
-/* A profile's `exclude` / `replace` entry naming an industry item: its
- * addition or supplement is dropped, or its text rewritten. */
+/* A profile's `exclude` / `replace` entry naming an industry item (or,
+ * without a guideline, one of the industry's own additions): its addition
+ * or supplement is dropped, or its text rewritten. */
 typedef struct item_edit {
-	const tg_item *source;	/* the guideline item whose addition or supplement it is */
+	tg_reg_target target;	/* what it names */
 	const char *reason;	/* excluded: the reason; NULL when replaced */
 	tg_mus *replacement;	/* replaced: the profile's text, parsed */
 	const char *text;	/* replaced: rendered Markdown */
@@ -72,9 +73,10 @@ const char *tg_reg_asm_label(builder *b, const tg_item *it, bool with_level);
 const char *tg_reg_asm_clause_name(builder *b, const tg_item *it);
 /* マネジメント対策編 / 技術対策編, or NULL when not split. */
 const char *tg_reg_asm_edition_name(tg_reg_split split);
-/* The profile's edit of a guideline item's addition or supplement, or NULL
- * (always for the industry's own additions, which have no item). */
-const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_item *source);
+/* The profile's edit of an addition or a supplement — a guideline item's
+ * (source) or the industry's own (addition) — or NULL. */
+const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_item *source,
+    const tg_addition *addition);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
 

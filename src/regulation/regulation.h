@@ -99,6 +99,24 @@ int tg_reg_check_data(tg_data *d, tg_diag *diag);
 /* The crosswalk row of an industry item when it has an addition or a
  * supplement (an add / amend proposal with a clause), else NULL. */
 const tg_xw_row *tg_reg_proposal_row(const tg_industry *ind, const tg_item *it);
+
+/* What a profile's `item: ID` (exclude / replace) names: for an industry
+ * with a guideline, a guideline item with an addition or a supplement
+ * (its proposal); for one without, one of the industry's own additions,
+ * by its `id`. */
+typedef struct tg_reg_target {
+	const char *id;			/* the item's or the addition's id */
+	const tg_item *source;		/* the guideline item, or NULL */
+	const tg_addition *addition;	/* the industry's own addition, or NULL */
+	const tg_item *clause;		/* where its text goes */
+	tg_action action;		/* TG_ACTION_ADD or TG_ACTION_AMEND */
+} tg_reg_target;
+
+/* Finds what `id` names; false when it names nothing that has an addition
+ * or a supplement. */
+bool tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out);
+/* Whether a and b name the same addition or supplement. */
+bool tg_reg_target_same(const tg_reg_target *a, const tg_reg_target *b);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
 /* What `validate` adds (not every command): per industry, every
@@ -189,7 +207,10 @@ typedef struct tg_reg_xref {
 } tg_reg_xref;
 
 typedef struct tg_reg_exclusion {
-	const tg_item *clause;
+	const tg_item *clause;	/* excluded; for an industry addition or supplement the
+				 * profile drops (exclude: item), the clause it was at */
+	const tg_item *source;	/* exclude: item — the guideline item whose text it is */
+	const tg_addition *addition;	/* exclude: item — the industry's own addition */
 	const char *name;	/* as in tg_reg_xref */
 	const char *reason;
 	size_t nadditions;	/* industry additions and supplements dropped with it */

@@ -142,6 +142,8 @@ additions(tg_buf *out, const tg_tset *t)
 {
 	section(out, "業界固有の事項（章ごと）");
 	comment(out, 0, "基にしたサンプルにない業界固有の事項を、関係する条項に付けて書く（反映案）。\n"
+	    "  id             事項の名前（英数字と - _ . 。例：delivery-slips）。業界の中で一つだけ。\n"
+	    "                 会社のプロファイルが exclude / replace の item: で指すので、後から変えない。\n"
 	    "  action: add    clause の下に新しい条項として加える。番号は clause の既存の下位の条項の\n"
 	    "                 次（3.3 の下なら 3.3.3）。title が見出しになる。\n"
 	    "  action: amend  clause の本文の後に「（業界補足）」として加える。title は対比表と付録の名前。\n"
@@ -172,7 +174,8 @@ additions(tg_buf *out, const tg_tset *t)
 		}
 		comment(out, 0, c.data);
 		tg_buf_clear(&c);
-		tg_buf_printf(&c, "- clause: %s\n"
+		tg_buf_printf(&c, "- id: （事項の名前）\n"
+		    "  clause: %s\n"
 		    "  action: add\n"
 		    "  title: （見出し）\n"
 		    "  text: |\n"

@@ -235,13 +235,38 @@ tg_reg_skeleton(const tg_data *d, const tg_industry *ind, tg_buf *out)
 		}
 	if (clause == NULL)
 		clause = "CLAUSE-ID";
-	/* An industry item with an addition or a supplement, for the examples. */
+	/* An industry item with an addition or a supplement (without a
+	 * guideline: one of the industry's own additions), for the examples. */
 	const char *item = NULL;
 	for (size_t i = 0; g != NULL && i < g->nitems && item == NULL; i++)
 		if (tg_reg_proposal_row(ind, g->items[i]) != NULL)
 			item = g->items[i]->id;
-	comment(out, 0, "適用除外：本文から除き、付録「適用除外一覧」に理由とともに示す。clause は条項（下位の条項も"
-	    "除く）、item は業界ガイドラインの項目（その業界追加・業界補足を除く）。");
+	for (size_t i = 0; g == NULL && i < ind->nadditions && item == NULL; i++)
+		item = ind->additions[i].id;
+	comment(out, 0, g != NULL ? "適用除外：本文から除き、付録「適用除外一覧」に理由とともに示す。clause は条項"
+	    "（下位の条項も除く）、item は業界ガイドラインの項目（その業界追加・業界補足を除く）。" :
+	    "適用除外：本文から除き、付録「適用除外一覧」に理由とともに示す。clause は条項（下位の条項も"
+	    "除く）、item は業界の追加事項の id（業界ファイルの additions の id。その業界追加・業界補足を"
+	    "除く）。");
+	if (g == NULL && ind->nadditions > 0) {
+		tg_buf list = TG_BUF_INIT;
+		tg_buf_puts(&list, "item に書ける業界の追加事項：");
+		for (size_t i = 0; i < ind->nadditions; i++) {
+			const tg_addition *a = &ind->additions[i];
+			if (a->id == NULL)
+				continue;
+			tg_buf_printf(&list, "\n  %s  %s：%s", a->id,
+			    a->action == TG_ACTION_ADD ? "業界追加" : "業界補足", a->title ? a->title : "");
+			const tg_item *root = a->clause;
+			while (root != NULL && root->parent != NULL)
+				root = root->parent;
+			if (a->clause != NULL)
+				tg_buf_printf(&list, "（%s%s%s）", root->ref, root != a->clause ? " " : "",
+				    root != a->clause ? a->clause->ref : "");
+		}
+		comment(out, 0, list.data);
+		tg_buf_free(&list);
+	}
 	tg_buf_puts(out, "exclude: []\n");
 	tg_buf_printf(out, "# exclude:\n#   - clause: %s\n#     reason: （適用しない理由）\n", clause);
 	if (item != NULL)

@@ -61,6 +61,15 @@ START_TEST(loads_without_guideline_with_own_additions)
 	ck_assert_int_eq(ind->additions[0].action, TG_ACTION_ADD);
 	ck_assert_int_eq(ind->additions[1].action, TG_ACTION_AMEND);
 	ck_assert_str_eq(ind->additions[1].clause->id, "reg/2.1.1");
+	/* Profiles name them by id (item: ID), as a guideline's items. */
+	ck_assert_str_eq(ind->additions[1].id, "pos-data");
+	tg_reg_target t;
+	ck_assert(tg_reg_target_of(ind, "pos-data", &t));
+	ck_assert_ptr_eq(t.addition, &ind->additions[1]);
+	ck_assert_ptr_null(t.source);
+	ck_assert_str_eq(t.clause->id, "reg/2.1.1");
+	ck_assert_int_eq(t.action, TG_ACTION_AMEND);
+	ck_assert(!tg_reg_target_of(ind, "reg/2.1.1", &t));
 	/* Provenance: the industry's unless the entry has its own. */
 	ck_assert_int_eq(ind->terms[0].prov.kind, TG_PROV_AUTHORED);
 	ck_assert_int_eq(ind->terms[1].prov.kind, TG_PROV_FACT);

@@ -229,6 +229,8 @@ tg_cov_render_json(const tg_coverage *c, tg_buf *out)
 		tg_json_kv_string(&j, "clause", x->clause->id);
 		if (x->item != NULL)
 			qualified(&j, "item", x->item);
+		if (x->addition != NULL)
+			tg_json_kv_string(&j, "addition", x->addition->id);
 		tg_json_kv_string(&j, "name", x->name);
 		tg_json_kv_string(&j, "reason", x->reason);
 		tg_json_key(&j, "items");

@@ -1,7 +1,7 @@
 /* The builder of a regulation, shared by assemble.c (slots, clauses,
  * additions, exclusions, entries; tg_reg_build) and appendices.c (cross
- * references, revisions, 本書について, titles).  Internal to
- * src/regulation/. */
+ * references, revisions, 本書について, titles); the helpers check.c shares
+ * with profile.c.  Internal to src/regulation/. */
 #ifndef TG_REG_INTERNAL_H
 #define TG_REG_INTERNAL_H
 
@@ -79,6 +79,15 @@ const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_item *source,
     const tg_addition *addition);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
+
+/* ---- check.c, shared with profile.c ---- */
+
+/* A parameter of a registry by name, or NULL. */
+const tg_param *tg_reg_chk_param(const tg_paramset *ps, const char *name);
+/* Reports each cross-reference of a text that names no clause of t
+ * (exact: positions within the text, else at start). */
+void tg_reg_chk_refs(const tg_tset *t, const char *text, size_t len, tg_pos start, bool exact,
+    tg_diag *diag);
 
 /* ---- refs.c ---- */
 

@@ -183,6 +183,11 @@ print_line(FILE *out, unsigned number, const char *p, size_t linelen, size_t lea
 	fputc('\n', out);
 }
 
+/* Longer lines are quoted in part: this many characters, the caret's
+ * EXCERPT_BEFORE characters after the start of the part. */
+#define EXCERPT_MAX 160
+#define EXCERPT_BEFORE 60
+
 /* Quotes line `line` of the source and puts a caret under column `col`. */
 static void
 print_excerpt(FILE *out, const source *src, const tg_pos *pos)
@@ -200,8 +205,25 @@ print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 	if (eol > p && eol[-1] == '\r')
 		eol--;
 	size_t linelen = (size_t)(eol - p);
-	size_t lead = tg_utf8_offset(p, linelen, pos->col > 0 ? pos->col - 1 : 0);
-	print_line(out, pos->line, p, linelen, lead, pos->span);
+	size_t col = pos->col > 0 ? pos->col - 1 : 0;
+	size_t lead = tg_utf8_offset(p, linelen, col);
+	if (tg_utf8_count(p, linelen) <= EXCERPT_MAX) {
+		print_line(out, pos->line, p, linelen, lead, pos->span);
+		return;
+	}
+	/* A long line (minified JSON, a whole paragraph): a window around
+	 * the caret, cut marks where it was cut. */
+	size_t from = col > EXCERPT_BEFORE ? tg_utf8_offset(p, linelen, col - EXCERPT_BEFORE) : 0;
+	size_t to = lead + tg_utf8_offset(p + lead, linelen - lead, EXCERPT_MAX - EXCERPT_BEFORE);
+	tg_buf win = TG_BUF_INIT;
+	if (from > 0)
+		tg_buf_puts(&win, "…");
+	size_t shift = win.len;
+	tg_buf_put(&win, p + from, to - from);
+	if (to < linelen)
+		tg_buf_puts(&win, "…");
+	print_line(out, pos->line, win.data, win.len, lead - from + shift, pos->span);
+	tg_buf_free(&win);
 }
 
 /* Spreadsheet text: the offset just past the cell starting at i, and

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The README's second command (and CI's): install what is missing, build, and
 # run every test: unit + regress, the same under valgrind, an ASan+UBSan
-# build of the whole suite, and a bounded libFuzzer run on the loader.
+# build of the whole suite, and bounded libFuzzer runs on the loader and
+# the JSON data parser.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test
@@ -38,6 +39,17 @@ trap 'rm -rf "$corpus"' EXIT
 cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
+
+step "fuzz the JSON data parser (bounded)"
+json_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$json_corpus"' EXIT
+cp tests/fuzz/corpus-json/* "$json_corpus"/
+# The fuzzer's own status decides (a pipe into tail would hide a crash).
+ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$json_corpus" > "$json_corpus.log" 2>&1 ||
+	{ tail -60 "$json_corpus.log"; rm -f "$json_corpus.log"; exit 1; }
+tail -15 "$json_corpus.log"
+rm -f "$json_corpus.log"
 
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then

@@ -134,11 +134,18 @@ typedef enum tg_template_escape {
 	TG_TEMPLATE_NONE
 } tg_template_escape;
 
+typedef enum tg_template_data_format {
+	TG_TEMPLATE_DATA_AUTO,	/* JSON for names ending in .json, else YAML */
+	TG_TEMPLATE_DATA_YAML,
+	TG_TEMPLATE_DATA_JSON
+} tg_template_data_format;
+
 typedef struct tg_template_options {
-	const char *data;	/* YAML or JSON file holding the values */
+	const char *data;	/* YAML or JSON file holding the values; "-": standard input */
 	const char *partials;	/* directory of NAME.mustache; NULL: the template's own */
 	bool strict;		/* undefined names are errors */
 	tg_template_escape escape;
+	tg_template_data_format data_format;
 } tg_template_options;
 
 /* `template FILE --data DATA`: renders a Mustache template (see

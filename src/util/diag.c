@@ -101,6 +101,49 @@ tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ...)
 		d->warnings++;
 }
 
+/* Record: severity, line, column, span (one byte, then three unsigned),
+ * the file ("" for none) and the text, each NUL-terminated. */
+void
+tg_diag_export(const tg_diag *d, tg_buf *out)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->messages, message); i++) {
+		const message *m = &TG_BUF_AT(&d->messages, message, i);
+		unsigned char sev = (unsigned char)m->sev;
+		unsigned nums[3] = {m->pos.line, m->pos.col, m->pos.span};
+		tg_buf_put(out, &sev, 1);
+		tg_buf_put(out, nums, sizeof nums);
+		const char *file = m->file ? m->file : "";
+		tg_buf_put(out, file, strlen(file) + 1);
+		tg_buf_put(out, m->text, strlen(m->text) + 1);
+	}
+}
+
+bool
+tg_diag_import(tg_diag *d, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		unsigned nums[3];
+		if ((size_t)(end - p) < 1 + sizeof nums)
+			return false;
+		unsigned char sev = (unsigned char)*p++;
+		memcpy(nums, p, sizeof nums);
+		p += sizeof nums;
+		const char *file = p;
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		if (nul == NULL || sev > TG_NOTE)
+			return false;
+		const char *text = nul + 1;
+		nul = memchr(text, '\0', (size_t)(end - text));
+		if (nul == NULL)
+			return false;
+		p = nul + 1;
+		tg_pos pos = {*file ? file : NULL, nums[0], nums[1], nums[2]};
+		tg_diag_report(d, (tg_severity)sev, pos, "%s", text);
+	}
+	return true;
+}
+
 size_t
 tg_diag_errors(const tg_diag *d)
 {

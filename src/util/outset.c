@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "fs.h"
+#include "map.h"
 #include "../totsugo.h"
 
 /* ---- the process-wide registry of live temporaries ----
@@ -158,6 +160,7 @@ typedef struct staged {
 
 struct tg_outset {
 	tg_buf files;	/* staged[] */
+	tg_map index;	/* path -> position + 1 in files */
 };
 
 tg_outset *
@@ -185,6 +188,7 @@ tg_outset_free(tg_outset *s)
 	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++)
 		drop(&TG_BUF_AT(&s->files, staged, i));
 	tg_buf_free(&s->files);
+	tg_map_free(&s->index);
 	free(s);
 }
 
@@ -198,20 +202,21 @@ cannot_write(tg_diag *diag, const char *path, int e)
 static staged *
 entry_for(tg_outset *s, const char *path)
 {
-	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++) {
-		staged *f = &TG_BUF_AT(&s->files, staged, i);
-		if (strcmp(f->path, path) == 0) {
-			if (f->tmp != NULL) {
-				tg_outset_temp_release(f->tmp, true);
-				free(f->tmp);
-				f->tmp = NULL;
-			}
-			return f;
+	uintptr_t at = (uintptr_t)tg_map_get(&s->index, path);
+	if (at != 0) {
+		staged *f = &TG_BUF_AT(&s->files, staged, at - 1);
+		if (f->tmp != NULL) {
+			tg_outset_temp_release(f->tmp, true);
+			free(f->tmp);
+			f->tmp = NULL;
 		}
+		return f;
 	}
 	staged f = {tg_xstrdup(path), NULL};
 	TG_BUF_PUSH(&s->files, staged, f);
-	return &TG_BUF_AT(&s->files, staged, TG_BUF_COUNT(&s->files, staged) - 1);
+	size_t n = TG_BUF_COUNT(&s->files, staged);
+	tg_map_put(&s->index, f.path, (void *)(uintptr_t)n);
+	return &TG_BUF_AT(&s->files, staged, n - 1);
 }
 
 static bool
@@ -290,6 +295,29 @@ tg_outset_reserve(tg_outset *s, const char *path, tg_diag *diag)
 	}
 	close(fd);
 	return f->tmp;
+}
+
+void
+tg_outset_hand_over(tg_outset *s, tg_buf *out)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++) {
+		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (f->tmp == NULL)
+			continue;
+		tg_buf_put(out, f->path, strlen(f->path) + 1);
+		tg_buf_put(out, f->tmp, strlen(f->tmp) + 1);
+		tg_outset_temp_release(f->tmp, false);
+		free(f->tmp);
+		f->tmp = NULL;
+	}
+}
+
+void
+tg_outset_adopt(tg_outset *s, const char *path, const char *tmp)
+{
+	staged *f = entry_for(s, path);
+	f->tmp = tg_xstrdup(tmp);
+	register_temp(tmp);
 }
 
 /* ".tg-PID-XXXXXX" of a process that no longer runs. */

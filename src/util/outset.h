@@ -44,6 +44,15 @@ const char *tg_outset_reserve(tg_outset *s, const char *path, tg_diag *diag);
  * TG_EXIT_OK, or TG_EXIT_IO after reporting. */
 int tg_outset_commit(tg_outset *s, tg_diag *diag);
 
+/* Another process's staged files (a batch worker's, to its parent, which
+ * commits them with its own set).  tg_outset_hand_over appends
+ * "PATH\0TMP\0" for every staged file to out and forgets them without
+ * removing the temporaries (the caller exits soon after);
+ * tg_outset_adopt stages TMP, already written, as the next content of
+ * PATH, and registers it for removal on failure and signals. */
+void tg_outset_hand_over(tg_outset *s, tg_buf *out);
+void tg_outset_adopt(tg_outset *s, const char *path, const char *tmp);
+
 /* The destinations staged so far, in order (for "wrote PATH" reports). */
 size_t tg_outset_count(const tg_outset *s);
 const char *tg_outset_path(const tg_outset *s, size_t i);

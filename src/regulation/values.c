@@ -172,6 +172,48 @@ tg_reg_parse_clause(const tg_tset *t, const tg_tclause *c, tg_diag *diag)
 	return m;
 }
 
+struct tg_reg_parsed {
+	const tg_tset *t;
+	tg_mus **clauses;	/* by clause index; NULL for clauses without an item */
+};
+
+tg_reg_parsed *
+tg_reg_parse_all(const tg_tset *t, tg_diag *diag)
+{
+	tg_reg_parsed *p = tg_xcalloc(1, sizeof *p);
+	p->t = t;
+	p->clauses = tg_xcalloc(t->nclauses + 1, sizeof *p->clauses);
+	bool ok = true;
+	for (size_t i = 0; i < t->nclauses; i++) {
+		if (t->clauses[i].item == NULL)
+			continue;
+		p->clauses[i] = tg_reg_parse_clause(t, &t->clauses[i], diag);
+		ok = ok && p->clauses[i] != NULL;
+	}
+	if (!ok) {
+		tg_reg_parsed_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+const tg_mus *
+tg_reg_parsed_clause(const tg_reg_parsed *p, const tg_tset *t, size_t i)
+{
+	return p->t == t && i < t->nclauses ? p->clauses[i] : NULL;
+}
+
+void
+tg_reg_parsed_free(tg_reg_parsed *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->t->nclauses; i++)
+		tg_mus_free(p->clauses[i]);
+	free(p->clauses);
+	free(p);
+}
+
 /* Where a scalar's text starts in its file: literal / folded blocks on
  * the lines after the indicator (with their indentation), other scalars
  * at their own position (after the quote). */

@@ -173,13 +173,23 @@ typedef struct tg_render_options {
 	bool labels;		/* industry item labels after each clause */
 	int split;		/* TG_RENDER_* */
 	unsigned formats;	/* TG_RF_* bits; 0: all */
-	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT] */
+	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT];
+				 * a batch: the directory of the per-profile directories
+				 * (NULL: out/<industry>) */
+	/* A batch: these profiles (ids or files) and every profile file
+	 * (*.yaml) under profiles_dir, loaded and checked once, each rendered
+	 * into its own directory, by `jobs` worker processes (0: one per
+	 * processor); the files are the same bytes as rendering each alone. */
+	const char *const *profiles;
+	size_t nprofiles;
+	const char *profiles_dir;
+	unsigned jobs;
 } tg_render_options;
 
 /* Format bit of a name (md, html, all), or 0. */
 unsigned tg_render_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report.  A profile file
- * is loaded into d and checked. */
+/* Writes the files, all or none (an output set); lists them ("wrote
+ * PATH") in report.  A profile file is loaded into d and checked. */
 int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);

@@ -1,8 +1,10 @@
 /* A command's outputs as one set.
  *
  * Every file of the set is first written to a temporary next to its
- * destination; only when all of them are written are they renamed into
- * place, in the order they were staged.  A failure before the commit (a
+ * destination; only when all of them are written, and their data is on
+ * disk (an fsync each, or one syncfs per file system for a set of more
+ * than 16 files), are they renamed into place, in the order they were
+ * staged.  A failure before the commit (a
  * full disk, a denied directory, a signal) therefore leaves the previous
  * set whole: no mix of new and old files.
  *

@@ -39,7 +39,12 @@ echo "date: $(date -u +%Y-%m-%d); $(nproc) cores; $(uname -m); $(cc --version | 
 	"load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work/o"
 batch 1000 2 "$work/o" > "$work/list"
+per_company=$(($(wc -l < "$work/list") / 1000))
 echo "1,000 companies: $(wc -l < "$work/list") files, $(du -sm "$work/o" | cut -f1) MB"
+written() {	# fails unless N companies' files are in $work/o
+	got=$(find "$work/o" -type f | wc -l)
+	[ "$got" -eq $(($1 * per_company)) ] || { echo "bench: $got files for $1 companies" >&2; exit 1; }
+}
 
 echo
 echo "| companies | instructions (-j 1) | per company | CPU time (-j 2) | wall (-j 2, loaded machine) |"
@@ -50,6 +55,7 @@ for n in 10 100 1000; do
 		rm -rf "$work/o"
 		ins=$(count "$exe" --data . render --industry automotive --profiles "$work/p$n" --labels -j 1 \
 			-o "$work/o")
+		written "$n"
 		[ "$n" = 10 ] && ins10=$ins
 		[ "$n" = 100 ] && ins100=$ins
 		insf=$(awk -v i="$ins" 'BEGIN { printf "%.2f G", i / 1e9 }')
@@ -61,8 +67,10 @@ for n in 10 100 1000; do
 	fi
 	rm -rf "$work/o"
 	sync
+	# shellcheck disable=SC2046
 	set -- $(cpu "$exe" --data . render --industry automotive --profiles "$work/p$n" --labels -j 2 \
 		-o "$work/o")
+	written "$n"
 	echo "| $n | $insf | $per | $1 s | $2 s |"
 done
 awk -v a="$ins10" -v b="$ins100" 'BEGIN {
@@ -81,6 +89,7 @@ rm -rf "$work/o"
 sync
 strace -f -qq -e trace=fsync,fdatasync,syncfs -T -o "$work/strace" "$exe" --data . render \
 	--industry automotive --profiles "$work/p1000" --labels -j 2 -o "$work/o" >/dev/null
+written 1000
 awk -F'[<>]' '/sync/ { n++; s += $(NF-1) } END {
 	printf "durability of the 1,000-company batch: %d sync calls, %.2f s in them\n", n, s }' "$work/strace"
 

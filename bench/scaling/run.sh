@@ -24,9 +24,16 @@ src=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-count() {	# instructions of a whole command
-	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
+ok_rc=0	# the exit code a command must return (diff: 1, the catalogs differ)
+count() {	# instructions of a whole command, which must succeed
+	rc=0
+	log=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null) || rc=$?
+	if [ "$rc" != "$ok_rc" ]; then
+		echo "bench: exit code $rc from: $*" >&2
+		printf '%s\n' "$log" | tail -5 >&2
+		exit 1
+	fi
+	printf '%s\n' "$log" | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
 }
 
 for k in 1 2 4; do
@@ -49,7 +56,8 @@ row() {	# row NAME: runs "cmd_for K" for K in 1 2 4
 	name=$1
 	set --
 	for k in 1 2 4; do
-		set -- "$@" "$(eval "cmd_$name $k")"
+		v=$(eval "cmd_$name $k") || exit 1
+		set -- "$@" "$v"
 	done
 	line=$(awk -v n="$label" -v a="$1" -v b="$2" -v c="$3" 'BEGIN {
 		printf "| %s | %.0f M | %.0f M | %.0f M | %.2f | %.2f |", n, a / 1e6, b / 1e6, c / 1e6, b / a, c / b
@@ -66,8 +74,10 @@ cmd_crosswalk() {
 }
 cmd_render() { count "$exe" --data "$work/x$1/cw" render --industry bench --labels -o "$work/x$1/reg"; }
 cmd_diff() {
+	ok_rc=1
 	count "$exe" --data "$work/x$1/diff" diff bench-old "$work/x$1/diff/new.yaml" --format json \
 		-o "$work/x$1/diff.json"
+	ok_rc=0
 }
 cmd_import() {
 	count "$exe" import --spec "$src/bench/import/spec.yaml" "$work/x$1/sheet.csv" \

@@ -226,8 +226,8 @@ tg_workers_run(size_t njobs, unsigned workers, const tg_workers_job *job, tg_dia
 			    (long)l->pid, WTERMSIG(status));
 			rc = TG_EXIT_IO;
 		} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "worker %ld could not send its results",
-			    (long)l->pid);
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "worker %ld stopped with exit code %d",
+			    (long)l->pid, WEXITSTATUS(status));
 			rc = TG_EXIT_IO;
 		}
 		tg_buf_free(&l->in);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The README's second command (and CI's): install what is missing, build, and
 # run every test: unit + regress, the same under valgrind, an ASan+UBSan
-# build of the whole suite, and bounded libFuzzer runs on the loader and
-# the JSON data parser.
+# build of the whole suite, and bounded libFuzzer runs on the loader, the
+# XLSX reader, assess and the JSON data parser.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test
@@ -40,16 +40,46 @@ cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
 
+step "fuzz the XLSX reader (bounded)"
+xcorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus"' EXIT
+mkdir "$xcorpus/seeds"
+cp tests/fuzz/corpus-xlsx/*.xlsx "$xcorpus/seeds"/
+# A crash, a leak, a timeout or memory past the limit fails the test command.
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_xlsx -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$xcorpus/seeds" \
+	> "$xcorpus/log" 2>&1; then
+	tail -60 "$xcorpus/log"
+	echo "fuzz_xlsx failed" >&2
+	exit 1
+fi
+tail -15 "$xcorpus/log"
+
+step "fuzz assess reading filled forms (bounded)"
+acorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus"' EXIT
+mkdir "$acorpus/seeds"
+cp tests/fuzz/corpus-assess/*.csv "$acorpus/seeds"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_assess -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$acorpus/seeds" > "$acorpus/log" 2>&1; then
+	tail -60 "$acorpus/log"
+	echo "fuzz_assess failed" >&2
+	exit 1
+fi
+tail -15 "$acorpus/log"
+
 step "fuzz the JSON data parser (bounded)"
-json_corpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$json_corpus"' EXIT
-cp tests/fuzz/corpus-json/* "$json_corpus"/
-# The fuzzer's own status decides (a pipe into tail would hide a crash).
-ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$json_corpus" > "$json_corpus.log" 2>&1 ||
-	{ tail -60 "$json_corpus.log"; rm -f "$json_corpus.log"; exit 1; }
-tail -15 "$json_corpus.log"
-rm -f "$json_corpus.log"
+jcorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$jcorpus"' EXIT
+mkdir "$jcorpus/seeds"
+cp tests/fuzz/corpus-json/* "$jcorpus/seeds"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$jcorpus/seeds" > "$jcorpus/log" 2>&1; then
+	tail -60 "$jcorpus/log"
+	echo "fuzz_json failed" >&2
+	exit 1
+fi
+tail -15 "$jcorpus/log"
 
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then

@@ -7,6 +7,7 @@
  *   import.c     import, export
  *   template.c   template
  *   render.c     render, init-profile, init-industry
+ *   forms.c      forms, assess
  * Every piece of real work is a library call (totsugo.h). */
 #ifndef TG_CLI_H
 #define TG_CLI_H
@@ -54,5 +55,7 @@ int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_init_industry(cli *c, int argc, char **argv);
+int cmd_forms(cli *c, int argc, char **argv);
+int cmd_assess(cli *c, int argc, char **argv);
 
 #endif

@@ -11,8 +11,9 @@
 #      events, and into the node tree), json-c and jansson (Debian's
 #      libjson-c-dev and libjansson-dev, alone and copied into the node
 #      tree), instructions (callgrind) and time per parse;
-#   3. the shipped data: a bare libyaml parse of every mappings/ file
-#      against `totsugo validate` (load, link, every check).
+#   3. the shipped data: a bare libyaml parse of every YAML file validate
+#      reads (mappings/, templates/forms/) against `totsugo validate` (load,
+#      link, every check).
 #   bench/data/run.sh [BUILD_DIR] [CLAUSES]   (default: build-bench/, 10000)
 # Needs: hyperfine, valgrind, node + npm, pkg-config, libjson-c-dev,
 # libjansson-dev (installed with apt-get when missing and root).
@@ -123,7 +124,7 @@ for mode in ours libyaml yaml json-c json-c+tree jansson jansson+tree; do
 done
 
 cd "$OLDPWD"
-files=$(find mappings -name '*.yaml' | sort)
+files=$(find mappings templates -name '*.yaml' | sort)	# what validate parses
 bare=$(count_parse "$work/parsers-jansson" libyaml 1 $files)
 tree=$(count_parse "$work/parsers-jansson" yaml 1 $files)
 validate=$(count "$exe" --data . validate)

@@ -73,7 +73,9 @@ jcorpus=$(mktemp -d)
 trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$jcorpus"' EXIT
 mkdir "$jcorpus/seeds"
 cp tests/fuzz/corpus-json/* "$jcorpus/seeds"/
-if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
+# Undefined behaviour stops it too (UBSan only reports by default).
+if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$jcorpus/seeds" > "$jcorpus/log" 2>&1; then
 	tail -60 "$jcorpus/log"
 	echo "fuzz_json failed" >&2

@@ -156,7 +156,8 @@ static void
 close_container(parser *ps, tg_node *n, size_t base)
 {
 	size_t count = ps->nstack - base;
-	tg_node **kids = ps->stack + base;
+	/* No child pushed yet, the stack may still be unallocated. */
+	tg_node **kids = count > 0 ? ps->stack + base : NULL;
 	n->items = tg_arena_memdup(ps->arena, kids, count * sizeof(tg_node *));
 	n->n = n->kind == TG_NODE_MAP ? count / 2 : count;
 	size_t w = 1;

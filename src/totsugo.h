@@ -151,11 +151,18 @@ typedef enum tg_template_escape {
 	TG_TEMPLATE_NONE
 } tg_template_escape;
 
+typedef enum tg_template_data_format {
+	TG_TEMPLATE_DATA_AUTO,	/* JSON for names ending in .json, else YAML */
+	TG_TEMPLATE_DATA_YAML,
+	TG_TEMPLATE_DATA_JSON
+} tg_template_data_format;
+
 typedef struct tg_template_options {
-	const char *data;	/* YAML or JSON file holding the values */
+	const char *data;	/* YAML or JSON file holding the values; "-": standard input */
 	const char *partials;	/* directory of NAME.mustache; NULL: the template's own */
 	bool strict;		/* undefined names are errors */
 	tg_template_escape escape;
+	tg_template_data_format data_format;
 } tg_template_options;
 
 /* `template FILE --data DATA`: renders a Mustache template (see
@@ -190,13 +197,23 @@ typedef struct tg_render_options {
 	int labels_mode;	/* TG_LABELS_*: where the Word document puts them */
 	int split;		/* TG_RENDER_* */
 	unsigned formats;	/* TG_RF_* bits; 0: all */
-	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT] */
+	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT];
+				 * a batch: the directory of the per-profile directories
+				 * (NULL: out/<industry>) */
+	/* A batch: these profiles (ids or files) and every profile file
+	 * (*.yaml) under profiles_dir, loaded and checked once, each rendered
+	 * into its own directory, by `jobs` worker processes (0: one per
+	 * processor); the files are the same bytes as rendering each alone. */
+	const char *const *profiles;
+	size_t nprofiles;
+	const char *profiles_dir;
+	unsigned jobs;
 } tg_render_options;
 
 /* Format bit of a name (md, html, docx, all), or 0. */
 unsigned tg_render_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report.  A profile file
- * is loaded into d and checked. */
+/* Writes the files, all or none (an output set); lists them ("wrote
+ * PATH") in report.  A profile file is loaded into d and checked. */
 int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);

@@ -562,7 +562,7 @@ tg_view *
 tg_contrast_build(const tg_data *d, const tg_industry *ind, tg_contrast_counts *counts,
     tg_diag *diag)
 {
-	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false, NULL};
 	tg_regulation *r = tg_reg_build(d, &spec, diag);
 	if (r == NULL)
 		return NULL;

@@ -231,10 +231,10 @@ tg_reg_asm_item_edit(const builder *b, const tg_item *source, const tg_addition 
 /* What an `item:` entry names (a guideline item's addition or supplement,
  * or the industry's own addition), if anything. */
 static bool
-entry_item(builder *b, const tg_node *e, tg_reg_target *out)
+entry_item(builder *b, const tg_node *e, tg_reg_industry_text *out)
 {
 	const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
-	return n != NULL && n->kind == TG_NODE_SCALAR && tg_reg_target_of(b->r->spec.ind, n->str, out);
+	return n != NULL && n->kind == TG_NODE_SCALAR && tg_reg_industry_text_of(b->r->spec.ind, n->str, out);
 }
 
 static void
@@ -243,7 +243,7 @@ read_profile(builder *b)
 	const tg_profile *p = b->r->spec.profile;
 	const tg_node *ex = b->keep_excluded ? NULL : tg_reg_profile_get(p, "exclude");
 	const tg_node *rp = tg_reg_profile_get(p, "replace");
-	tg_reg_target x;
+	tg_reg_industry_text x;
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
 		if (entry_item(b, ex->items[i], &x) &&
 		    tg_reg_asm_item_edit(b, x.source, x.addition) == NULL) {
@@ -301,7 +301,12 @@ render_texts(builder *b, const tg_node *ctx)
 		slot *s = &b->slots[i];
 		if (s->tc->item == NULL)
 			continue;
-		tg_mus *m = s->replaced ? s->replacement : tg_reg_parse_clause(b->t, s->tc, b->diag);
+		/* A batch parses each clause once (spec.parsed) for all its
+		 * regulations; otherwise it is parsed here. */
+		const tg_reg_parsed *parsed = b->r->spec.parsed;
+		tg_mus *own = s->replaced ? s->replacement :
+		    parsed ? NULL : tg_reg_parse_clause(b->t, s->tc, b->diag);
+		const tg_mus *m = s->replaced || !parsed ? own : tg_reg_parsed_clause(parsed, b->t, i);
 		s->replacement = NULL;
 		if (m == NULL) {
 			rc = TG_EXIT_INVALID;
@@ -311,7 +316,7 @@ render_texts(builder *b, const tg_node *ctx)
 		if (r != TG_EXIT_OK && rc == TG_EXIT_OK)
 			rc = r;
 		s->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
-		tg_mus_free(m);
+		tg_mus_free(own);
 	}
 	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++) {
 		item_edit *ed = &TG_BUF_AT(&b->item_edits, item_edit, i);

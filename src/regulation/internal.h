@@ -39,7 +39,7 @@ typedef struct slot {
  * without a guideline, one of the industry's own additions): its addition
  * or supplement is dropped, or its text rewritten. */
 typedef struct item_edit {
-	tg_reg_target target;	/* what it names */
+	tg_reg_industry_text target;	/* what it names */
 	const char *reason;	/* excluded: the reason; NULL when replaced */
 	tg_mus *replacement;	/* replaced: the profile's text, parsed */
 	const char *text;	/* replaced: rendered Markdown */

@@ -1,7 +1,7 @@
 /* Checks of a company profile against its industry and registry (called
  * by tg_reg_check_data for every profile, and by the commands that load a
  * profile file): level, parameters, exclude / replace entries — clauses,
- * or (item: ID) an industry addition or supplement, tg_reg_target_of —,
+ * or (item: ID) an industry addition or supplement, tg_reg_industry_text_of —,
  * revisions, document control. */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +25,7 @@ tg_reg_proposal_row(const tg_industry *ind, const tg_item *it)
 }
 
 bool
-tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out)
+tg_reg_industry_text_of(const tg_industry *ind, const char *id, tg_reg_industry_text *out)
 {
 	memset(out, 0, sizeof *out);
 	if (ind->guideline == NULL) {
@@ -33,7 +33,7 @@ tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out)
 			const tg_addition *a = &ind->additions[i];
 			if (a->id == NULL || strcmp(a->id, id) != 0 || a->clause == NULL)
 				continue;
-			*out = (tg_reg_target){a->id, NULL, a, a->clause, a->action};
+			*out = (tg_reg_industry_text){a->id, NULL, a, a->clause, a->action};
 			return true;
 		}
 		return false;
@@ -42,12 +42,12 @@ tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out)
 	const tg_xw_row *row = it ? tg_reg_proposal_row(ind, it) : NULL;
 	if (row == NULL)
 		return false;
-	*out = (tg_reg_target){it->id, it, NULL, row->proposal->clause, row->proposal->action};
+	*out = (tg_reg_industry_text){it->id, it, NULL, row->proposal->clause, row->proposal->action};
 	return true;
 }
 
 bool
-tg_reg_target_same(const tg_reg_target *a, const tg_reg_target *b)
+tg_reg_industry_text_same(const tg_reg_industry_text *a, const tg_reg_industry_text *b)
 {
 	return a->source == b->source && a->addition == b->addition;
 }
@@ -72,13 +72,13 @@ named(const tg_node *entry)
  * names none. */
 static bool
 entry_item(tg_load *l, const tg_profile *p, const tg_node *entry, const char *what,
-    tg_reg_target *out)
+    tg_reg_industry_text *out)
 {
 	const tg_node *n = tg_node_get(entry, "item");
 	if (tg_schema_scalar(l, n, "'item'") == NULL)
 		return false;
 	const tg_industry *ind = p->industry;
-	if (tg_reg_target_of(ind, n->str, out))
+	if (tg_reg_industry_text_of(ind, n->str, out))
 		return true;
 	const tg_catalog *g = ind->guideline;
 	if (g == NULL) {
@@ -278,17 +278,17 @@ excluded_by(const tg_tclause *const *excl, size_t n, const tg_tclause *c)
  * supplement is dropped with, or NULL. */
 static const tg_tclause *
 target_excluded_by(const tg_tset *t, const tg_tclause *const *excl, size_t n,
-    const tg_reg_target *x)
+    const tg_reg_industry_text *x)
 {
 	const tg_tclause *c = x->clause ? tg_tset_clause(t, x->clause->id) : NULL;
 	return c != NULL ? excluded_by(excl, n, c) : NULL;
 }
 
 static bool
-listed(const tg_reg_target *list, size_t n, const tg_reg_target *x)
+listed(const tg_reg_industry_text *list, size_t n, const tg_reg_industry_text *x)
 {
 	for (size_t k = 0; k < n; k++)
-		if (tg_reg_target_same(&list[k], x))
+		if (tg_reg_industry_text_same(&list[k], x))
 			return true;
 	return false;
 }
@@ -300,8 +300,8 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 	const tg_node *ex = list_of(l, p, "exclude"), *rp = list_of(l, p, "replace");
 	const tg_tclause **excl = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *excl);
 	const tg_tclause **repl = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *repl);
-	tg_reg_target *xrows = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *xrows);
-	tg_reg_target *rrows = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *rrows);
+	tg_reg_industry_text *xrows = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *xrows);
+	tg_reg_industry_text *rrows = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *rrows);
 	size_t nexcl = 0, nrepl = 0, nxrows = 0, nrrows = 0;
 	bool is_item;
 	/* Each entry's frame once; then clauses first, as an item's addition
@@ -342,7 +342,7 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		const tg_node *e = ex->items[i];
 		if (kind[i] != 2)
 			continue;
-		tg_reg_target row;
+		tg_reg_industry_text row;
 		if (!entry_item(l, p, e, "'exclude'", &row))
 			continue;
 		const tg_pos ipos = tg_node_get(e, "item")->pos;
@@ -368,7 +368,7 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		if (text == NULL && !tg_schema_misspelt(e, "text"))
 			tg_diag_error(l->diag, e->pos, "the replacement of '%s' has no 'text'", named(e));
 		if (entry_kind(l, e, "a 'replace'", &is_item) && is_item) {
-			tg_reg_target row;
+			tg_reg_industry_text row;
 			bool found = entry_item(l, p, e, "'replace'", &row);
 			const tg_pos ipos = tg_node_get(e, "item")->pos;
 			const tg_tclause *x = found ? target_excluded_by(t, excl, nexcl, &row) : NULL;

@@ -57,6 +57,13 @@ tg_mus *tg_reg_parse_clause(const tg_tset *t, const tg_tclause *c, tg_diag *diag
  * relative to the scalar. */
 tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool positions,
     tg_diag *diag);
+/* Every clause of a template set parsed once, shared by the regulations
+ * of a batch (tg_reg_spec.parsed).  NULL after reporting syntax errors. */
+typedef struct tg_reg_parsed tg_reg_parsed;
+tg_reg_parsed *tg_reg_parse_all(const tg_tset *t, tg_diag *diag);
+void tg_reg_parsed_free(tg_reg_parsed *p);
+/* Clause i of t, or NULL (p was parsed from another template set). */
+const tg_mus *tg_reg_parsed_clause(const tg_reg_parsed *p, const tg_tset *t, size_t i);
 /* Renders a parsed clause strictly with Markdown escaping, without the
  * padding that placed it in its file, and with surrounding blank lines
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
@@ -104,19 +111,19 @@ const tg_xw_row *tg_reg_proposal_row(const tg_industry *ind, const tg_item *it);
  * with a guideline, a guideline item with an addition or a supplement
  * (its proposal); for one without, one of the industry's own additions,
  * by its `id`. */
-typedef struct tg_reg_target {
+typedef struct tg_reg_industry_text {
 	const char *id;			/* the item's or the addition's id */
 	const tg_item *source;		/* the guideline item, or NULL */
 	const tg_addition *addition;	/* the industry's own addition, or NULL */
 	const tg_item *clause;		/* where its text goes */
 	tg_action action;		/* TG_ACTION_ADD or TG_ACTION_AMEND */
-} tg_reg_target;
+} tg_reg_industry_text;
 
 /* Finds what `id` names; false when it names nothing that has an addition
  * or a supplement. */
-bool tg_reg_target_of(const tg_industry *ind, const char *id, tg_reg_target *out);
+bool tg_reg_industry_text_of(const tg_industry *ind, const char *id, tg_reg_industry_text *out);
 /* Whether a and b name the same addition or supplement. */
-bool tg_reg_target_same(const tg_reg_target *a, const tg_reg_target *b);
+bool tg_reg_industry_text_same(const tg_reg_industry_text *a, const tg_reg_industry_text *b);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
 /* What `validate` adds (not every command): per industry, every
@@ -142,6 +149,7 @@ typedef struct tg_reg_spec {
 	int level;		/* index in the guideline's levels, or TG_REG_LEVEL_ALL */
 	tg_reg_split split;
 	bool labels;
+	const tg_reg_parsed *parsed;	/* optional: the clauses parsed once (a batch) */
 } tg_reg_spec;
 
 /* An industry item's note in the text: 「自工会 No.44 (LV1)」. */

@@ -44,7 +44,7 @@ shop(void)
 static tg_regulation *
 build(const tg_data *d, const tg_industry *ind)
 {
-	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false, NULL};
 	tg_regulation *r = tg_reg_build(d, &spec, diag);
 	ck_assert_ptr_nonnull(r);
 	return r;
@@ -63,13 +63,13 @@ START_TEST(loads_without_guideline_with_own_additions)
 	ck_assert_str_eq(ind->additions[1].clause->id, "reg/2.1.1");
 	/* Profiles name them by id (item: ID), as a guideline's items. */
 	ck_assert_str_eq(ind->additions[1].id, "pos-data");
-	tg_reg_target t;
-	ck_assert(tg_reg_target_of(ind, "pos-data", &t));
+	tg_reg_industry_text t;
+	ck_assert(tg_reg_industry_text_of(ind, "pos-data", &t));
 	ck_assert_ptr_eq(t.addition, &ind->additions[1]);
 	ck_assert_ptr_null(t.source);
 	ck_assert_str_eq(t.clause->id, "reg/2.1.1");
 	ck_assert_int_eq(t.action, TG_ACTION_AMEND);
-	ck_assert(!tg_reg_target_of(ind, "reg/2.1.1", &t));
+	ck_assert(!tg_reg_industry_text_of(ind, "reg/2.1.1", &t));
 	/* Provenance: the industry's unless the entry has its own. */
 	ck_assert_int_eq(ind->terms[0].prov.kind, TG_PROV_AUTHORED);
 	ck_assert_int_eq(ind->terms[1].prov.kind, TG_PROV_FACT);
@@ -196,8 +196,10 @@ START_TEST(skeleton_loads_and_renders_the_sample_unedited)
 	tg_data_lint(d, d2);
 	ck_assert_uint_eq(tg_diag_warnings(d2), w + 1);	/* shop's displays, not kiosk */
 	/* Unedited, it renders what an industry with nothing of its own renders. */
-	tg_reg_spec ks = {tg_data_industry(d, "kiosk"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
-	tg_reg_spec bs = {tg_data_industry(d, "bare"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec ks = {tg_data_industry(d, "kiosk"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false,
+	    NULL};
+	tg_reg_spec bs = {tg_data_industry(d, "bare"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false,
+	    NULL};
 	tg_regulation *a = tg_reg_build(d, &ks, d2), *b = tg_reg_build(d, &bs, d2);
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);

@@ -163,6 +163,31 @@ START_TEST(json_pretty)
 }
 END_TEST
 
+/* Deeper than any fixed stack: every container closes with its comma
+ * state right (issue 18: a meta nested 61+ levels came out invalid). */
+START_TEST(json_nests_without_limit)
+{
+	tg_buf b = TG_BUF_INIT, want = TG_BUF_INIT;
+	tg_json j;
+	tg_json_init(&j, &b, false);
+	for (int i = 0; i < 200; i++) {
+		tg_json_begin_array(&j);
+		tg_json_int(&j, i);
+		tg_buf_printf(&want, "%s[%d", i ? "," : "", i);
+	}
+	tg_json_end_array(&j);
+	tg_buf_putc(&want, ']');
+	for (int i = 0; i < 199; i++) {
+		tg_json_int(&j, -1);
+		tg_json_end_array(&j);
+		tg_buf_puts(&want, ",-1]");
+	}
+	ck_assert_str_eq(b.data, want.data);
+	tg_buf_free(&b);
+	tg_buf_free(&want);
+}
+END_TEST
+
 START_TEST(fs_atomic_write_replaces_and_keeps_on_failure)
 {
 	char *dir = tu_tmpdir();
@@ -450,6 +475,7 @@ util_suite(void)
 	tcase_add_test(tc, text_suggest_and_natcmp);
 	tcase_add_test(tc, json_escapes_and_nests);
 	tcase_add_test(tc, json_pretty);
+	tcase_add_test(tc, json_nests_without_limit);
 	tcase_add_test(tc, fs_atomic_write_replaces_and_keeps_on_failure);
 	tcase_add_test(tc, outset_is_all_or_nothing);
 	tcase_add_test(tc, outset_reserve_and_stale_temporaries);

@@ -188,6 +188,9 @@ static void
 print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 {
 	const char *p = src->text, *end = src->text + src->len;
+	/* A byte order mark is not a column. */
+	if (src->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
 	for (unsigned l = 1; l < pos->line && p < end; l++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)

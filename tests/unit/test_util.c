@@ -431,7 +431,9 @@ START_TEST(yaml_writer_roundtrips)
 {
 	static const char *const values[] = {"plain", "44", "No.44", "true", "null", "", "a: b",
 	    "#x", "- item", "複数行の\n本文\n", "end without newline\nline2", " lead", "trail ",
-	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n"};
+	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n",
+	    "LS\xE2\x80\xA8PS\xE2\x80\xA9", "NEL\xC2\x85", "C1\xC2\x9B[2J", "\xEF\xBF\xBE\xEF\xBF\xBF",
+	    "mid\xEF\xBB\xBF" "bom", "lines\nwith\xE2\x80\xA8LS\n", "esc\x1B[0m", "del\x7F", "cr\r\nlf"};
 	size_t n = sizeof values / sizeof values[0];
 	tg_buf y = TG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -461,6 +463,60 @@ START_TEST(yaml_writer_roundtrips)
 }
 END_TEST
 
+/* The property: any valid UTF-8 string without NUL the writer writes loads
+ * back equal, as a plain/quoted scalar and as a block.  The strings are
+ * every pair and triple of awkward pieces. */
+START_TEST(yaml_writer_property)
+{
+	static const char *const pieces[] = {"a", " ", "\n", "\t", "\r", ":", "#", "-", "'", "\"",
+	    "\\", "\x01", "\x1B", "\x7F", "\xC2\x80", "\xC2\x85", "\xC2\x9F", "\xC2\xA0",
+	    "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF", "\xEF\xBF\xBE", "\xEF\xBF\xBF",
+	    "\xE3\x80\x80", "本", "\xF0\x9F\x98\x80", "|", ">", "&", "*", "!", "%", "@", "`", "? ",
+	    "1", "0x1", "~", "null"};
+	size_t np = sizeof pieces / sizeof pieces[0];
+	tg_buf v = TG_BUF_INIT, y = TG_BUF_INIT;
+	size_t checked = 0;
+	for (size_t i = 0; i < np; i++) {
+		for (size_t j = 0; j < np; j++) {
+			for (size_t k = 0; k <= np; k += 7) {
+				tg_buf_clear(&v);
+				tg_buf_puts(&v, pieces[i]);
+				tg_buf_puts(&v, pieces[j]);
+				if (k < np)
+					tg_buf_puts(&v, pieces[k]);
+				tg_buf_clear(&y);
+				tg_yamlw_kv(&y, 0, "k", v.data);
+				tg_buf_puts(&y, "list:\n  - ");
+				tg_yamlw_scalar(&y, v.data);
+				tg_buf_puts(&y, "\n  - x\nmap:\n");
+				tg_yamlw_kv(&y, 2, "nested", v.data);
+				tg_arena a;
+				tg_arena_init(&a);
+				tg_diag *d = tg_diag_new();
+				tg_node *root = tg_yaml_parse(&a, d, "p.yaml", y.data, y.len);
+				ck_assert_msg(root != NULL && root->kind == TG_NODE_MAP,
+				    "does not load:\n%s", y.data);
+				const tg_node *k1 = tg_node_get(root, "k");
+				const tg_node *l = tg_node_get(root, "list");
+				ck_assert_msg(k1 != NULL && strcmp(k1->str, v.data) == 0, "kv:\n%s", y.data);
+				ck_assert_msg(!tg_node_is_null(k1), "kv null:\n%s", y.data);
+				ck_assert_msg(l != NULL && l->kind == TG_NODE_SEQ && l->n == 2 &&
+				    strcmp(l->items[0]->str, v.data) == 0, "scalar:\n%s", y.data);
+				const tg_node *nested = tg_node_get(tg_node_get(root, "map"), "nested");
+				ck_assert_msg(nested != NULL && strcmp(nested->str, v.data) == 0,
+				    "nested:\n%s", y.data);
+				tg_diag_free(d);
+				tg_arena_free(&a);
+				checked++;
+			}
+		}
+	}
+	ck_assert_uint_gt(checked, 5000);
+	tg_buf_free(&v);
+	tg_buf_free(&y);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -484,6 +540,7 @@ util_suite(void)
 	tcase_add_test(tc, csv_quotes_and_neutralizes);
 	tcase_add_test(tc, encoding_roundtrip_cp932);
 	tcase_add_test(tc, yaml_writer_roundtrips);
+	tcase_add_test(tc, yaml_writer_property);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,7 +44,68 @@ tg_enc_cp932_to_utf8(const char *in, size_t len, tg_buf *out, size_t *bad)
 bool
 tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad)
 {
-	return convert("CP932", "UTF-8", in, len, out, bad);
+	size_t base = out->len;
+	bool ok = convert("CP932", "UTF-8", in, len, out, bad);
+	if (ok) {
+		/* Read back: what does not come back as it was is a look-alike. */
+		tg_buf back = TG_BUF_INIT;
+		size_t at;
+		ok = convert("UTF-8", "CP932", out->data + base, out->len - base, &back, &at) &&
+		    back.len == len && memcmp(back.data, in, len) == 0;
+		tg_buf_free(&back);
+	}
+	if (!ok) {
+		tg_buf offs = TG_BUF_INIT;
+		if (tg_enc_cp932_misses(in, len, &offs) > 0)
+			*bad = TG_BUF_AT(&offs, size_t, 0);
+		tg_buf_free(&offs);
+		tg_buf_truncate(out, base);
+	}
+	return ok;
+}
+
+/* One character through CP932 and back: false when it does not survive. */
+static bool
+survives(iconv_t to, iconv_t from, const char *c, size_t n)
+{
+	char mid[8], back[8];
+	char *src = (char *)c, *dst = mid;
+	size_t left = n, room = sizeof mid;
+	iconv(to, NULL, NULL, NULL, NULL);
+	if (iconv(to, &src, &left, &dst, &room) == (size_t)-1)
+		return false;
+	size_t midlen = sizeof mid - room;
+	src = mid;
+	left = midlen;
+	dst = back;
+	room = sizeof back;
+	iconv(from, NULL, NULL, NULL, NULL);
+	if (iconv(from, &src, &left, &dst, &room) == (size_t)-1)
+		return false;
+	return sizeof back - room == n && memcmp(back, c, n) == 0;
+}
+
+size_t
+tg_enc_cp932_misses(const char *in, size_t len, tg_buf *offs)
+{
+	iconv_t to = iconv_open("CP932", "UTF-8"), from = iconv_open("UTF-8", "CP932");
+	if (to == (iconv_t)-1 || from == (iconv_t)-1) {
+		fputs("totsugo: iconv cannot convert UTF-8 and CP932\n", stderr);
+		abort();
+	}
+	size_t count = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		tg_utf8_decode(in + i, len - i, &n);
+		if ((unsigned char)in[i] >= 0x80 && !survives(to, from, in + i, n)) {
+			TG_BUF_PUSH(offs, size_t, i);
+			count++;
+		}
+		i += n;
+	}
+	iconv_close(to);
+	iconv_close(from);
+	return count;
 }
 
 tg_encoding

@@ -17,7 +17,13 @@ typedef enum tg_encoding {
 /* Appends the conversion to out.  On a byte sequence that cannot be
  * converted, stops, stores its offset in *bad and returns false. */
 bool tg_enc_cp932_to_utf8(const char *in, size_t len, tg_buf *out, size_t *bad);
+/* Exact: a character CP932 lacks, or holds only as a look-alike that reads
+ * back as another character (iconv's "best fit": ¥ → '\', 〜 → ～,
+ * − → －, ‖ → ∥, ¬, ¢, £, — ...), fails; *bad is the offset of the first. */
 bool tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad);
+/* Appends to offs (size_t) the byte offset of every character of the UTF-8
+ * text that tg_enc_utf8_to_cp932 refuses; returns how many there are. */
+size_t tg_enc_cp932_misses(const char *in, size_t len, tg_buf *offs);
 /* Guesses the encoding of spreadsheet bytes: a BOM, then valid UTF-8,
  * else CP932. */
 tg_encoding tg_enc_detect(const char *in, size_t len);

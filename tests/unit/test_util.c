@@ -420,6 +420,21 @@ START_TEST(encoding_roundtrip_cp932)
 	tg_buf_clear(&sjis);
 	ck_assert(!tg_enc_utf8_to_cp932("ok\xF0\x9F\x98\x80", 6, &sjis, &bad));	/* emoji */
 	ck_assert_uint_eq(bad, 2);
+	/* Look-alikes ("best fit") are refused: they would read back as others. */
+	static const char *const lookalikes[] = {"¥", "〜", "−", "‖", "¬", "¢", "£", "—"};
+	for (size_t i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++) {
+		tg_buf_clear(&sjis);
+		char t[16];
+		snprintf(t, sizeof t, "ab%s", lookalikes[i]);
+		ck_assert_msg(!tg_enc_utf8_to_cp932(t, strlen(t), &sjis, &bad), "%s", t);
+		ck_assert_uint_eq(bad, 2);
+		ck_assert_uint_eq(sjis.len, 0);
+	}
+	tg_buf offs = TG_BUF_INIT;
+	ck_assert_uint_eq(tg_enc_cp932_misses("¥a～〜", strlen("¥a～〜"), &offs), 2);
+	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 0), 0);
+	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 1), 6);
+	tg_buf_free(&offs);
 	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4), TG_ENC_UTF8_BOM);
 	ck_assert_int_eq(tg_enc_detect("abc", 3), TG_ENC_UTF8);
 	tg_buf_free(&sjis);

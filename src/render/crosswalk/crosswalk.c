@@ -51,8 +51,8 @@ output_path(const char *dir, const char *file, const char *base, const char *suf
 	return tg_buf_detach(&p);
 }
 
-/* UTF-8 (with or without BOM) or CP932; a character CP932 lacks is an
- * error naming its row and column. */
+/* UTF-8 (with or without BOM) or CP932; every character CP932 cannot
+ * hold exactly is an error naming its row and column. */
 static int
 encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_diag *diag)
 {
@@ -66,26 +66,32 @@ encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_d
 		}
 		return TG_EXIT_OK;
 	}
-	tg_buf out = TG_BUF_INIT;
+	tg_buf out = TG_BUF_INIT, offs = TG_BUF_INIT;
 	size_t bad = 0;
 	if (tg_enc_utf8_to_cp932(text->data, text->len, &out, &bad)) {
 		tg_buf_free(text);
 		*text = out;
 		return TG_EXIT_OK;
 	}
+	size_t nbad = tg_enc_cp932_misses(text->data, text->len, &offs);
 	unsigned row = 1, col = 1;
-	for (size_t i = 0; i < bad; i++) {
-		if (text->data[i] == '\n')
-			row++, col = 1;
-		else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
-			col++;
+	size_t i = 0;
+	for (size_t b = 0; b < nbad; b++) {
+		size_t off = TG_BUF_AT(&offs, size_t, b);
+		for (; i < off; i++) {
+			if (text->data[i] == '\n')
+				row++, col = 1;
+			else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
+				col++;
+		}
+		size_t n;
+		uint32_t cp = tg_utf8_decode(text->data + off, text->len - off, &n);
+		tg_diag_error(diag, tg_pos_at(path, row, col),
+		    "U+%04X '%.*s' cannot be written in cp932; use --encoding utf-8", (unsigned)cp,
+		    (int)n, text->data + off);
 	}
-	size_t n;
-	uint32_t cp = tg_utf8_decode(text->data + bad, text->len - bad, &n);
-	tg_diag_error(diag, tg_pos_at(path, row, col),
-	    "U+%04X '%.*s' cannot be written in cp932; use --encoding utf-8", (unsigned)cp, (int)n,
-	    text->data + bad);
 	tg_buf_free(&out);
+	tg_buf_free(&offs);
 	return TG_EXIT_INVALID;
 }
 

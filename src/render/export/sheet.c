@@ -90,30 +90,50 @@ field(tg_csv *csv, tg_buf *tmp, const char *s)
 	tg_csv_field(csv, tmp->data);
 }
 
-/* Reports every cell CP932 cannot hold (the whole text failed). */
+/* Reports every cell CP932 cannot hold exactly, with each of its
+ * characters (the whole text failed). */
 static void
 report_cp932(const tg_catalog *c, tg_diag *diag)
 {
-	tg_buf cells = TG_BUF_INIT, conv = TG_BUF_INIT;
+	tg_buf cells = TG_BUF_INIT, offs = TG_BUF_INIT, chars = TG_BUF_INIT;
 	size_t at[NCOLS];
 	for (size_t i = 0; i < c->nitems; i++) {
 		const tg_item *it = c->items[i];
 		item_cells(c, it, &cells, at);
 		for (size_t k = 0; k < NCOLS; k++) {
 			const char *s = cells.data + at[k];
-			size_t bad;
-			tg_buf_clear(&conv);
-			if (tg_enc_utf8_to_cp932(s, strlen(s), &conv, &bad))
+			size_t len = strlen(s);
+			tg_buf_clear(&offs);
+			size_t nbad = tg_enc_cp932_misses(s, len, &offs);
+			if (nbad == 0)
 				continue;
-			size_t n;
-			uint32_t cp = tg_utf8_decode(s + bad, strlen(s + bad), &n);
+			/* Each character once, in the order of first use. */
+			size_t ndistinct = 0;
+			for (size_t b = 0; b < nbad; b++) {
+				size_t off = TG_BUF_AT(&offs, size_t, b), n;
+				tg_utf8_decode(s + off, len - off, &n);
+				bool seen = false;
+				for (size_t e = 0; e < ndistinct && !seen; e++)
+					seen = memcmp(s + TG_BUF_AT(&offs, size_t, e), s + off, n) == 0;
+				if (!seen)
+					TG_BUF_AT(&offs, size_t, ndistinct++) = off;
+			}
+			tg_buf_clear(&chars);
+			for (size_t b = 0; b < ndistinct; b++) {
+				size_t off = TG_BUF_AT(&offs, size_t, b), n;
+				uint32_t cp = tg_utf8_decode(s + off, len - off, &n);
+				tg_buf_printf(&chars, "%s'%.*s' (U+%04X)",
+				    b == 0 ? "" : b + 1 == ndistinct ? " and " : ", ", (int)n, s + off,
+				    (unsigned)cp);
+			}
 			tg_diag_error(diag, it->pos,
-			    "item '%s': its %s has '%.*s' (U+%04X), which cp932 cannot encode (export "
-			    "as utf-8)", it->id ? it->id : "?", headers[k], (int)n, s + bad, (unsigned)cp);
+			    "item '%s': its %s has %s, which cp932 cannot encode (export as utf-8)",
+			    it->id ? it->id : "?", headers[k], chars.data);
 		}
 	}
 	tg_buf_free(&cells);
-	tg_buf_free(&conv);
+	tg_buf_free(&offs);
+	tg_buf_free(&chars);
 }
 
 int

@@ -22,10 +22,11 @@
  *   MARKDOWN  - anywhere: a backslash goes before  \ ` * _ [ ] | ^
  *               and  & < > ~  become  &amp; &lt; &gt; &#126;  (Discount,
  *               the Markdown library totsugo links, has no \< or \~);
- *             - at the start of a line, that is when only spaces or tabs
- *               precede the character on its output line (this holds at the
- *               value's start when the output so far ends a line, and after
- *               every newline inside the value): a backslash goes before
+ *             - at the start of a line, that is when only spaces, tabs and
+ *               block markers ("- ", "* ", "+ ", "1. ", "1) ", ">") precede
+ *               the character on its output line (this holds at the value's
+ *               start when the output so far ends a line or a marker, and
+ *               after every newline inside the value): a backslash goes before
  *               # + - , = becomes &#61;, and in a run of ASCII digits
  *               followed by . or ) a backslash goes before the . or ).
  *             Newlines, leading spaces and everything else pass through.

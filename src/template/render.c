@@ -377,18 +377,41 @@ escape_html(tg_buf *out, const char *s, size_t len)
 	tg_buf_put(out, s + from, len - from);
 }
 
-/* Only spaces or tabs since the last newline written. */
+/* Only indentation and block markers since the last newline written: a
+ * value after "- ", "* ", "+ ", "1. ", "1) " or ">" starts a block of its
+ * own, where "1. item" or "#h" would nest a list or make a heading. */
 static bool
 at_line_start(const tg_buf *out)
 {
-	for (size_t i = out->len; i > 0; i--) {
-		char c = out->data[i - 1];
-		if (c == '\n')
+	size_t bol = out->len;
+	while (bol > 0 && out->data[bol - 1] != '\n')
+		bol--;
+	const char *p = out->data + bol;
+	size_t n = out->len - bol, i = 0;
+	for (;;) {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i == n)
 			return true;
-		if (c != ' ' && c != '\t')
+		if (p[i] == '>') {
+			i++;
+			continue;
+		}
+		size_t m = i;
+		if (p[i] == '-' || p[i] == '*' || p[i] == '+') {
+			m = i + 1;
+		} else {
+			while (m < n && m - i < 9 && p[m] >= '0' && p[m] <= '9')
+				m++;
+			if (m == i || m == n || (p[m] != '.' && p[m] != ')'))
+				return false;
+			m++;
+		}
+		/* A marker is followed by a space or a tab. */
+		if (m == n || (p[m] != ' ' && p[m] != '\t'))
 			return false;
+		i = m;
 	}
-	return true;
 }
 
 /* The rule is spelled out in mustache.h (and shared with every Markdown

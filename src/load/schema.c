@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../util/text.h"
+#include "../util/utf8.h"
 
 static void
 list_keys(tg_buf *b, const char *const *keys)
@@ -232,6 +233,27 @@ tg_schema_is_item_id(const char *s)
 	for (size_t i = 1; s[i]; i++)
 		if (!is_alnum(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-' && s[i] != '/')
 			return false;
+	return true;
+}
+
+bool
+tg_schema_is_level_name(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0 || len > 64 || tg_utf8_check(s, len) != len)
+		return false;
+	if (!is_alnum(s[0]) && (unsigned char)s[0] < 0x80)
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t cp = tg_utf8_decode(s + i, len - i, &n);
+		if (cp < 0x80 ? !(is_alnum((char)cp) || cp == '.' || cp == '_' || cp == '-') :
+		    cp <= 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200F) ||
+		    (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+		    cp >= 0xFFF0)
+			return false;
+		i += n;
+	}
 	return true;
 }
 

@@ -109,13 +109,32 @@ tg_enc_cp932_misses(const char *in, size_t len, tg_buf *offs)
 }
 
 tg_encoding
-tg_enc_detect(const char *in, size_t len)
+tg_enc_detect(const char *in, size_t len, tg_enc_evidence *ev)
 {
-	if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
-		return TG_ENC_UTF8_BOM;
-	if (tg_utf8_check(in, len) == len)
-		return TG_ENC_UTF8;
-	return TG_ENC_CP932;
+	tg_enc_evidence e = {0, 0};
+	tg_encoding enc;
+	if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) {
+		enc = TG_ENC_UTF8_BOM;
+		goto out;
+	}
+	for (size_t i = 0; i < len;) {
+		size_t valid = tg_utf8_check(in + i, len - i);
+		for (size_t k = i; k < i + valid; k++)
+			if (((unsigned char)in[k] & 0xC0) == 0xC0)
+				e.utf8_chars++;
+		i += valid;
+		if (i < len) {
+			e.bad_bytes++;
+			i++;
+		}
+	}
+	/* Real CP932 text is nearly all bad bytes (its lead bytes are UTF-8
+	 * continuation bytes or open sequences its trail bytes do not finish). */
+	enc = e.bad_bytes == 0 || e.utf8_chars > e.bad_bytes ? TG_ENC_UTF8 : TG_ENC_CP932;
+out:
+	if (ev != NULL)
+		*ev = e;
+	return enc;
 }
 
 const char *

@@ -24,9 +24,18 @@ bool tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad);
 /* Appends to offs (size_t) the byte offset of every character of the UTF-8
  * text that tg_enc_utf8_to_cp932 refuses; returns how many there are. */
 size_t tg_enc_cp932_misses(const char *in, size_t len, tg_buf *offs);
-/* Guesses the encoding of spreadsheet bytes: a BOM, then valid UTF-8,
- * else CP932. */
-tg_encoding tg_enc_detect(const char *in, size_t len);
+/* What the bytes say about their encoding. */
+typedef struct tg_enc_evidence {
+	size_t utf8_chars;	/* valid UTF-8 sequences of 2 to 4 bytes */
+	size_t bad_bytes;	/* bytes that start no valid UTF-8 sequence */
+} tg_enc_evidence;
+
+/* Guesses the encoding of spreadsheet bytes: a BOM, then UTF-8 when the
+ * bytes are valid UTF-8 or when valid multi-byte characters outnumber the
+ * bytes that are not (a UTF-8 sheet with a stray byte stays UTF-8: read
+ * as CP932 it would be mojibake), else CP932.  ev (may be NULL) receives
+ * the counts behind the choice. */
+tg_encoding tg_enc_detect(const char *in, size_t len, tg_enc_evidence *ev);
 const char *tg_enc_name(tg_encoding e);
 
 #endif

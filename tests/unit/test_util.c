@@ -414,7 +414,7 @@ START_TEST(encoding_roundtrip_cp932)
 	tg_buf sjis = TG_BUF_INIT, back = TG_BUF_INIT;
 	size_t bad = 0;
 	ck_assert(tg_enc_utf8_to_cp932(text, strlen(text), &sjis, &bad));
-	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len), TG_ENC_CP932);
+	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len, NULL), TG_ENC_CP932);
 	ck_assert(tg_enc_cp932_to_utf8(sjis.data, sjis.len, &back, &bad));
 	ck_assert_str_eq(back.data, text);
 	tg_buf_clear(&sjis);
@@ -435,8 +435,19 @@ START_TEST(encoding_roundtrip_cp932)
 	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 0), 0);
 	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 1), 6);
 	tg_buf_free(&offs);
-	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4), TG_ENC_UTF8_BOM);
-	ck_assert_int_eq(tg_enc_detect("abc", 3), TG_ENC_UTF8);
+	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4, NULL), TG_ENC_UTF8_BOM);
+	ck_assert_int_eq(tg_enc_detect("abc", 3, NULL), TG_ENC_UTF8);
+	/* A stray byte in UTF-8 text that, read as a whole, is also valid
+	 * CP932: the evidence says UTF-8. */
+	const char *stray = "機器台帳,監査\x81" "A記録";
+	tg_enc_evidence ev;
+	ck_assert_int_eq(tg_enc_detect(stray, strlen(stray), &ev), TG_ENC_UTF8);
+	ck_assert_uint_eq(ev.utf8_chars, 8);
+	ck_assert_uint_eq(ev.bad_bytes, 1);
+	tg_buf_clear(&sjis);
+	ck_assert(tg_enc_utf8_to_cp932(text, strlen(text), &sjis, &bad));
+	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len, &ev), TG_ENC_CP932);
+	ck_assert_uint_gt(ev.bad_bytes, ev.utf8_chars);
 	tg_buf_free(&sjis);
 	tg_buf_free(&back);
 }

@@ -89,8 +89,9 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 	tg_buf firsts = TG_BUF_INIT;	/* size_t: each row's first cell (cells moves as it grows) */
 	bool detected = enc == TG_SHEET_AUTO;
 
+	tg_enc_evidence ev = {0, 0};
 	if (enc == TG_SHEET_AUTO)
-		sh->encoding = tg_enc_detect(bytes, len);
+		sh->encoding = tg_enc_detect(bytes, len, &ev);
 	else
 		sh->encoding = enc == TG_SHEET_CP932 ? TG_ENC_CP932 : TG_ENC_UTF8;
 	if (sh->encoding != TG_ENC_CP932 && len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
@@ -179,11 +180,8 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 					tg_diag_error(diag, tg_pos_at(file, row, col), "NUL byte in the cell");
 				else
 					tg_diag_error(diag, tg_pos_at(file, row, col),
-					    "byte 0x%02X is not valid %s%s", bads[k].byte,
-					    enc_label(sh->encoding),
-					    detected ? " (the encoding was detected: the file is not "
-					    "UTF-8, so it was read as cp932; set 'encoding' in the spec "
-					    "if that is wrong)" : "");
+					    "byte 0x%02X is not valid %s", bads[k].byte,
+					    enc_label(sh->encoding));
 			}
 			if (open_quote)
 				break;
@@ -192,6 +190,22 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 		TG_BUF_PUSH(&firsts, size_t, first);
 	}
 
+	/* Which encoding was chosen, and why, whenever the bytes were not
+	 * plainly UTF-8. */
+	if (detected && ev.bad_bytes > 0) {
+		if (sh->encoding == TG_ENC_CP932)
+			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as cp932 (Shift_JIS): "
+			    "%zu byte%s not valid UTF-8 and only %zu character%s (set sheet.encoding "
+			    "in the spec if that is wrong)", ev.bad_bytes,
+			    ev.bad_bytes == 1 ? " is" : "s are", ev.utf8_chars,
+			    ev.utf8_chars == 1 ? " is" : "s are");
+		else
+			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as UTF-8: %zu "
+			    "character%s valid UTF-8 and only %zu byte%s not (set sheet.encoding in "
+			    "the spec if the sheet is cp932)", ev.utf8_chars,
+			    ev.utf8_chars == 1 ? " is" : "s are", ev.bad_bytes,
+			    ev.bad_bytes == 1 ? " is" : "s are");
+	}
 	if (nreported > MAX_BYTE_ERRORS)
 		tg_diag_error(diag, tg_pos_at(file, 0, 0),
 		    "%zu more cells have bytes that are not valid %s (is sheet.encoding right?)",

@@ -115,11 +115,17 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 	size_t nreported = 0;
 	bool open_quote = false;
 	while (r < n && !open_quote) {
+		if (row == TG_SHEET_MAX_ROWS) {
+			tg_diag_error(diag, tg_pos_at(file, row + 1, 1), "the sheet has more than %u rows "
+			    "(the limit of a spreadsheet); the rest is not read", TG_SHEET_MAX_ROWS);
+			break;
+		}
 		tg_sheet_row rw = {++row, 0, NULL};
 		size_t first = TG_BUF_COUNT(&cells, tg_sheet_cell);
 		bool row_end = false;
+		unsigned col = 0;
 		while (!row_end) {
-			unsigned col = rw.ncells + 1;
+			col++;
 			size_t start_r = r, start_w = w;
 			if (r < n && s[r] == '"') {
 				r++;
@@ -165,8 +171,14 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 			}
 			tg_sheet_cell cell = {s + start_w, w - start_w};
 			s[w++] = '\0';
-			TG_BUF_PUSH(&cells, tg_sheet_cell, cell);
-			rw.ncells++;
+			if (col <= TG_SHEET_MAX_COLS) {
+				TG_BUF_PUSH(&cells, tg_sheet_cell, cell);
+				rw.ncells++;
+			} else if (col == TG_SHEET_MAX_COLS + 1) {
+				tg_diag_error(diag, tg_pos_at(file, row, col), "row %u has more than %u "
+				    "columns (the limit of a spreadsheet); the rest of the row is not read",
+				    row, TG_SHEET_MAX_COLS);
+			}
 			bool reported = false;
 			for (; k < nbad && bads[k].off < r; k++) {
 				if (reported || bads[k].off < start_r)
@@ -186,9 +198,22 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 			if (open_quote)
 				break;
 		}
+		/* Only cells with something in them cost memory. */
+		const tg_sheet_cell *rc = (const tg_sheet_cell *)(void *)cells.data + first;
+		while (rw.ncells > 0 && rc[rw.ncells - 1].len == 0)
+			rw.ncells--;
+		bool blank = true;
+		for (unsigned i = 0; i < rw.ncells && blank; i++)
+			blank = tg_sheet_blank(rc[i].text);
+		if (blank) {
+			tg_buf_truncate(&cells, first * sizeof(tg_sheet_cell));
+			continue;
+		}
+		tg_buf_truncate(&cells, (first + rw.ncells) * sizeof(tg_sheet_cell));
 		TG_BUF_PUSH(&rows, tg_sheet_row, rw);
 		TG_BUF_PUSH(&firsts, size_t, first);
 	}
+	sh->last_row = row;
 
 	/* Which encoding was chosen, and why, whenever the bytes were not
 	 * plainly UTF-8. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/term.h"
 #include "../util/text.h"
 #include "../util/utf8.h"
 
@@ -54,6 +55,25 @@ tg_schema_map(tg_load *l, const tg_node *n, const char *what, const char *const 
 	return true;
 }
 
+/* Text that drives a terminal (an ESC sequence, a C1 control, a carriage
+ * return, a bidirectional override) is shown escaped everywhere totsugo
+ * prints to a terminal; it is still worth a warning, with its position. */
+static void
+warn_controls(tg_load *l, const tg_node *n, const char *what)
+{
+	for (size_t i = 0; i < n->len;) {
+		size_t len;
+		char esc[16];
+		const char *e = tg_term_escape_char(n->str + i, n->len - i, &len, esc);
+		if (e != NULL) {
+			tg_diag_warning(l->diag, n->pos, "%s holds the control character %s, which "
+			    "terminals act on (it is shown escaped; remove it unless it is meant)", what, e);
+			return;
+		}
+		i += len;
+	}
+}
+
 const char *
 tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 {
@@ -66,6 +86,7 @@ tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 		tg_diag_error(l->diag, n->pos, "%s is empty", what);
 		return NULL;
 	}
+	warn_controls(l, n, what);
 	return n->str;
 }
 

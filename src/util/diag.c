@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "term.h"
 #include "utf8.h"
 
 typedef struct message {
@@ -20,8 +21,9 @@ typedef struct source {
 	char *text;
 	size_t len;
 	char sep;	/* spreadsheet cell separator, or 0 for a text file */
-	size_t *rows;	/* spreadsheet: start offset of each row, built on first use */
-	size_t nrows;
+	size_t *rows;	/* spreadsheet: start offset of each row, indexed as far as needed */
+	size_t nrows, cap;
+	size_t scanned;	/* how far the row index has read */
 } source;
 
 struct tg_diag {
@@ -65,14 +67,14 @@ tg_diag_free(tg_diag *d)
 void
 tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
 void
 tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len, char sep)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
@@ -141,51 +143,108 @@ find_source(const tg_diag *d, const char *file)
 	return NULL;
 }
 
-/* Prints one line of text with the gutter number, then a caret at byte
- * offset lead, padded with the display width of what precedes it (tabs
- * kept), and `span` characters underlined. */
-static void
-print_line(FILE *out, unsigned number, const char *p, size_t linelen, size_t lead, unsigned span)
+/* A quoted line wider than 2 * WINDOW columns is clipped to WINDOW columns
+ * on each side of the caret (one line of minified text once took 17 KB
+ * per message). */
+#define WINDOW 80
+
+/* One character of a quoted line as shown: its escape (controls, invalid
+ * bytes) or itself, and its display width. */
+static size_t
+shown(const char *p, size_t len, size_t *n, const char **text, char esc[16])
 {
-	char gutter[16];
+	const char *e = tg_term_escape_char(p, len, n, esc);
+	if (e != NULL) {
+		*text = e;
+		return strlen(e);
+	}
+	*text = NULL;
+	size_t dummy;
+	return (size_t)tg_utf8_cp_width(tg_utf8_decode(p, len, &dummy));
+}
+
+/* Appends one line of text with the gutter number, then a caret at byte
+ * offset lead, padded with the display width of what precedes it (tabs
+ * kept), and `span` characters underlined.  Controls are shown escaped;
+ * only a window of the line around the caret is shown. */
+static void
+print_line(tg_buf *out, unsigned number, const char *p, size_t linelen, size_t lead, unsigned span)
+{
+	char gutter[16], esc[16];
+	const char *text;
 	int gw = snprintf(gutter, sizeof gutter, "%u", number);
-	fprintf(out, " %s | ", gutter);
-	/* Replace invalid bytes so the terminal shows something sane. */
-	for (size_t i = 0; i < linelen;) {
+	if (lead > linelen)
+		lead = linelen;
+	size_t total = 0;
+	for (size_t i = 0; i < linelen && total <= 2 * WINDOW;) {
 		size_t n;
-		uint32_t cp = tg_utf8_decode(p + i, linelen - i, &n);
-		if (cp == 0xFFFD && n == 1 && (unsigned char)p[i] >= 0x80)
-			fputs("\\x", out), fprintf(out, "%02X", (unsigned char)p[i]);
-		else
-			fwrite(p + i, 1, n, out);
+		total += shown(p + i, linelen - i, &n, &text, esc);
 		i += n;
 	}
-	fprintf(out, "\n %*s | ", gw, "");
-	for (size_t i = 0; i < lead;) {
+	/* The window: back from the caret, then on past it and the span. */
+	size_t from = lead, width = 0;
+	if (total <= 2 * WINDOW)
+		from = 0;
+	while (from > 0 && width < WINDOW) {
+		size_t back = from - 1, n;
+		while (back > 0 && ((unsigned char)p[back] & 0xC0) == 0x80 && from - back < 4)
+			back--;
+		width += shown(p + back, linelen - back, &n, &text, esc);
+		from = back;
+	}
+	size_t to = lead, ahead = 0, chars = 0;
+	if (total <= 2 * WINDOW)
+		to = linelen;
+	while (to < linelen && (ahead < WINDOW || chars < span)) {
 		size_t n;
-		uint32_t cp = tg_utf8_decode(p + i, lead - i, &n);
-		if (cp == '\t')
-			fputc('\t', out);
-		else if (cp == 0xFFFD && n == 1 && (unsigned char)p[i] >= 0x80)
-			fputs("    ", out);
+		ahead += shown(p + to, linelen - to, &n, &text, esc);
+		to += n;
+		chars++;
+	}
+	tg_buf_printf(out, " %s | ", gutter);
+	if (from > 0)
+		tg_buf_puts(out, "...");
+	for (size_t i = from; i < to;) {
+		size_t n;
+		shown(p + i, to - i, &n, &text, esc);
+		if (text != NULL)
+			tg_buf_puts(out, text);
 		else
-			for (int w = tg_utf8_cp_width(cp); w > 0; w--)
-				fputc(' ', out);
+			tg_buf_put(out, p + i, n);
 		i += n;
 	}
-	fputc('^', out);
-	if (span > 1 && lead < linelen) {
-		size_t upto = lead + tg_utf8_offset(p + lead, linelen - lead, span);
-		size_t w = tg_utf8_width(p + lead, upto - lead);
-		for (size_t i = 1; i < w; i++)
-			fputc('~', out);
+	if (to < linelen)
+		tg_buf_puts(out, "...");
+	tg_buf_printf(out, "\n %*s | ", gw, "");
+	if (from > 0)
+		tg_buf_puts(out, "   ");
+	for (size_t i = from; i < lead;) {
+		size_t n;
+		size_t w = shown(p + i, lead - i, &n, &text, esc);
+		if (p[i] == '\t')
+			tg_buf_putc(out, '\t');
+		else
+			for (; w > 0; w--)
+				tg_buf_putc(out, ' ');
+		i += n;
 	}
-	fputc('\n', out);
+	tg_buf_putc(out, '^');
+	if (span > 1 && lead < to) {
+		size_t w = 0, i = lead;
+		for (unsigned c = 0; c < span && i < to; c++) {
+			size_t n;
+			w += shown(p + i, to - i, &n, &text, esc);
+			i += n;
+		}
+		for (size_t k = 1; k < w; k++)
+			tg_buf_putc(out, '~');
+	}
+	tg_buf_putc(out, '\n');
 }
 
 /* Quotes line `line` of the source and puts a caret under column `col`. */
 static void
-print_excerpt(FILE *out, const source *src, const tg_pos *pos)
+print_excerpt(tg_buf *out, const source *src, const tg_pos *pos)
 {
 	const char *p = src->text, *end = src->text + src->len;
 	/* A byte order mark is not a column. */
@@ -240,27 +299,44 @@ sheet_skip_cell(const char *s, size_t len, size_t i, char sep, bool *row_end)
 	return len;
 }
 
+/* The start of row `line` (1-based), indexing rows only as far as asked
+ * (messages come sorted: a sheet's index grows once, to the last row
+ * quoted, never to the whole of a huge sheet). */
+static bool
+sheet_row_start(source *src, unsigned line, size_t *start)
+{
+	if (src->rows == NULL) {
+		src->rows = tg_xmalloc(sizeof *src->rows);
+		src->rows[0] = 0;
+		src->nrows = 1;
+		src->cap = 1;
+		src->scanned = 0;
+	}
+	while (src->nrows < line && src->scanned < src->len) {
+		bool row_end;
+		src->scanned = sheet_skip_cell(src->text, src->len, src->scanned, src->sep, &row_end);
+		if (row_end && src->scanned < src->len) {
+			if (src->nrows == src->cap) {
+				src->cap *= 2;
+				src->rows = tg_xrealloc(src->rows, src->cap * sizeof *src->rows);
+			}
+			src->rows[src->nrows++] = src->scanned;
+		}
+	}
+	if (line == 0 || line > src->nrows)
+		return false;
+	*start = src->rows[line - 1];
+	return true;
+}
+
 static void
-print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
+print_sheet_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 {
 	const char *s = src->text;
-	size_t len = src->len;
-	if (src->rows == NULL) {
-		tg_buf rows = TG_BUF_INIT;
-		size_t i = 0;
-		TG_BUF_PUSH(&rows, size_t, 0);
-		while (i < len) {
-			bool row_end;
-			i = sheet_skip_cell(s, len, i, src->sep, &row_end);
-			if (row_end && i < len)
-				TG_BUF_PUSH(&rows, size_t, i);
-		}
-		src->nrows = TG_BUF_COUNT(&rows, size_t);
-		src->rows = (size_t *)(void *)tg_buf_detach(&rows);
-	}
-	if (pos->line > src->nrows)
+	size_t len = src->len, start;
+	if (!sheet_row_start(src, pos->line, &start))
 		return;
-	size_t start = src->rows[pos->line - 1], cell = start;
+	size_t cell = start;
 	for (unsigned c = 1; c < pos->col; c++) {
 		bool row_end;
 		size_t next = sheet_skip_cell(s, len, cell, src->sep, &row_end);
@@ -287,21 +363,53 @@ tg_diag_print(tg_diag *d, FILE *out)
 	if (n > 1)
 		qsort(ms, n, sizeof *ms, compare_messages);
 	static const char *const label[] = {"error", "warning", "note"};
-	for (size_t i = 0; i < n; i++) {
+	/* Built whole, written at once: stderr is unbuffered. */
+	tg_buf b = TG_BUF_INIT;
+	size_t shown_n = n < TG_DIAG_MAX_PRINTED ? n : TG_DIAG_MAX_PRINTED;
+	for (size_t i = 0; i < shown_n; i++) {
 		const message *m = &ms[i];
-		if (m->file != NULL && m->pos.line > 0)
-			fprintf(out, "%s:%u:%u: ", m->file, m->pos.line, m->pos.col);
-		else if (m->file != NULL)
-			fprintf(out, "%s: ", m->file);
-		else
-			fputs("totsugo: ", out);
-		fprintf(out, "%s: %s\n", label[m->sev], m->text);
+		if (m->file != NULL && m->pos.line > 0) {
+			tg_term_puts(&b, m->file, false);
+			tg_buf_printf(&b, ":%u:%u: ", m->pos.line, m->pos.col);
+		} else if (m->file != NULL) {
+			tg_term_puts(&b, m->file, false);
+			tg_buf_puts(&b, ": ");
+		} else {
+			tg_buf_puts(&b, "totsugo: ");
+		}
+		tg_buf_printf(&b, "%s: ", label[m->sev]);
+		tg_term_puts(&b, m->text, false);
+		tg_buf_putc(&b, '\n');
 		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
 		if (src != NULL && src->sep != 0)
-			print_sheet_excerpt(out, src, &m->pos);
+			print_sheet_excerpt(&b, src, &m->pos);
 		else if (src != NULL)
-			print_excerpt(out, src, &m->pos);
+			print_excerpt(&b, src, &m->pos);
 	}
+	if (n > shown_n) {
+		size_t more_e = 0, more_w = 0;
+		for (size_t i = shown_n; i < n; i++) {
+			if (ms[i].sev == TG_ERROR)
+				more_e++;
+			else if (ms[i].sev == TG_WARNING)
+				more_w++;
+		}
+		tg_buf_printf(&b, "totsugo: %zu more message%s not shown (", n - shown_n,
+		    n - shown_n == 1 ? "" : "s");
+		if (more_e > 0)
+			tg_buf_printf(&b, "%zu error%s", more_e, more_e == 1 ? "" : "s");
+		if (more_w > 0)
+			tg_buf_printf(&b, "%s%zu warning%s", more_e ? ", " : "", more_w,
+			    more_w == 1 ? "" : "s");
+		if (more_e + more_w < n - shown_n)
+			tg_buf_printf(&b, "%s%zu note%s", more_e + more_w ? ", " : "",
+			    n - shown_n - more_e - more_w, n - shown_n - more_e - more_w == 1 ? "" : "s");
+		tg_buf_printf(&b, "); the first %d are above\n", TG_DIAG_MAX_PRINTED);
+	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, out);
+	fflush(out);
+	tg_buf_free(&b);
 	forget_messages(d);
 	d->errors = d->warnings = 0;
 }

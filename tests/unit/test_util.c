@@ -543,6 +543,64 @@ START_TEST(yaml_writer_property)
 }
 END_TEST
 
+static char *
+diag_text(tg_diag *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	tg_diag_print(d, f);
+	fclose(f);
+	return buf;
+}
+
+/* Issue 18: 2,000 messages on one 17 KB line wrote 50 MB.  Long lines are
+ * clipped around the caret, controls escaped, and 100 messages shown. */
+START_TEST(diag_clips_escapes_and_caps)
+{
+	tg_buf line = TG_BUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		tg_buf_puts(&line, "ab");
+	tg_buf_puts(&line, "\x1B[2J\xC2\x9B\n");
+	tg_diag *d = tg_diag_new();
+	tg_diag_add_source(d, "f.txt", line.data, line.len);
+	tg_diag_error(d, tg_pos_at("f.txt", 1, 1001), "middle \x1B]0;title\x07");
+	char *m = diag_text(d);
+	/* 80 columns each side, "..." where clipped. */
+	tg_buf want = TG_BUF_INIT;
+	tg_buf_puts(&want, "f.txt:1:1001: error: middle \\x1B]0;title\\x07\n 1 | ...");
+	for (int i = 0; i < 80; i++)
+		tg_buf_puts(&want, "ab");
+	tg_buf_puts(&want, "...\n   |    ");
+	for (int i = 0; i < 80; i++)
+		tg_buf_putc(&want, ' ');
+	tg_buf_puts(&want, "^\n");
+	ck_assert_str_eq(m, want.data);
+	free(m);
+	tg_diag_error(d, tg_pos_at("f.txt", 1, 2001), "end");
+	m = diag_text(d);
+	ck_assert_msg(strstr(m, "abab\\x1B[2J\\u009B\n") != NULL, "%s", m);
+	ck_assert_msg(strstr(m, "  ^\n") != NULL, "%s", m);
+	free(m);
+	for (int i = 0; i < 150; i++)
+		tg_diag_error(d, tg_pos_at("f.txt", 1, (unsigned)i + 1), "e%d", i);
+	tg_diag_warning(d, tg_pos_at("f.txt", 1, 1999), "w");
+	ck_assert_uint_eq(tg_diag_errors(d), 150);
+	m = diag_text(d);
+	size_t lines = 0;
+	for (const char *p = m; *p; p++)
+		lines += *p == '\n';
+	ck_assert_uint_eq(lines, 100 * 3 + 1);
+	ck_assert_msg(strstr(m, "\ntotsugo: 51 more messages not shown (50 errors, 1 warning); the "
+	    "first 100 are above\n") != NULL, "%s", m);
+	free(m);
+	tg_diag_free(d);
+	tg_buf_free(&want);
+	tg_buf_free(&line);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -567,6 +625,7 @@ util_suite(void)
 	tcase_add_test(tc, encoding_roundtrip_cp932);
 	tcase_add_test(tc, yaml_writer_roundtrips);
 	tcase_add_test(tc, yaml_writer_property);
+	tcase_add_test(tc, diag_clips_escapes_and_caps);
 	suite_add_tcase(s, tc);
 	return s;
 }

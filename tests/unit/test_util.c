@@ -16,6 +16,7 @@
 #include "util/json.h"
 #include "util/map.h"
 #include "util/outset.h"
+#include "util/sha256.h"
 #include "totsugo.h"
 #include "util/text.h"
 #include "util/utf8.h"
@@ -601,6 +602,39 @@ START_TEST(diag_clips_escapes_and_caps)
 }
 END_TEST
 
+/* FIPS 180-4 vectors, and the padding boundaries (55, 56, 64 bytes). */
+START_TEST(sha256_vectors)
+{
+	static const struct {
+		const char *in;
+		const char *b64;
+	} v[] = {
+		{"", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="},
+		{"abc", "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="},
+		{"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		    "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE="},
+	};
+	tg_buf b = TG_BUF_INIT;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		tg_buf_clear(&b);
+		tg_sha256_base64(v[i].in, strlen(v[i].in), &b);
+		ck_assert_str_eq(b.data, v[i].b64);
+	}
+	char a[65];
+	memset(a, 'a', sizeof a);
+	/* (Python's hashlib.) */
+	static const char *const by_len[] = {"n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=",
+	    "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=", "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs="};
+	static const size_t lens[] = {55, 56, 64};
+	for (size_t i = 0; i < 3; i++) {
+		tg_buf_clear(&b);
+		tg_sha256_base64(a, lens[i], &b);
+		ck_assert_str_eq(b.data, by_len[i]);
+	}
+	tg_buf_free(&b);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -626,6 +660,7 @@ util_suite(void)
 	tcase_add_test(tc, yaml_writer_roundtrips);
 	tcase_add_test(tc, yaml_writer_property);
 	tcase_add_test(tc, diag_clips_escapes_and_caps);
+	tcase_add_test(tc, sha256_vectors);
 	suite_add_tcase(s, tc);
 	return s;
 }

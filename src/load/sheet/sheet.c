@@ -265,7 +265,7 @@ tg_sheet_read_file(tg_sheet *sh, const char *path, const char *display, char sep
 		goto out;
 	}
 	if (st != TG_FS_OK) {
-		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", strerror(errno));
+		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", tg_fs_why(st));
 		rc = TG_EXIT_IO;
 		goto out;
 	}

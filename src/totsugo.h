@@ -12,6 +12,7 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/outset.h"
 
 /* Exit codes shared by every command (diff has its own, see diff). */
 enum {
@@ -71,8 +72,10 @@ typedef struct tg_crosswalk_options {
 
 /* Format bit of a name (md, html, csv, tsv, xlsx, json, all), or 0. */
 unsigned tg_crosswalk_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report. */
-int tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report,
+/* Stages the files into out (committed by the caller, as one set with
+ * everything else the command writes).  output "-" stages each file as
+ * standard output ("-"). */
+int tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out,
     tg_diag *diag);
 
 /* `diff` exits like diff(1): 0 identical, 1 different, 2 trouble (bad
@@ -171,9 +174,9 @@ typedef struct tg_render_options {
 
 /* Format bit of a name (md, html, all), or 0. */
 unsigned tg_render_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report.  A profile file
- * is loaded into d and checked. */
-int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
+/* Stages the files into out (committed by the caller); output "-" stages
+ * each as standard output.  A profile file is loaded into d and checked. */
+int tg_render_write(tg_data *d, const tg_render_options *o, tg_outset *out, tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
 

@@ -57,7 +57,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 			    "                      items of unknown level are left out and counted\n"
 			    "  -f, --format FMT    md, html, csv, tsv, xlsx, json or all (default all;\n"
 			    "                      repeat the option for several)\n"
-			    "  -o, --output PATH   a file (one format) or a directory (default out/ID/)\n"
+			    "  -o, --output PATH   a file (one format) or a directory (default out/ID/);\n"
+			    "                      - for standard output (a format of one file)\n"
 			    "  -r, --inverse       the IPA view: each clause with the industry items it serves\n"
 			    "  -e, --encoding ENC  CSV/TSV encoding: utf-8 (default, with BOM) or cp932\n"
 			    "      --no-bom        UTF-8 CSV/TSV without a byte order mark\n", tg_cli_progname);
@@ -74,7 +75,7 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL)
 		return tg_cli_finish(c, rc);
-	tg_buf report = TG_BUF_INIT;
-	rc = tg_crosswalk_write(d, &o, &report, c->diag);
-	return tg_cli_finish_report(c, d, &report, rc);
+	rc = tg_cli_commit(c, "crosswalk", tg_crosswalk_write(d, &o, c->out, c->diag), true);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
 }

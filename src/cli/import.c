@@ -56,9 +56,10 @@ cmd_import(cli *c, int argc, char **argv)
 	tg_buf cat = TG_BUF_INIT, xw = TG_BUF_INIT;
 	int rc = tg_import(spec, argv[optind], &cat, xw_out ? &xw : NULL, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &cat, c->diag);
+		rc = tg_cli_write(c, output, &cat);
 	if (rc == TG_EXIT_OK && xw_out != NULL)
-		rc = tg_output(xw_out, &xw, c->diag);
+		rc = tg_cli_write(c, xw_out, &xw);
+	rc = tg_cli_commit(c, "import", rc, false);
 	tg_buf_free(&cat);
 	tg_buf_free(&xw);
 	return tg_cli_finish(c, rc);
@@ -141,7 +142,8 @@ cmd_export(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	rc = tg_export(d, argv[optind], &o, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "export", rc, false);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);

@@ -62,7 +62,7 @@ cmd_render(cli *c, int argc, char **argv)
 			    "  -f, --format FMT    md (a file per chapter, appendices.md, regulation.md),\n"
 			    "                      html (regulation.html) or all (default)\n"
 			    "  -o, --output DIR    output directory (default out/ID/regulation[-PROFILE]\n"
-			    "                      [-LEVEL][-SPLIT]/)\n\n"
+			    "                      [-LEVEL][-SPLIT]/); - for standard output (html only)\n\n"
 			    "See docs/regulation.md.\n", tg_cli_progname);
 			return TG_EXIT_OK;
 		default:
@@ -77,9 +77,9 @@ cmd_render(cli *c, int argc, char **argv)
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL)
 		return tg_cli_finish(c, rc);
-	tg_buf report = TG_BUF_INIT;
-	rc = tg_render_write(d, &o, &report, c->diag);
-	return tg_cli_finish_report(c, d, &report, rc);
+	rc = tg_cli_commit(c, "render", tg_render_write(d, &o, c->out, c->diag), true);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
 }
 
 int
@@ -122,7 +122,8 @@ cmd_init_profile(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	rc = tg_init_profile(d, industry, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "init-profile", rc, false);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);

@@ -51,10 +51,18 @@ block_signals(sigset_t *old)
 
 /* Installs the handler for signals at their default action, checked at
  * every registration (a parent that ignores SIGHUP, as nohup does, keeps
- * it ignored; a caller's own handler is left alone). */
+ * it ignored; a caller's own handler is left alone).  SIGXFSZ, which a
+ * file-size limit (ulimit -f) raises and which would kill the process
+ * with its temporaries left, is ignored instead: the write then fails with
+ * EFBIG and is reported like a full disk. */
 static void
 install_handlers(void)
 {
+	struct sigaction xfsz;
+	if (sigaction(SIGXFSZ, NULL, &xfsz) == 0 && xfsz.sa_handler == SIG_DFL) {
+		xfsz.sa_handler = SIG_IGN;
+		sigaction(SIGXFSZ, &xfsz, NULL);
+	}
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		struct sigaction cur;
 		if (sigaction(cleanup_signals[i], NULL, &cur) != 0 || cur.sa_handler != SIG_DFL)
@@ -123,10 +131,21 @@ dir_of(const char *path)
 	return dir;
 }
 
+/* The directory of a temporary for path: next to it, or for standard
+ * output the temporary directory. */
+static char *
+temp_dir(const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return dir_of(path);
+	const char *t = getenv("TMPDIR");
+	return tg_xstrdup(t != NULL && t[0] == '/' ? t : "/tmp");
+}
+
 int
 tg_outset_temp_open(const char *path, tg_buf *tmp)
 {
-	char *dir = dir_of(path);
+	char *dir = temp_dir(path);
 	int fd = -1, e = 0;
 	if (strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0 && !tg_fs_mkdirs(dir)) {
 		e = errno;
@@ -152,8 +171,10 @@ out:
 /* ---- sets ---- */
 
 typedef struct staged {
-	char *path;	/* destination */
+	char *path;	/* destination; "-" is standard output */
 	char *tmp;	/* temporary, registered */
+	tg_buf data;	/* standard output: what tg_outset_put staged */
+	bool in_memory;
 } staged;
 
 struct tg_outset {
@@ -174,6 +195,7 @@ drop(staged *f)
 		tg_outset_temp_release(f->tmp, true);
 	free(f->tmp);
 	free(f->path);
+	tg_buf_free(&f->data);
 	f->tmp = f->path = NULL;
 }
 
@@ -194,11 +216,13 @@ cannot_write(tg_diag *diag, const char *path, int e)
 	tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(e));
 }
 
-/* Adds (or replaces) the entry for path; returns it with no temporary. */
+/* Adds (or replaces) the entry for path; returns it with no temporary.
+ * Standard output entries are never replaced: each is one more file for
+ * standard output, which the caller may refuse (tg_outset_stdout_count). */
 static staged *
 entry_for(tg_outset *s, const char *path)
 {
-	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++) {
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged) && strcmp(path, "-") != 0; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
 		if (strcmp(f->path, path) == 0) {
 			if (f->tmp != NULL) {
@@ -209,7 +233,7 @@ entry_for(tg_outset *s, const char *path)
 			return f;
 		}
 	}
-	staged f = {tg_xstrdup(path), NULL};
+	staged f = {tg_xstrdup(path), NULL, TG_BUF_INIT, false};
 	TG_BUF_PUSH(&s->files, staged, f);
 	return &TG_BUF_AT(&s->files, staged, TG_BUF_COUNT(&s->files, staged) - 1);
 }
@@ -245,6 +269,11 @@ bool
 tg_outset_put(tg_outset *s, const char *path, const void *data, size_t len, tg_diag *diag)
 {
 	staged *f = entry_for(s, path);
+	if (strcmp(path, "-") == 0) {
+		tg_buf_put(&f->data, data, len);
+		f->in_memory = true;
+		return true;
+	}
 	tg_buf tmp = TG_BUF_INIT;
 	int fd = tg_outset_temp_open(path, &tmp);
 	if (fd < 0) {
@@ -324,6 +353,29 @@ remove_stale(const char *dir)
 	closedir(d);
 }
 
+static bool
+put_stdout(const void *data, size_t len)
+{
+	return (len == 0 || fwrite(data, 1, len, stdout) == len) && fflush(stdout) == 0;
+}
+
+/* Copies a temporary (a workbook for standard output) to standard output. */
+static bool
+copy_to_stdout(const char *tmp)
+{
+	FILE *in = fopen(tmp, "rb");
+	if (in == NULL)
+		return false;
+	char chunk[65536];
+	size_t n;
+	bool ok = true;
+	while (ok && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		ok = fwrite(chunk, 1, n, stdout) == n;
+	ok = ok && !ferror(in) && fflush(stdout) == 0;
+	fclose(in);
+	return ok;
+}
+
 int
 tg_outset_commit(tg_outset *s, tg_diag *diag)
 {
@@ -332,10 +384,13 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 	for (size_t i = 0; i < n; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
 		struct stat st;
-		if (f->tmp == NULL) {
+		if (f->in_memory) {
+			continue;
+		} else if (f->tmp == NULL) {
 			/* Its write failed and was reported. */
 			rc = TG_EXIT_IO;
-		} else if (stat(f->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		} else if (strcmp(f->path, "-") != 0 && stat(f->path, &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
 			cannot_write(diag, f->path, EISDIR);
 			rc = TG_EXIT_IO;
 		}
@@ -345,6 +400,8 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 	tg_buf dirs = TG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (strcmp(f->path, "-") == 0)
+			continue;
 		if (rename(f->tmp, f->path) != 0) {
 			cannot_write(diag, f->path, errno);
 			rc = TG_EXIT_IO;
@@ -367,7 +424,29 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 		free(TG_BUF_AT(&dirs, char *, k));
 	}
 	tg_buf_free(&dirs);
+	/* Standard output last, once every file is in place. */
+	for (size_t i = 0; i < n && rc == TG_EXIT_OK; i++) {
+		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (strcmp(f->path, "-") != 0)
+			continue;
+		bool ok = f->in_memory ? put_stdout(f->data.data, f->data.len) :
+		    copy_to_stdout(f->tmp);
+		if (!ok) {
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write to standard output: %s",
+			    strerror(errno));
+			rc = TG_EXIT_IO;
+		}
+	}
 	return rc;
+}
+
+size_t
+tg_outset_stdout_count(const tg_outset *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++)
+		k += strcmp(TG_BUF_AT(&s->files, staged, i).path, "-") == 0;
+	return k;
 }
 
 size_t

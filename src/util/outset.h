@@ -12,7 +12,13 @@
  * SIGHUP and SIGPIPE (the handler unlinks them, then the signal takes its
  * default course).  Those left by a run that died harder (SIGKILL, a
  * crash) are removed by the next commit into the same directory, once
- * their PID no longer runs; data directory walks skip hidden files anyway. */
+ * their PID no longer runs; data directory walks skip hidden files anyway.
+ * SIGXFSZ is ignored, so that a file-size limit fails the write (EFBIG).
+ *
+ * The path "-" is standard output: what is put there is kept in memory (a
+ * reserved one is a temporary in $TMPDIR) and written after the renames.
+ * Each such entry is one more file for standard output, never a
+ * replacement: callers refuse several (tg_outset_stdout_count). */
 #ifndef TG_OUTSET_H
 #define TG_OUTSET_H
 
@@ -44,6 +50,8 @@ const char *tg_outset_reserve(tg_outset *s, const char *path, tg_diag *diag);
  * TG_EXIT_OK, or TG_EXIT_IO after reporting. */
 int tg_outset_commit(tg_outset *s, tg_diag *diag);
 
+/* How many entries go to standard output ("-"). */
+size_t tg_outset_stdout_count(const tg_outset *s);
 /* The destinations staged so far, in order (for "wrote PATH" reports). */
 size_t tg_outset_count(const tg_outset *s);
 const char *tg_outset_path(const tg_outset *s, size_t i);

@@ -1,6 +1,7 @@
 /* Unit tests of src/util: buffer, arena, map, UTF-8, text, JSON, files. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -360,6 +361,52 @@ START_TEST(outset_signal_removes_temporaries)
 }
 END_TEST
 
+/* "-" is standard output: several entries are counted (the CLI refuses
+ * them), and one is written after the files are renamed; a reserved one
+ * is a temporary in $TMPDIR. */
+START_TEST(outset_standard_output)
+{
+	char *dir = tu_tmpdir();
+	char *a = tg_fs_join(dir, "a.txt"), *out = tg_fs_join(dir, "stdout");
+	tg_diag *diag = tg_diag_new();
+	tg_outset *s = tg_outset_new();
+	ck_assert(tg_outset_put(s, "-", "one", 3, diag));
+	ck_assert(tg_outset_put(s, "-", "two", 3, diag));
+	ck_assert_uint_eq(tg_outset_stdout_count(s), 2);
+	tg_outset_free(s);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(98);
+		setenv("TMPDIR", dir, 1);
+		tg_diag *d = tg_diag_new();
+		tg_outset *t = tg_outset_new();
+		const char *tmp = tg_outset_reserve(t, "-", d);
+		FILE *f = tmp != NULL && strncmp(tmp, dir, strlen(dir)) == 0 ? fopen(tmp, "w") : NULL;
+		if (f == NULL || fputs("workbook;", f) < 0 || fclose(f) != 0)
+			_exit(97);
+		tg_outset_put(t, a, "file", 4, d);
+		int rc = tg_outset_commit(t, d);
+		tg_outset_free(t);
+		_exit(rc);
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	assert_file(dir, "stdout", "workbook;");
+	assert_file(dir, "a.txt", "file");
+	ck_assert_uint_eq(count_entries(dir), 2);	/* the temporary is gone */
+	tg_diag_free(diag);
+	free(a);
+	free(out);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(fs_list_is_sorted_bytewise)
 {
 	char *dir = tu_tmpdir();
@@ -654,6 +701,7 @@ util_suite(void)
 	tcase_add_test(tc, outset_is_all_or_nothing);
 	tcase_add_test(tc, outset_reserve_and_stale_temporaries);
 	tcase_add_test(tc, outset_signal_removes_temporaries);
+	tcase_add_test(tc, outset_standard_output);
 	tcase_add_test(tc, fs_list_is_sorted_bytewise);
 	tcase_add_test(tc, csv_quotes_and_neutralizes);
 	tcase_add_test(tc, encoding_roundtrip_cp932);

@@ -5,7 +5,8 @@
  * CR outside quotes.  Rows are numbered as a spreadsheet shows them (a
  * quoted cell spanning several lines is still one row), columns from 1.
  * Encodings: UTF-8, UTF-8 with BOM, CP932, or auto (BOM → UTF-8 on the
- * evidence of tg_enc_detect → CP932; a note says why when not plain UTF-8).  Every problem is reported as FILE:ROW:COL; the decoded text is
+ * evidence of tg_enc_detect → CP932; a note says why when not plain
+ * UTF-8).  Every problem is reported as FILE:ROW:COL; the decoded text is
  * registered with the diag so that messages quote the cell's line. */
 #ifndef TG_SHEET_H
 #define TG_SHEET_H

@@ -1,5 +1,6 @@
 /* `crosswalk`: builds the table once, renders each requested format, and
- * writes every file atomically under out/<industry>/ (or -o). */
+ * stages every file (under out/<industry>/, or -o) in the command's output
+ * set, so that they are all replaced together or not at all. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,13 +29,16 @@ tg_crosswalk_format(const char *name)
 	return 0;
 }
 
-/* path of one output: DIR/BASE[SUFFIX].EXT, or the -o file itself. */
+/* path of one output: DIR/BASE[SUFFIX].EXT, or the -o file itself ("-":
+ * standard output, whatever the file). */
 static char *
 output_path(const char *dir, const char *file, const char *base, const char *suffix,
     const char *ext)
 {
 	tg_buf p = TG_BUF_INIT;
-	if (file != NULL) {
+	if (file != NULL && strcmp(file, "-") == 0) {
+		tg_buf_puts(&p, "-");
+	} else if (file != NULL) {
 		const char *dot = strrchr(file, '.');
 		const char *slash = strrchr(file, '/');
 		if (dot != NULL && (slash == NULL || dot > slash) && suffix[0] != '\0') {
@@ -96,17 +100,15 @@ encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_d
 }
 
 static int
-write_file(const char *path, tg_buf *text, tg_buf *report, tg_diag *diag)
+write_file(const char *path, tg_buf *text, tg_outset *out, tg_diag *diag)
 {
-	int rc = tg_output(path, text, diag);
-	if (rc == TG_EXIT_OK && strcmp(path, "-") != 0)
-		tg_buf_printf(report, "wrote %s\n", path);
-	return rc;
+	return tg_outset_put(out, path, text->data ? text->data : "", text->len, diag) ?
+	    TG_EXIT_OK : TG_EXIT_IO;
 }
 
 /* --industry all: every industry, each into its own directory. */
 static int
-write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
+write_all(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_diag *diag)
 {
 	int rc = TG_EXIT_OK;
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry) && rc == TG_EXIT_OK; i++) {
@@ -114,7 +116,9 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_di
 		tg_crosswalk_options one = *o;
 		/* The trailing slash keeps -o a directory even for one format. */
 		char *dir = NULL;
-		if (o->output != NULL) {
+		if (o->output != NULL && strcmp(o->output, "-") == 0) {
+			dir = tg_xstrdup("-");
+		} else if (o->output != NULL) {
 			tg_buf p = TG_BUF_INIT;
 			tg_buf_printf(&p, "%s%s%s/", o->output,
 			    o->output[strlen(o->output) - 1] == '/' ? "" : "/", ind->id);
@@ -122,17 +126,17 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_di
 		}
 		one.industry = ind->id;
 		one.output = dir;
-		rc = tg_crosswalk_write(d, &one, report, diag);
+		rc = tg_crosswalk_write(d, &one, out, diag);
 		free(dir);
 	}
 	return rc;
 }
 
 int
-tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
+tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_diag *diag)
 {
 	if (strcmp(o->industry, "all") == 0)
-		return write_all(d, o, report, diag);
+		return write_all(d, o, out, diag);
 	const tg_industry *ind = tg_data_industry(d, o->industry);
 	if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL) {
 		tg_buf known = TG_BUF_INIT;
@@ -161,7 +165,9 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 	bool single = (fmts & (fmts - 1)) == 0;
 	const char *file = NULL;
 	char *dir = NULL;
-	if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		file = "-";	/* every file: the caller refuses several */
+	else if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
 	    o->output[strlen(o->output) - 1] != '/')
 		file = o->output;
 	else if (o->output != NULL)
@@ -190,7 +196,7 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 				tg_xw_render_html(v, &text);
 			else
 				tg_xw_render_json(t, &text);
-			rc = write_file(path, &text, report, diag);
+			rc = write_file(path, &text, out, diag);
 			free(path);
 			break;
 		}
@@ -204,25 +210,15 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 				    &text);
 				rc = encode_sheet(o, path, &text, diag);
 				if (rc == TG_EXIT_OK)
-					rc = write_file(path, &text, report, diag);
+					rc = write_file(path, &text, out, diag);
 				free(path);
 			}
 			break;
 		case TG_XF_XLSX: {
 			char *path = output_path(dir, file, base.data, "", "xlsx");
-			char *slash = strrchr(path, '/');
-			if (slash != NULL) {
-				*slash = '\0';
-				if (!tg_fs_mkdirs(path)) {
-					tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create %s", path);
-					rc = TG_EXIT_IO;
-				}
-				*slash = '/';
-			}
-			if (rc == TG_EXIT_OK)
-				rc = tg_xw_render_xlsx(v, t, path, diag);
-			if (rc == TG_EXIT_OK)
-				tg_buf_printf(report, "wrote %s\n", path);
+			/* libxlsxwriter writes the set's temporary itself. */
+			const char *tmp = tg_outset_reserve(out, path, diag);
+			rc = tmp != NULL ? tg_xw_render_xlsx(v, t, tmp, path, diag) : TG_EXIT_IO;
 			free(path);
 			break;
 		}

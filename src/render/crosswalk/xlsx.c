@@ -4,13 +4,10 @@
  * Cells are always strings, never formulas; a cell that Excel would turn
  * into a formula when edited (=, +, -, @, TAB, CR first) gets a leading
  * apostrophe, as in the CSV files.  Deterministic: fixed document dates. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "../../util/csv.h"
@@ -183,30 +180,15 @@ document_time(const tg_xtable *t)
 }
 
 int
-tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_diag *diag)
+tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *file, const char *path,
+    tg_diag *diag)
 {
-	int rc = TG_EXIT_IO;
-	tg_buf tmp = TG_BUF_INIT;
-	tg_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(errno));
-		goto out;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
-		close(fd);
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(errno));
-		goto out;
-	}
-	close(fd);
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
 	    .use_zip64 = LXW_FALSE};
-	lxw_workbook *wb = workbook_new_opt(tmp.data, &opts);
+	lxw_workbook *wb = workbook_new_opt(file, &opts);
 	if (wb == NULL) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", path);
-		goto out;
+		return TG_EXIT_IO;
 	}
 	lxw_doc_properties props = {0};
 	props.title = (char *)v->title;
@@ -232,16 +214,7 @@ tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_dia
 	lxw_error err = workbook_close(wb);
 	if (err != LXW_NO_ERROR) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, lxw_strerror(err));
-		goto out;
+		return TG_EXIT_IO;
 	}
-	if (rename(tmp.data, path) != 0) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = TG_EXIT_OK;
-out:
-	if (rc != TG_EXIT_OK && tmp.data != NULL)
-		unlink(tmp.data);
-	tg_buf_free(&tmp);
-	return rc;
+	return TG_EXIT_OK;
 }

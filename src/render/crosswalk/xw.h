@@ -10,8 +10,11 @@ void tg_xw_render_md(const tg_view *v, tg_buf *out);
 void tg_xw_render_html(const tg_view *v, tg_buf *out);
 /* One table as CSV (sep ',') or TSV (sep '\t'), UTF-8, formula-neutralised. */
 void tg_xw_render_sheet(const tg_vtable *t, char sep, tg_buf *out);
-/* Writes the workbook to path (atomically).  Returns a TG_EXIT_* code. */
-int tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_diag *diag);
+/* Writes the workbook into file (a temporary of the output set, renamed
+ * to path by the set's commit; path names it in messages).  Returns a
+ * TG_EXIT_* code. */
+int tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *file, const char *path,
+    tg_diag *diag);
 void tg_xw_render_json(const tg_xtable *t, tg_buf *out);
 
 #endif

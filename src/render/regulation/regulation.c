@@ -1,6 +1,7 @@
 /* `render` and `init-profile`: resolves the industry, profile and level,
- * assembles the regulation once and writes each format under
- * out/<industry>/regulation[-<profile>][-<level>][-<edition>]/. */
+ * assembles the regulation once and stages each format under
+ * out/<industry>/regulation[-<profile>][-<level>][-<edition>]/ in the
+ * command's output set (every chapter, regulation.md and .html together). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,15 +172,14 @@ find_level(const tg_render_options *o, const tg_industry *ind, const tg_profile 
 	return TG_EXIT_OK;
 }
 
+/* Stages DIR/NAME (or standard output, for -o -). */
 static int
-write_file(const char *dir, const char *name, tg_buf *text, tg_buf *report, tg_diag *diag)
+write_file(const char *dir, const char *name, tg_buf *text, tg_outset *out, tg_diag *diag)
 {
-	char *path = tg_fs_join(dir, name);
-	int rc = tg_output(path, text, diag);
-	if (rc == TG_EXIT_OK)
-		tg_buf_printf(report, "wrote %s\n", path);
+	char *path = strcmp(dir, "-") == 0 ? tg_xstrdup("-") : tg_fs_join(dir, name);
+	bool ok = tg_outset_put(out, path, text->data ? text->data : "", text->len, diag);
 	free(path);
-	return rc;
+	return ok ? TG_EXIT_OK : TG_EXIT_IO;
 }
 
 /* Markdown files end with exactly one newline. */
@@ -192,7 +192,7 @@ one_newline(tg_buf *b)
 }
 
 int
-tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
+tg_render_write(tg_data *d, const tg_render_options *o, tg_outset *out, tg_diag *diag)
 {
 	const tg_industry *ind = find_industry(d, o->industry, diag);
 	if (ind == NULL)
@@ -234,25 +234,25 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
 			one_newline(&text);
-			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
+			rc = write_file(dir, r->chapters[i].file->name, &text, out, diag);
 		}
 		if (rc == TG_EXIT_OK) {
 			tg_buf_clear(&text);
 			tg_reg_md_appendices(r, 1, &text);
 			one_newline(&text);
-			rc = write_file(dir, "appendices.md", &text, report, diag);
+			rc = write_file(dir, "appendices.md", &text, out, diag);
 		}
 		if (rc == TG_EXIT_OK) {
 			tg_buf_clear(&text);
 			tg_reg_md_document(r, &text);
 			one_newline(&text);
-			rc = write_file(dir, "regulation.md", &text, report, diag);
+			rc = write_file(dir, "regulation.md", &text, out, diag);
 		}
 	}
 	if ((fmts & TG_RF_HTML) && rc == TG_EXIT_OK) {
 		tg_buf_clear(&text);
 		tg_reg_html(r, &text);
-		rc = write_file(dir, "regulation.html", &text, report, diag);
+		rc = write_file(dir, "regulation.html", &text, out, diag);
 	}
 	tg_buf_free(&text);
 	free(dir);

@@ -1,5 +1,5 @@
 /* libFuzzer harness: any bytes as a mappings/ file, then linking.
- * Built when the compiler is clang (meson -Dfuzz=enabled); see tests/run-all.sh. */
+ * Built when the compiler is clang (meson -Dfuzz=enabled); see docs/fuzzing.md. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -26,9 +26,27 @@ sep_for(const tg_import_spec *s, const char *path)
 	    tg_text_ends_with(path, ".TSV") ? '\t' : ',';
 }
 
+static int import(const char *spec_path, const char *input, const char *bytes, size_t len,
+    tg_buf *catalog, tg_buf *crosswalk, tg_diag *diag);
+
 int
 tg_import(const char *spec_path, const char *input, tg_buf *catalog, tg_buf *crosswalk,
     tg_diag *diag)
+{
+	return import(spec_path, input, NULL, 0, catalog, crosswalk, diag);
+}
+
+int
+tg_import_bytes(const char *spec_path, const char *input, const char *bytes, size_t len,
+    tg_buf *catalog, tg_buf *crosswalk, tg_diag *diag)
+{
+	return import(spec_path, input, bytes != NULL ? bytes : "", len, catalog, crosswalk, diag);
+}
+
+/* bytes NULL: read the file input. */
+static int
+import(const char *spec_path, const char *input, const char *bytes, size_t len,
+    tg_buf *catalog, tg_buf *crosswalk, tg_diag *diag)
 {
 	importer im;
 	memset(&im, 0, sizeof im);
@@ -50,7 +68,13 @@ tg_import(const char *spec_path, const char *input, tg_buf *catalog, tg_buf *cro
 		rc = TG_EXIT_USAGE;
 		goto out;
 	}
-	rc = tg_sheet_read_file(&im.sheet, input, NULL, sep_for(s, input), s->encoding, diag);
+	if (bytes == NULL)
+		rc = tg_sheet_read_file(&im.sheet, input, NULL, sep_for(s, input), s->encoding, diag);
+	else if (len > TG_SHEET_MAX_INPUT)
+		rc = TG_EXIT_INVALID;	/* (as a file would be: not read) */
+	else
+		rc = tg_sheet_read(&im.sheet, input, bytes, len, sep_for(s, input), s->encoding, diag) ?
+		    TG_EXIT_OK : TG_EXIT_INVALID;
 	if (rc == TG_EXIT_IO || im.sheet.text == NULL)
 		goto out;	/* not read at all: nothing more to say */
 	if (im.sheet.last_row < s->header_rows) {

@@ -398,6 +398,11 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 	if (rc != TG_EXIT_OK)
 		return rc;
 	tg_buf dirs = TG_BUF_INIT;
+	/* A signal between two renames would leave a mixed set: the renames
+	 * run with the cleanup signals blocked (a pending one is handled once
+	 * the set is in place). */
+	sigset_t old;
+	block_signals(&old);
 	for (size_t i = 0; i < n; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
 		if (strcmp(f->path, "-") == 0)
@@ -419,6 +424,7 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 		else
 			TG_BUF_PUSH(&dirs, char *, dir);
 	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	for (size_t k = 0; k < TG_BUF_COUNT(&dirs, char *); k++) {
 		remove_stale(TG_BUF_AT(&dirs, char *, k));
 		free(TG_BUF_AT(&dirs, char *, k));

@@ -56,16 +56,3 @@ tg_term_puts(tg_buf *out, const char *s, bool keep_lf)
 {
 	tg_term_put(out, s, strlen(s), keep_lf);
 }
-
-bool
-tg_term_has_controls(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		char esc[16];
-		if (tg_term_escape_char(s + i, len - i, &n, esc) != NULL)
-			return true;
-		i += n;
-	}
-	return false;
-}

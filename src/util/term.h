@@ -20,7 +20,5 @@ const char *tg_term_escape_char(const char *s, size_t len, size_t *n, char esc[1
  * (\n), for text that must stay on one line. */
 void tg_term_put(tg_buf *out, const char *s, size_t len, bool keep_lf);
 void tg_term_puts(tg_buf *out, const char *s, bool keep_lf);
-/* True when s holds a character tg_term_put would escape (but LF). */
-bool tg_term_has_controls(const char *s, size_t len);
 
 #endif

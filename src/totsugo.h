@@ -68,6 +68,7 @@ typedef struct tg_crosswalk_options {
 	bool inverse;		/* the baseline's view: clause -> industry items */
 	bool cp932;		/* CSV/TSV in CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 CSV/TSV with a byte order mark (Excel) */
+	bool cp932_substitute;	/* CP932: look-alikes allowed, each a warning */
 } tg_crosswalk_options;
 
 /* Format bit of a name (md, html, csv, tsv, xlsx, json, all), or 0. */
@@ -123,6 +124,7 @@ typedef struct tg_export_options {
 	char sep;		/* ',' (CSV) or '\t' (TSV) */
 	bool cp932;		/* encode as CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 only: start with a byte order mark */
+	bool cp932_substitute;	/* CP932: look-alikes allowed, each a warning */
 } tg_export_options;
 
 /* `export ID`: a catalog as a sheet (one row per item, formula cells

@@ -11,7 +11,7 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 	    {"level", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
 	    {"output", required_argument, NULL, 'o'}, {"inverse", no_argument, NULL, 'r'},
 	    {"encoding", required_argument, NULL, 'e'}, {"no-bom", no_argument, NULL, 'B'},
-	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	    {"cp932-substitute", no_argument, NULL, 'S'}, HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_crosswalk_options o = {0};
 	o.bom = true;
 	int ch;
@@ -46,10 +46,13 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		case 'B':
 			o.bom = false;
 			break;
+		case 'S':
+			o.cp932_substitute = true;
+			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] crosswalk --industry ID [--level L]\n"
 			    "                 [--format md|html|csv|tsv|xlsx|json|all] [-o PATH] [--inverse]\n"
-			    "                 [--encoding utf-8|cp932] [--no-bom]\n\n"
+			    "                 [--encoding utf-8|cp932 [--cp932-substitute]] [--no-bom]\n\n"
 			    "Write the 突合表 of an industry guideline against the IPA SME guideline.\n\n"
 			    "  -i, --industry ID   industry (see 'totsugo list'), or all (each into out/ID/,\n"
 			    "                      or -o DIR/ID/)\n"
@@ -61,6 +64,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 			    "                      - for standard output (a format of one file)\n"
 			    "  -r, --inverse       the IPA view: each clause with the industry items it serves\n"
 			    "  -e, --encoding ENC  CSV/TSV encoding: utf-8 (default, with BOM) or cp932\n"
+			    "      --cp932-substitute  write CP932's look-alikes for what it cannot hold\n"
+			    "                      exactly (〜 as ～, ¥ as \\...), each listed in a warning\n"
 			    "      --no-bom        UTF-8 CSV/TSV without a byte order mark\n", tg_cli_progname);
 			return TG_EXIT_OK;
 		default:
@@ -71,6 +76,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		return tg_cli_usage_error("crosswalk", "unexpected argument '%s'", argv[optind]);
 	if (o.industry == NULL)
 		return tg_cli_usage_error("crosswalk", "missing --industry ID");
+	if (o.cp932_substitute && !o.cp932)
+		return tg_cli_usage_error("crosswalk", "--cp932-substitute goes with --encoding cp932");
 	int rc;
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL)

@@ -71,8 +71,8 @@ cmd_export(cli *c, int argc, char **argv)
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 	    {"encoding", required_argument, NULL, 'e'}, {"bom", no_argument, NULL, 'b'},
 	    {"no-bom", no_argument, NULL, 'B'}, {"output", required_argument, NULL, 'o'},
-	    HELP_OPTION, {NULL, 0, NULL, 0}};
-	tg_export_options o = {',', false, true};
+	    {"cp932-substitute", no_argument, NULL, 'S'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_export_options o = {',', false, true, false};
 	const char *output = NULL;
 	bool format_given = false, bom_given = false;
 	int ch;
@@ -103,16 +103,22 @@ cmd_export(cli *c, int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'S':
+			o.cp932_substitute = true;
+			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] export ID [--format csv|tsv] [--encoding utf-8|cp932]\n"
-			    "                 [--bom|--no-bom] [-o FILE]\n\n"
+			    "                 [--cp932-substitute] [--bom|--no-bom] [-o FILE]\n\n"
 			    "Write a catalog as a sheet: a header row, then one row per item in tree\n"
 			    "order (id, ref, parent, title, text, level, tags, flag, links, note and\n"
 			    "provenance).  Cells a spreadsheet would run as formulas are neutralised.\n"
 			    "docs/examples/import/totsugo-export.yaml imports the sheet back into the same\n"
 			    "catalog.\n\n"
 			    "  -f, --format FMT    csv (default; tsv when FILE ends in .tsv) or tsv\n"
-			    "  -e, --encoding ENC  utf-8 (default) or cp932\n"
+			    "  -e, --encoding ENC  utf-8 (default) or cp932 (a character it cannot hold\n"
+			    "                      exactly is an error)\n"
+			    "      --cp932-substitute  write CP932's look-alikes instead (〜 as ～, ¥ as \\,\n"
+			    "                      − as －...), each listed in a warning\n"
 			    "      --bom           start UTF-8 with a byte order mark (default: Excel needs it)\n"
 			    "      --no-bom        UTF-8 without a byte order mark\n"
 			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
@@ -128,6 +134,8 @@ cmd_export(cli *c, int argc, char **argv)
 		return tg_cli_usage_error("export", "unexpected argument '%s'", argv[optind + 1]);
 	if (o.cp932 && bom_given && o.bom)
 		return tg_cli_usage_error("export", "--bom is for UTF-8; cp932 has no byte order mark");
+	if (o.cp932_substitute && !o.cp932)
+		return tg_cli_usage_error("export", "--cp932-substitute goes with --encoding cp932");
 	if (o.cp932)
 		o.bom = false;
 	if (!format_given && output != NULL) {

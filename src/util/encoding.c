@@ -64,25 +64,57 @@ tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad)
 	return ok;
 }
 
-/* One character through CP932 and back: false when it does not survive. */
-static bool
-survives(iconv_t to, iconv_t from, const char *c, size_t n)
+bool
+tg_enc_utf8_to_cp932_substitute(const char *in, size_t len, tg_buf *out, size_t *bad)
 {
-	char mid[8], back[8];
+	return convert("CP932", "UTF-8", in, len, out, bad);
+}
+
+/* One character through CP932 and back into back (8 bytes); its length,
+ * or 0 when CP932 has no code for it. */
+static size_t
+round_trip(iconv_t to, iconv_t from, const char *c, size_t n, char back[8])
+{
+	char mid[8];
 	char *src = (char *)c, *dst = mid;
 	size_t left = n, room = sizeof mid;
 	iconv(to, NULL, NULL, NULL, NULL);
 	if (iconv(to, &src, &left, &dst, &room) == (size_t)-1)
-		return false;
+		return 0;
 	size_t midlen = sizeof mid - room;
 	src = mid;
 	left = midlen;
 	dst = back;
-	room = sizeof back;
+	room = 8;
 	iconv(from, NULL, NULL, NULL, NULL);
 	if (iconv(from, &src, &left, &dst, &room) == (size_t)-1)
+		return 0;
+	return 8 - room;
+}
+
+/* One character through CP932 and back: false when it does not survive. */
+static bool
+survives(iconv_t to, iconv_t from, const char *c, size_t n)
+{
+	char back[8];
+	return round_trip(to, from, c, n, back) == n && memcmp(back, c, n) == 0;
+}
+
+bool
+tg_enc_cp932_lookalike(const char *c, size_t n, char as[8])
+{
+	iconv_t to = iconv_open("CP932", "UTF-8"), from = iconv_open("UTF-8", "CP932");
+	if (to == (iconv_t)-1 || from == (iconv_t)-1) {
+		fputs("totsugo: iconv cannot convert UTF-8 and CP932\n", stderr);
+		abort();
+	}
+	size_t k = round_trip(to, from, c, n, as);
+	iconv_close(to);
+	iconv_close(from);
+	if (k == 0 || k > 7)
 		return false;
-	return sizeof back - room == n && memcmp(back, c, n) == 0;
+	as[k] = '\0';
+	return true;
 }
 
 size_t

@@ -24,6 +24,13 @@ bool tg_enc_utf8_to_cp932(const char *in, size_t len, tg_buf *out, size_t *bad);
 /* Appends to offs (size_t) the byte offset of every character of the UTF-8
  * text that tg_enc_utf8_to_cp932 refuses; returns how many there are. */
 size_t tg_enc_cp932_misses(const char *in, size_t len, tg_buf *offs);
+/* The look-alike conversion, asked for explicitly (--cp932-substitute):
+ * only characters CP932 has no stand-in for fail; the caller lists the
+ * substitutions (tg_enc_cp932_misses, tg_enc_cp932_lookalike). */
+bool tg_enc_utf8_to_cp932_substitute(const char *in, size_t len, tg_buf *out, size_t *bad);
+/* What the character at c (n bytes) reads back as from CP932, in UTF-8
+ * (at most 7 bytes, NUL-terminated in as); false when CP932 has nothing. */
+bool tg_enc_cp932_lookalike(const char *c, size_t n, char as[8]);
 /* What the bytes say about their encoding. */
 typedef struct tg_enc_evidence {
 	size_t utf8_chars;	/* valid UTF-8 sequences of 2 to 4 bytes */

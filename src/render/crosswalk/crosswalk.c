@@ -77,7 +77,7 @@ encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_d
 		*text = out;
 		return TG_EXIT_OK;
 	}
-	size_t nbad = tg_enc_cp932_misses(text->data, text->len, &offs);
+	size_t nbad = tg_enc_cp932_misses(text->data, text->len, &offs), errors = 0;
 	unsigned row = 1, col = 1;
 	size_t i = 0;
 	for (size_t b = 0; b < nbad; b++) {
@@ -88,11 +88,26 @@ encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_d
 			else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
 				col++;
 		}
-		size_t n;
+		size_t n, m;
 		uint32_t cp = tg_utf8_decode(text->data + off, text->len - off, &n);
+		char as[8];
+		if (o->cp932_substitute && tg_enc_cp932_lookalike(text->data + off, n, as)) {
+			tg_diag_warning(diag, tg_pos_at(path, row, col), "U+%04X '%.*s' written as "
+			    "U+%04X '%s' in cp932 (--cp932-substitute)", (unsigned)cp, (int)n,
+			    text->data + off, (unsigned)tg_utf8_decode(as, strlen(as), &m), as);
+			continue;
+		}
 		tg_diag_error(diag, tg_pos_at(path, row, col),
 		    "U+%04X '%.*s' cannot be written in cp932; use --encoding utf-8", (unsigned)cp,
 		    (int)n, text->data + off);
+		errors++;
+	}
+	tg_buf_clear(&out);
+	if (errors == 0 && tg_enc_utf8_to_cp932_substitute(text->data, text->len, &out, &bad)) {
+		tg_buf_free(&offs);
+		tg_buf_free(text);
+		*text = out;
+		return TG_EXIT_OK;
 	}
 	tg_buf_free(&out);
 	tg_buf_free(&offs);

@@ -4,10 +4,13 @@
  * Cells are always strings, never formulas; a cell that Excel would turn
  * into a formula when edited (=, +, -, @, TAB, CR first) gets a leading
  * apostrophe, as in the CSV files.  Deterministic: fixed document dates. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "../../util/csv.h"
@@ -169,32 +172,32 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* Document dates come from the guideline, never from the clock. */
+/* Document dates come from the data (YYYY[-MM[-DD]]), never from the clock. */
 static time_t
-document_time(const tg_xtable *t)
+document_time(const char *date)
 {
 	int y = 2000, m = 1, d = 1;
-	if (t->guide->date != NULL)
-		sscanf(t->guide->date, "%d-%d-%d", &y, &m, &d);
+	if (date != NULL)
+		sscanf(date, "%d-%d-%d", &y, &m, &d);
 	return (time_t)days_from_civil(y, m, d) * 86400;
 }
 
 int
-tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *file, const char *path,
+tg_xw_xlsx_write(const tg_view *v, const char *subject, const char *date, const char *path,
     tg_diag *diag)
 {
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
 	    .use_zip64 = LXW_FALSE};
-	lxw_workbook *wb = workbook_new_opt(file, &opts);
+	lxw_workbook *wb = workbook_new_opt(path, &opts);
 	if (wb == NULL) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", path);
 		return TG_EXIT_IO;
 	}
 	lxw_doc_properties props = {0};
 	props.title = (char *)v->title;
-	props.subject = (char *)"突合表";
+	props.subject = (char *)subject;
 	props.author = (char *)"totsugo";
-	props.created = document_time(t);
+	props.created = document_time(date);
 	workbook_set_properties(wb, &props);
 
 	formats f;

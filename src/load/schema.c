@@ -93,10 +93,14 @@ tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 bool
 tg_schema_misspelt(const tg_node *map, const char *key)
 {
+	/* Near in both directions: "kind" is two edits from "id", which is
+	 * close for a word of four letters but not for one of two; every data
+	 * file has a kind, and a missing id went unreported. */
 	for (size_t i = 0; map != NULL && map->kind == TG_NODE_MAP && i < map->n; i++) {
 		const tg_node *k = tg_node_key(map, i);
-		if (k->kind == TG_NODE_SCALAR && strcmp(k->str, key) != 0 &&
-		    tg_text_suggest(k->str, &key, 1) != NULL)
+		const char *near = k->kind == TG_NODE_SCALAR ? k->str : NULL;
+		if (near != NULL && strcmp(near, key) != 0 && tg_text_suggest(near, &key, 1) != NULL &&
+		    tg_text_suggest(key, &near, 1) != NULL)
 			return true;
 	}
 	return false;

@@ -165,9 +165,10 @@ static bool
 block_ok(const char *s)
 {
 	/* A literal block keeps the text exactly when it has no carriage
-	 * returns, no tabs or spaces before line ends, and no leading spaces on
-	 * its first line (which would set the indentation). */
-	if (s[0] == ' ' || s[0] == '\n')
+	 * returns, no tabs or spaces before line ends, and no leading space or
+	 * tab on its first line (a space would set the indentation; libyaml
+	 * refuses a tab there, found by fuzzing). */
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n')
 		return false;
 	for (const char *p = s; *p;) {
 		if (*p == '\r' || ((*p == ' ' || *p == '\t') && (p[1] == '\n' || p[1] == '\0')))

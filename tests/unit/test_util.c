@@ -507,7 +507,8 @@ START_TEST(yaml_writer_roundtrips)
 	    "#x", "- item", "複数行の\n本文\n", "end without newline\nline2", " lead", "trail ",
 	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n",
 	    "LS\xE2\x80\xA8PS\xE2\x80\xA9", "NEL\xC2\x85", "C1\xC2\x9B[2J", "\xEF\xBF\xBE\xEF\xBF\xBF",
-	    "mid\xEF\xBB\xBF\x62om", "lines\nwith\xE2\x80\xA8LS\n", "esc\x1B[0m", "del\x7F", "cr\r\nlf"};
+	    "mid\xEF\xBB\xBF\x62om", "lines\nwith\xE2\x80\xA8LS\n", "esc\x1B[0m", "del\x7F", "cr\r\nlf",
+	    "\ther\nab\there"};
 	size_t n = sizeof values / sizeof values[0];
 	tg_buf y = TG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {

@@ -34,6 +34,11 @@ char *tg_data_locate(const char *option);
 /* Loads and checks every file of a data directory.  Returns the data set
  * (even when invalid, for partial use) and stores a TG_EXIT_* in *rc. */
 tg_data *tg_data_open(const char *dir, tg_diag *diag, int *rc);
+/* The same, for commands that use the data rather than check it: a profile
+ * of mappings/profiles/ that does not load or check is set aside (one
+ * warning names it; `validate`, which uses tg_data_open, lists its
+ * problems), so that one company's bad profile does not stop the others. */
+tg_data *tg_data_open_using(const char *dir, tg_diag *diag, int *rc);
 void tg_data_free(tg_data *d);
 /* What `validate` reports beyond the rules every command needs: notes and
  * warnings a person judges (industry examples a template uses but the
@@ -128,6 +133,8 @@ typedef struct tg_export_options {
 	char sep;		/* ',' (CSV) or '\t' (TSV) */
 	bool cp932;		/* encode as CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 only: start with a byte order mark */
+	tg_buf *spec;		/* when not NULL: the import spec that reads the sheet back
+				 * into the same catalog (its catalog keys included) */
 	bool cp932_substitute;	/* CP932: look-alikes allowed, each a warning */
 } tg_export_options;
 

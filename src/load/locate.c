@@ -55,10 +55,11 @@ tg_data_locate(const char *option)
 	return NULL;
 }
 
-tg_data *
-tg_data_open(const char *dir, tg_diag *diag, int *rc)
+static tg_data *
+open_data(const char *dir, bool lenient_profiles, tg_diag *diag, int *rc)
 {
 	tg_data *d = tg_data_new(dir);
+	d->lenient_profiles = lenient_profiles;
 	*rc = tg_data_load_dir(d, diag);
 	/* The regulation rules (registries against templates, profiles) need
 	 * the whole set loaded and linked; every command gets them here. */
@@ -68,6 +69,18 @@ tg_data_open(const char *dir, tg_diag *diag, int *rc)
 			*rc = r;
 	}
 	return d;
+}
+
+tg_data *
+tg_data_open(const char *dir, tg_diag *diag, int *rc)
+{
+	return open_data(dir, false, diag, rc);
+}
+
+tg_data *
+tg_data_open_using(const char *dir, tg_diag *diag, int *rc)
+{
+	return open_data(dir, true, diag, rc);
 }
 
 void

@@ -141,6 +141,24 @@ find_profile(tg_data *d, const char *arg, const tg_industry *ind, const tg_profi
 		p = np;
 	} else {
 		p = tg_data_profile(d, arg);
+		const tg_broken_profile *broken = p == NULL ? tg_data_broken_profile(d, arg) : NULL;
+		if (broken != NULL) {
+			/* Set aside as invalid: this command needs it, so say why. */
+			size_t errors = tg_diag_errors(diag);
+			size_t before = TG_DATA_COUNT(d, profiles, tg_profile);
+			tg_data_load_file(d, diag, broken->path, NULL);
+			if (TG_DATA_COUNT(d, profiles, tg_profile) > before) {
+				tg_profile *np = TG_DATA_AT(d, profiles, tg_profile, before);
+				np->industry = np->industry_id ? tg_data_industry(d, np->industry_id) : NULL;
+				if (np->industry == NULL && np->industry_id != NULL)
+					tg_diag_error(diag, np->industry_pos, "industry '%s' is not known",
+					    np->industry_id);
+				tg_reg_check_profile(d, np, diag);
+			}
+			if (tg_diag_errors(diag) == errors)
+				tg_diag_error(diag, tg_pos_at(broken->path, 0, 0), "profile '%s' is invalid", arg);
+			return TG_EXIT_INVALID;
+		}
 		if (p == NULL) {
 			tg_buf known = TG_BUF_INIT;
 			for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++) {
@@ -264,6 +282,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_outset *out, tg_diag 
 		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
+			tg_reg_md_chapter_notes(r, i, &text);
 			one_newline(&text);
 			rc = write_file(dir, r->chapters[i].file->name, &text, out, diag);
 		}

@@ -199,6 +199,48 @@ int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag
 int tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
     tg_buf *out, tg_diag *diag);
 
+/* `forms`: the guidance forms (templates/forms/, docs/forms.md) as XLSX
+ * workbooks for an industry. */
+typedef struct tg_forms_options {
+	const char *industry;
+	const char *profile;	/* profile id or YAML file, or NULL */
+	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
+	const char **forms;	/* form ids to write; none: every form */
+	size_t nforms;
+	const char *output;	/* directory; NULL: out/<industry>/forms[-PROFILE]/ */
+} tg_forms_options;
+
+/* Writes the workbooks as one output set; lists them in report. */
+int tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *diag);
+
+/* `assess`: filled forms (自社診断, industry checklist; XLSX or the CSV/TSV
+ * a spreadsheet saves) read back and checked; the score, the progress,
+ * the gaps with the clauses and proposals that address them, and the 様式3
+ * plan prefilled with them (docs/forms.md). */
+enum {
+	TG_AF_MD = 1,
+	TG_AF_HTML = 2,
+	TG_AF_XLSX = 4,
+	TG_AF_JSON = 8,
+	TG_AF_ALL = 15
+};
+
+typedef struct tg_assess_options {
+	const char **files;	/* the filled forms */
+	size_t nfiles;
+	const char *industry;	/* NULL: the one the sheets name */
+	const char *profile;
+	const char *level;	/* target level; NULL: the profile's, else the industry's default */
+	unsigned formats;	/* TG_AF_* bits; 0: all */
+	const char *output;	/* directory; NULL: out/<industry>/assessment/ */
+} tg_assess_options;
+
+/* Format bit of a name (md, html, xlsx, json, all), or 0. */
+unsigned tg_assess_format(const char *name);
+/* Writes the files (nothing when any cell is bad: TG_EXIT_INVALID); the
+ * report gets a summary and the files written. */
+int tg_assess_write(tg_data *d, const tg_assess_options *o, tg_buf *report, tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

@@ -39,6 +39,8 @@ step "fuzz every parser (bounded)"
 fuzz() { sh tests/fuzz/run.sh build-san "$1" "${FUZZ_SECONDS:-20}"; }
 fuzz load
 fuzz sheet_import
+fuzz xlsx
+fuzz assess
 fuzz template
 fuzz diff
 fuzz yamlw

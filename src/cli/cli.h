@@ -7,6 +7,7 @@
  *   import.c     import, export
  *   template.c   template
  *   render.c     render, init-profile, init-industry
+ *   forms.c      forms, assess
  * Every piece of real work is a library call (totsugo.h). */
 #ifndef TG_CLI_H
 #define TG_CLI_H
@@ -43,6 +44,10 @@ int tg_cli_write(cli *c, const char *path, const tg_buf *data);
 /* Commits c->out when rc is TG_EXIT_OK, then (report set) lists each file
  * written; returns rc, TG_EXIT_USAGE or TG_EXIT_IO. */
 int tg_cli_commit(cli *c, const char *cmd, int rc, bool report);
+/* For commands whose library call commits a set of its own into a
+ * directory (forms, assess) and describes it in report: the report on
+ * standard output, then the messages; frees report and d. */
+int tg_cli_finish_report(cli *c, tg_data *d, tg_buf *report, int rc);
 /* Loads the data directory; *rc is set and NULL returned when it is
  * unusable (not found, unreadable or invalid). */
 tg_data *tg_cli_open_data(cli *c, int *rc);
@@ -63,5 +68,7 @@ int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_init_industry(cli *c, int argc, char **argv);
+int cmd_forms(cli *c, int argc, char **argv);
+int cmd_assess(cli *c, int argc, char **argv);
 
 #endif

@@ -83,6 +83,16 @@ tg_cli_commit(cli *c, const char *cmd, int rc, bool report)
 	return rc;
 }
 
+int
+tg_cli_finish_report(cli *c, tg_data *d, tg_buf *report, int rc)
+{
+	if (report->len > 0)
+		tg_output(NULL, report, c->diag);
+	tg_buf_free(report);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
+}
+
 /* Loads the data directory; *rc is set and NULL returned when it is
  * unusable (not found, unreadable or invalid). */
 tg_data *

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "load.h"
 #include "schema.h"
 #include "templates.h"
@@ -38,12 +39,15 @@ tg_data_free(tg_data *d)
 	tg_buf_free(&d->industries);
 	tg_buf_free(&d->paramsets);
 	tg_buf_free(&d->profiles);
+	tg_buf_free(&d->forms);
+	tg_buf_free(&d->broken_forms);
 	tg_buf_free(&d->broken_profiles);
 	tg_map_free(&d->catalog_by_id);
 	tg_map_free(&d->crosswalk_by_id);
 	tg_map_free(&d->industry_by_id);
 	tg_map_free(&d->paramset_by_id);
 	tg_map_free(&d->profile_by_id);
+	tg_map_free(&d->form_by_id);
 	tg_map_free(&d->broken_ids);
 	tg_arena_free(&d->arena);
 	free(d);
@@ -256,6 +260,11 @@ tg_data_load_dir(tg_data *d, tg_diag *diag)
 		if (ps->catalog != NULL)
 			ps->tset = tg_tset_load(d, ps, diag);
 	}
+	/* Forms (templates/forms/) are data too; tg_forms_check_data checks
+	 * them against the industries once everything is linked. */
+	r = tg_form_load_dir(d, diag);
+	if (r > rc)
+		rc = r;
 	if (tg_diag_errors(diag) > before && rc == TG_EXIT_OK)
 		rc = TG_EXIT_INVALID;
 out:

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "load.h"
+#include "../forms/forms.h"
 #include "../regulation/regulation.h"
 #include "../util/fs.h"
 
@@ -65,6 +66,9 @@ open_data(const char *dir, bool lenient_profiles, tg_diag *diag, int *rc)
 	 * the whole set loaded and linked; every command gets them here. */
 	if (*rc != TG_EXIT_IO) {
 		int r = tg_reg_check_data(d, diag);
+		if (r > *rc)
+			*rc = r;
+		r = tg_forms_check_data(d, diag);
 		if (r > *rc)
 			*rc = r;
 	}

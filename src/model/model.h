@@ -307,7 +307,10 @@ typedef struct tg_data {
 	tg_buf industries;	/* tg_industry *, sorted by id */
 	tg_buf paramsets;	/* tg_paramset *, sorted by id */
 	tg_buf profiles;	/* tg_profile *, sorted by id */
+	tg_buf forms;		/* struct tg_form * (model/form.h), in file order */
+	tg_buf broken_forms;	/* struct tg_broken_form (lenient loading: set aside) */
 	tg_map catalog_by_id, crosswalk_by_id, industry_by_id, paramset_by_id, profile_by_id;
+	tg_map form_by_id;
 	/* Ids of files that could not be loaded at all: references to them are
 	 * not reported again (the file's own error says it all). */
 	tg_map broken_ids;

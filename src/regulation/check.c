@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/form.h"
 #include "regulation.h"
 #include "../load/schema.h"
 #include "../util/text.h"
@@ -780,6 +781,12 @@ check_industry_examples(const tg_data *d, const tg_industry *ind, tg_diag *diag)
 	}
 	tg_buf used = TG_BUF_INIT, parsed = TG_BUF_INIT;
 	profile_uses(d, ind, &used, &parsed);
+	/* Forms that list examples (the 情報資産管理台帳's 記入例) use them too. */
+	for (size_t f = 0; f < TG_BUF_COUNT(&d->forms, tg_form *); f++) {
+		const tg_form *form = TG_BUF_AT(&d->forms, tg_form *, f);
+		for (size_t k = 0; k < form->nexamples; k++)
+			TG_BUF_PUSH(&used, const char *, form->examples[k].key);
+	}
 	for (size_t i = 0; i < ind->nexamples; i++) {
 		const tg_example *e = &ind->examples[i];
 		if (e->key == NULL)

@@ -246,6 +246,21 @@ const char *tg_reg_industry_label(const tg_industry *ind);
  * the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
 
+/* ---- choosing from the command line (select.c) ---- */
+
+/* The industry of an id, or NULL after reporting the known ones. */
+const tg_industry *tg_reg_find_industry(const tg_data *d, const char *id, tg_diag *diag);
+/* --profile: a profile id of the data, or a YAML file (loaded into d and
+ * checked like the data's own); it must be for ind.  Returns a TG_EXIT_*
+ * code (USAGE for an unknown id, a missing file or another industry). */
+int tg_reg_find_profile(tg_data *d, const char *arg, const tg_industry *ind,
+    const tg_profile **out, tg_diag *diag);
+/* --level (arg, may be NULL or "all"), else the profile's level, else the
+ * industry's default, else every level: a level index or TG_REG_LEVEL_ALL.
+ * Returns a TG_EXIT_* code (USAGE for a level the guideline lacks). */
+int tg_reg_find_level(const char *arg, const tg_industry *ind, const tg_profile *p, int *level,
+    tg_diag *diag);
+
 /* ---- profiles (skeleton.c) ---- */
 
 /* The commented YAML skeleton of a profile for an industry (init-profile). */

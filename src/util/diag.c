@@ -21,6 +21,7 @@ typedef struct source {
 	char *text;
 	size_t len;
 	char sep;	/* spreadsheet cell separator, or 0 for a text file */
+	bool cells;	/* a workbook sheet: positions are cell names (C7) */
 	size_t *rows;	/* spreadsheet: start offset of each row, indexed as far as needed */
 	size_t nrows, cap;
 	size_t scanned;	/* how far the row index has read */
@@ -67,14 +68,21 @@ tg_diag_free(tg_diag *d)
 void
 tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, NULL, 0, 0, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, false, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
 void
 tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len, char sep)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, NULL, 0, 0, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, false, NULL, 0, 0, 0};
+	TG_BUF_PUSH(&d->sources, source, s);
+}
+
+void
+tg_diag_add_cell_source(tg_diag *d, const char *file, const char *text, size_t len)
+{
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, '\t', true, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
@@ -329,21 +337,32 @@ sheet_row_start(source *src, unsigned line, size_t *start)
 	return true;
 }
 
+/* Offset of the cell at pos in a spreadsheet source, or (size_t)-1 when the
+ * row or the cell is not written; *start: where its row starts. */
+static size_t
+sheet_find_cell(source *src, const tg_pos *pos, size_t *start)
+{
+	if (!sheet_row_start(src, pos->line, start))
+		return (size_t)-1;
+	size_t cell = *start;
+	for (unsigned c = 1; c < pos->col; c++) {
+		bool row_end;
+		size_t next = sheet_skip_cell(src->text, src->len, cell, src->sep, &row_end);
+		if (row_end)
+			return (size_t)-1;	/* a ragged row: the cell is not written */
+		cell = next;
+	}
+	return cell;
+}
+
 static void
 print_sheet_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 {
 	const char *s = src->text;
 	size_t len = src->len, start;
-	if (!sheet_row_start(src, pos->line, &start))
+	size_t cell = sheet_find_cell(src, pos, &start);
+	if (cell == (size_t)-1)
 		return;
-	size_t cell = start;
-	for (unsigned c = 1; c < pos->col; c++) {
-		bool row_end;
-		size_t next = sheet_skip_cell(s, len, cell, src->sep, &row_end);
-		if (row_end)
-			return;	/* a ragged row: the cell is not written */
-		cell = next;
-	}
 	/* The physical line holding the cell's start (a quoted cell before it
 	 * may have spanned several lines). */
 	size_t bol = cell;
@@ -353,6 +372,57 @@ print_sheet_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 	while (eol < len && s[eol] != '\n' && s[eol] != '\r')
 		eol++;
 	print_line(out, pos->line, s + bol, eol - bol, cell - bol, pos->span);
+}
+
+/* "C7" (column letters, row number). */
+static void
+print_cell_name(tg_buf *out, unsigned row, unsigned col)
+{
+	char letters[8];
+	size_t n = 0;
+	for (unsigned c = col; c > 0 && n < sizeof letters; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	while (n > 0)
+		tg_buf_putc(out, letters[--n]);
+	tg_buf_printf(out, "%u", row);
+}
+
+/* A workbook cell: its text (up to its first line break, at most 2 * WINDOW
+ * columns, controls escaped), the cell name in the gutter. */
+static void
+print_cell_excerpt(tg_buf *out, source *src, const tg_pos *pos)
+{
+	size_t start;
+	size_t cell = sheet_find_cell(src, pos, &start);
+	if (cell == (size_t)-1 || pos->col == 0)
+		return;
+	bool row_end;
+	size_t end = sheet_skip_cell(src->text, src->len, cell, src->sep, &row_end);
+	tg_buf text = TG_BUF_INIT;
+	const char *s = src->text;
+	if (cell < end && s[cell] == '"') {
+		for (size_t i = cell + 1; i < end; i++) {
+			if (s[i] == '"' && i + 1 < end && s[i + 1] == '"')
+				i++;
+			else if (s[i] == '"')
+				break;
+			tg_buf_putc(&text, s[i]);
+		}
+	} else {
+		while (end > cell && (s[end - 1] == '\t' || s[end - 1] == '\n'))
+			end--;
+		tg_buf_put(&text, s + cell, end - cell);
+	}
+	const char *t = tg_buf_cstr(&text);
+	size_t n = strcspn(t, "\n"), shown_n = tg_utf8_offset(t, n, 2 * WINDOW);
+	if (n > 0) {
+		tg_buf_putc(out, ' ');
+		print_cell_name(out, pos->line, pos->col);
+		tg_buf_puts(out, " | ");
+		tg_term_put(out, t, shown_n, false);
+		tg_buf_puts(out, t[shown_n] ? " …\n" : "\n");
+	}
+	tg_buf_free(&text);
 }
 
 void
@@ -368,7 +438,16 @@ tg_diag_print(tg_diag *d, FILE *out)
 	size_t shown_n = n < TG_DIAG_MAX_PRINTED ? n : TG_DIAG_MAX_PRINTED;
 	for (size_t i = 0; i < shown_n; i++) {
 		const message *m = &ms[i];
-		if (m->file != NULL && m->pos.line > 0) {
+		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
+		if (src != NULL && src->cells) {
+			tg_term_puts(&b, m->file, false);
+			tg_buf_putc(&b, '!');
+			if (m->pos.col > 0)
+				print_cell_name(&b, m->pos.line, m->pos.col);
+			else
+				tg_buf_printf(&b, "%u:%u", m->pos.line, m->pos.line);	/* the row */
+			tg_buf_puts(&b, ": ");
+		} else if (m->file != NULL && m->pos.line > 0) {
 			tg_term_puts(&b, m->file, false);
 			tg_buf_printf(&b, ":%u:%u: ", m->pos.line, m->pos.col);
 		} else if (m->file != NULL) {
@@ -380,8 +459,9 @@ tg_diag_print(tg_diag *d, FILE *out)
 		tg_buf_printf(&b, "%s: ", label[m->sev]);
 		tg_term_puts(&b, m->text, false);
 		tg_buf_putc(&b, '\n');
-		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
-		if (src != NULL && src->sep != 0)
+		if (src != NULL && src->cells)
+			print_cell_excerpt(&b, src, &m->pos);
+		else if (src != NULL && src->sep != 0)
 			print_sheet_excerpt(&b, src, &m->pos);
 		else if (src != NULL)
 			print_excerpt(&b, src, &m->pos);

@@ -179,7 +179,8 @@ START_TEST(errors_are_positioned)
 	ck_assert(!read_text(&sh, "a,\x81 b\n", 6, ',', TG_SHEET_AUTO, &d));
 	m = messages(d);
 	ck_assert_msg(strstr(m, "t.csv: note: read as cp932 (Shift_JIS): 1 byte is not valid UTF-8 "
-	    "and only 0 characters are (set sheet.encoding in the spec if that is wrong)\n"
+	    "and only 0 characters are (if that is wrong, an import spec names the encoding: "
+	    "sheet.encoding)\n"
 	    "t.csv:1:2: error: byte 0x81 is not valid cp932\n") == m, "%s", m);
 	free(m);
 	tg_sheet_free(&sh);

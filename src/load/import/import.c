@@ -17,15 +17,6 @@ basename_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static char
-sep_for(const tg_import_spec *s, const char *path)
-{
-	if (s->sep != 0)
-		return s->sep;
-	return tg_text_ends_with(path, ".tsv") || tg_text_ends_with(path, ".tab") ||
-	    tg_text_ends_with(path, ".TSV") ? '\t' : ',';
-}
-
 static int import(const char *spec_path, const char *input, const char *bytes, size_t len,
     tg_buf *catalog, tg_buf *crosswalk, tg_diag *diag);
 
@@ -68,17 +59,21 @@ import(const char *spec_path, const char *input, const char *bytes, size_t len,
 		rc = TG_EXIT_USAGE;
 		goto out;
 	}
+	tg_sheet_options so = {s->format, s->encoding, s->sheet_name};
 	if (bytes == NULL)
-		rc = tg_sheet_read_file(&im.sheet, input, NULL, sep_for(s, input), s->encoding, diag);
+		rc = tg_sheet_load(&im.sheet, input, NULL, &so, diag);
 	else if (len > TG_SHEET_MAX_INPUT)
 		rc = TG_EXIT_INVALID;	/* (as a file would be: not read) */
 	else
-		rc = tg_sheet_read(&im.sheet, input, bytes, len, sep_for(s, input), s->encoding, diag) ?
-		    TG_EXIT_OK : TG_EXIT_INVALID;
-	if (rc == TG_EXIT_IO || im.sheet.text == NULL)
+		rc = tg_sheet_read(&im.sheet, input, bytes, len,
+		    tg_sheet_format_of(input, s->format) == TG_SHEET_FORMAT_TSV ? '\t' : ',',
+		    s->encoding, diag) ? TG_EXIT_OK : TG_EXIT_INVALID;
+	if (rc == TG_EXIT_IO || (rc != TG_EXIT_OK && im.sheet.rows == NULL))
 		goto out;	/* not read at all: nothing more to say */
+	if (im.sheet.sheet_name != NULL)
+		im.file = im.sheet.file;	/* cells are named book.xlsx:シート!C7 */
 	if (im.sheet.last_row < s->header_rows) {
-		tg_diag_error(diag, tg_pos_at(input, 0, 0),
+		tg_diag_error(diag, tg_pos_at(im.file, 0, 0),
 		    "the sheet has %u row%s, fewer than its %u header rows (sheet.header_rows)",
 		    im.sheet.last_row, im.sheet.last_row == 1 ? "" : "s", s->header_rows);
 		rc = TG_EXIT_INVALID;

@@ -220,14 +220,14 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 	if (detected && ev.bad_bytes > 0) {
 		if (sh->encoding == TG_ENC_CP932)
 			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as cp932 (Shift_JIS): "
-			    "%zu byte%s not valid UTF-8 and only %zu character%s (set sheet.encoding "
-			    "in the spec if that is wrong)", ev.bad_bytes,
+			    "%zu byte%s not valid UTF-8 and only %zu character%s (if that is wrong, an "
+			    "import spec names the encoding: sheet.encoding)", ev.bad_bytes,
 			    ev.bad_bytes == 1 ? " is" : "s are", ev.utf8_chars,
 			    ev.utf8_chars == 1 ? " is" : "s are");
 		else
 			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as UTF-8: %zu "
-			    "character%s valid UTF-8 and only %zu byte%s not (set sheet.encoding in "
-			    "the spec if the sheet is cp932)", ev.utf8_chars,
+			    "character%s valid UTF-8 and only %zu byte%s not (if the sheet is cp932, "
+			    "an import spec names the encoding: sheet.encoding)", ev.utf8_chars,
 			    ev.utf8_chars == 1 ? " is" : "s are", ev.bad_bytes,
 			    ev.bad_bytes == 1 ? " is" : "s are");
 	}
@@ -282,6 +282,8 @@ tg_sheet_free(tg_sheet *sh)
 	free(sh->text);
 	free(sh->rows);
 	free(sh->cells);
+	free(sh->merges);
+	free(sh->owned);
 	memset(sh, 0, sizeof *sh);
 }
 

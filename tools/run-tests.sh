@@ -36,7 +36,7 @@ step "fuzz every parser (bounded)"
 # One line per target (tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/);
 # bench/fuzz/run.sh runs them for hours.  A crash fails the step, its input saved
 # under build-san/fuzz-artifacts/NAME/.
-fuzz() { sh tests/fuzz/run.sh build-san "$1" "${FUZZ_SECONDS:-20}"; }
+fuzz() { sh tests/fuzz/run.sh build-san "$1" "${FUZZ_SECONDS:-15}"; }
 fuzz load
 fuzz sheet_import
 fuzz xlsx

@@ -111,6 +111,49 @@ tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ...)
 		d->warnings++;
 }
 
+/* Record: severity, line, column, span (one byte, then three unsigned),
+ * the file ("" for none) and the text, each NUL-terminated. */
+void
+tg_diag_export(const tg_diag *d, tg_buf *out)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->messages, message); i++) {
+		const message *m = &TG_BUF_AT(&d->messages, message, i);
+		unsigned char sev = (unsigned char)m->sev;
+		unsigned nums[3] = {m->pos.line, m->pos.col, m->pos.span};
+		tg_buf_put(out, &sev, 1);
+		tg_buf_put(out, nums, sizeof nums);
+		const char *file = m->file ? m->file : "";
+		tg_buf_put(out, file, strlen(file) + 1);
+		tg_buf_put(out, m->text, strlen(m->text) + 1);
+	}
+}
+
+bool
+tg_diag_import(tg_diag *d, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		unsigned nums[3];
+		if ((size_t)(end - p) < 1 + sizeof nums)
+			return false;
+		unsigned char sev = (unsigned char)*p++;
+		memcpy(nums, p, sizeof nums);
+		p += sizeof nums;
+		const char *file = p;
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		if (nul == NULL || sev > TG_NOTE)
+			return false;
+		const char *text = nul + 1;
+		nul = memchr(text, '\0', (size_t)(end - text));
+		if (nul == NULL)
+			return false;
+		p = nul + 1;
+		tg_pos pos = {*file ? file : NULL, nums[0], nums[1], nums[2]};
+		tg_diag_report(d, (tg_severity)sev, pos, "%s", text);
+	}
+	return true;
+}
+
 size_t
 tg_diag_errors(const tg_diag *d)
 {
@@ -151,10 +194,13 @@ find_source(const tg_diag *d, const char *file)
 	return NULL;
 }
 
-/* A quoted line wider than 2 * WINDOW columns is clipped to WINDOW columns
- * on each side of the caret (one line of minified text once took 17 KB
- * per message). */
-#define WINDOW 80
+/* A quoted line longer than EXCERPT_MAX characters (minified JSON, a
+ * whole paragraph, a row of a huge sheet) is shown in part: EXCERPT_MAX
+ * characters, the caret's EXCERPT_BEFORE characters after the start of
+ * the part, cut marks where it was cut.  (One line of minified text once
+ * took 17 KB per message.) */
+#define EXCERPT_MAX 160
+#define EXCERPT_BEFORE 60
 
 /* One character of a quoted line as shown: its escape (controls, invalid
  * bytes) or itself, and its display width. */
@@ -183,35 +229,15 @@ print_line(tg_buf *out, unsigned number, const char *p, size_t linelen, size_t l
 	int gw = snprintf(gutter, sizeof gutter, "%u", number);
 	if (lead > linelen)
 		lead = linelen;
-	size_t total = 0;
-	for (size_t i = 0; i < linelen && total <= 2 * WINDOW;) {
-		size_t n;
-		total += shown(p + i, linelen - i, &n, &text, esc);
-		i += n;
-	}
-	/* The window: back from the caret, then on past it and the span. */
-	size_t from = lead, width = 0;
-	if (total <= 2 * WINDOW)
-		from = 0;
-	while (from > 0 && width < WINDOW) {
-		size_t back = from - 1, n;
-		while (back > 0 && ((unsigned char)p[back] & 0xC0) == 0x80 && from - back < 4)
-			back--;
-		width += shown(p + back, linelen - back, &n, &text, esc);
-		from = back;
-	}
-	size_t to = lead, ahead = 0, chars = 0;
-	if (total <= 2 * WINDOW)
-		to = linelen;
-	while (to < linelen && (ahead < WINDOW || chars < span)) {
-		size_t n;
-		ahead += shown(p + to, linelen - to, &n, &text, esc);
-		to += n;
-		chars++;
+	size_t from = 0, to = linelen;
+	if (tg_utf8_count(p, linelen) > EXCERPT_MAX) {
+		size_t col = tg_utf8_count(p, lead);
+		from = col > EXCERPT_BEFORE ? tg_utf8_offset(p, linelen, col - EXCERPT_BEFORE) : 0;
+		to = lead + tg_utf8_offset(p + lead, linelen - lead, EXCERPT_MAX - EXCERPT_BEFORE);
 	}
 	tg_buf_printf(out, " %s | ", gutter);
 	if (from > 0)
-		tg_buf_puts(out, "...");
+		tg_buf_puts(out, "…");
 	for (size_t i = from; i < to;) {
 		size_t n;
 		shown(p + i, to - i, &n, &text, esc);
@@ -222,10 +248,10 @@ print_line(tg_buf *out, unsigned number, const char *p, size_t linelen, size_t l
 		i += n;
 	}
 	if (to < linelen)
-		tg_buf_puts(out, "...");
+		tg_buf_puts(out, "…");
 	tg_buf_printf(out, "\n %*s | ", gw, "");
-	if (from > 0)
-		tg_buf_puts(out, "   ");
+	for (int w = from > 0 ? tg_utf8_cp_width(0x2026) : 0; w > 0; w--)
+		tg_buf_putc(out, ' ');
 	for (size_t i = from; i < lead;) {
 		size_t n;
 		size_t w = shown(p + i, lead - i, &n, &text, esc);
@@ -249,6 +275,7 @@ print_line(tg_buf *out, unsigned number, const char *p, size_t linelen, size_t l
 	}
 	tg_buf_putc(out, '\n');
 }
+
 
 /* Quotes line `line` of the source and puts a caret under column `col`. */
 static void
@@ -387,8 +414,8 @@ print_cell_name(tg_buf *out, unsigned row, unsigned col)
 	tg_buf_printf(out, "%u", row);
 }
 
-/* A workbook cell: its text (up to its first line break, at most 2 * WINDOW
- * columns, controls escaped), the cell name in the gutter. */
+/* A workbook cell: its text (up to its first line break, at most EXCERPT_MAX
+ * characters, controls escaped), the cell name in the gutter. */
 static void
 print_cell_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 {
@@ -414,7 +441,7 @@ print_cell_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 		tg_buf_put(&text, s + cell, end - cell);
 	}
 	const char *t = tg_buf_cstr(&text);
-	size_t n = strcspn(t, "\n"), shown_n = tg_utf8_offset(t, n, 2 * WINDOW);
+	size_t n = strcspn(t, "\n"), shown_n = tg_utf8_offset(t, n, EXCERPT_MAX);
 	if (n > 0) {
 		tg_buf_putc(out, ' ');
 		print_cell_name(out, pos->line, pos->col);

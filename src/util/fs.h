@@ -22,6 +22,8 @@ typedef enum tg_fs_status {
 tg_fs_status tg_fs_read(const char *path, size_t limit, tg_buf *out);
 /* Why a read failed, for messages (TG_FS_ERRNO: strerror(errno)). */
 const char *tg_fs_why(tg_fs_status st);
+/* The same, where "-" means standard input. */
+tg_fs_status tg_fs_read_input(const char *path, size_t limit, tg_buf *out);
 /* Writes data to path atomically: a temporary file in the same directory,
  * fsync, then rename.  Creates missing parent directories.  Returns false
  * with errno set on failure (the old file, if any, is untouched). */

@@ -1,7 +1,7 @@
 /* `crosswalk --industry ID` for an industry without a guideline: there is
  * nothing to crosswalk, so the command says so and writes the industry's
  * 対比表 (crosswalk/contrast.h) instead, through the 突合表's renderers
- * and print conventions, every file staged in the command's output set. */
+ * and print rules, its files staged in the command's output set. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,8 +25,8 @@ render(const tg_view *v, unsigned flag, size_t k, tg_buf *out)
 }
 
 int
-tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswalk_options *o,
-    tg_outset *set, tg_diag *diag)
+tg_xw_write_contrast(tg_outset *set, const tg_data *d, const tg_industry *ind,
+    const tg_crosswalk_options *o, tg_diag *diag)
 {
 	tg_pos none = tg_pos_at(NULL, 0, 0);
 	const char *why = o->level != NULL ? "no levels (leave --level out)" : o->inverse ?
@@ -77,8 +77,7 @@ tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswal
 			if (flag == TG_XF_XLSX) {
 				/* (For standard output, a temporary in $TMPDIR.) */
 				const char *tmp = tg_outset_reserve(set, path, diag);
-				rc = tmp != NULL ? tg_xw_xlsx_write(v, "対比表", ind->baseline->date, tmp,
-				    diag) : TG_EXIT_IO;
+				rc = tmp != NULL ? tg_xw_render_xlsx(v, tmp, path, diag) : TG_EXIT_IO;
 				free(path);
 				continue;
 			}

@@ -1,12 +1,12 @@
 /* `crosswalk`: builds the table once, renders each requested format, and
- * stages every file (under out/<industry>/, or -o) in the command's output
- * set, so that they are all replaced together or not at all. */
+ * writes the files as one output set under out/<industry>/ (or -o). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/csv.h"
 #include "../../util/encoding.h"
 #include "../../util/fs.h"
+#include "../../util/outset.h"
 #include "../../util/utf8.h"
 #include "xw.h"
 
@@ -114,16 +114,20 @@ tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text
 	return TG_EXIT_INVALID;
 }
 
+/* Staged in the set ("-": standard output, written at the commit). */
 static int
-write_file(const char *path, tg_buf *text, tg_outset *out, tg_diag *diag)
+write_file(tg_outset *set, const char *path, tg_buf *text, tg_diag *diag)
 {
-	return tg_outset_put(out, path, text->data ? text->data : "", text->len, diag) ?
-	    TG_EXIT_OK : TG_EXIT_IO;
+	return tg_outset_put(set, path, text->data ? text->data : "", text->len, diag) ? TG_EXIT_OK :
+	    TG_EXIT_IO;
 }
+
+static int write_one(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o,
+    tg_diag *diag);
 
 /* --industry all: every industry, each into its own directory. */
 static int
-write_all(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_diag *diag)
+write_all(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_diag *diag)
 {
 	int rc = TG_EXIT_OK;
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry) && rc == TG_EXIT_OK; i++) {
@@ -141,7 +145,7 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_di
 		}
 		one.industry = ind->id;
 		one.output = dir;
-		rc = tg_crosswalk_write(d, &one, out, diag);
+		rc = write_one(set, d, &one, diag);
 		free(dir);
 	}
 	return rc;
@@ -150,11 +154,20 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_di
 int
 tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_diag *diag)
 {
-	if (strcmp(o->industry, "all") == 0)
-		return write_all(d, o, out, diag);
+	if (o->compact && o->inverse) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "--layout compact does not apply to --inverse");
+		return TG_EXIT_USAGE;
+	}
+	return strcmp(o->industry, "all") == 0 ? write_all(out, d, o, diag) :
+	    write_one(out, d, o, diag);
+}
+
+static int
+write_one(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_diag *diag)
+{
 	const tg_industry *ind = tg_data_industry(d, o->industry);
 	if (ind != NULL && ind->guideline_id == NULL && ind->baseline != NULL)
-		return tg_xw_write_contrast(d, ind, o, out, diag);
+		return tg_xw_write_contrast(set, d, ind, o, diag);
 	if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL) {
 		tg_buf known = TG_BUF_INIT;
 		for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
@@ -193,10 +206,11 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *o
 		dir = tg_fs_join("out", ind->id);
 	tg_buf base = TG_BUF_INIT;
 	tg_buf_printf(&base, "%s%s%s%s", o->inverse ? "inverse" : "crosswalk",
-	    level >= 0 ? "-" : "", level >= 0 ? ind->guideline->levels[level] : "", "");
+	    level >= 0 ? "-" : "", level >= 0 ? ind->guideline->levels[level] : "",
+	    o->compact ? "-compact" : "");
 
 	tg_xtable *t = tg_xtable_build(d, ind, level);
-	tg_view *v = tg_view_build(t, o->inverse);
+	tg_view *v = tg_view_build(t, o->inverse, o->compact ? TG_LAYOUT_COMPACT : TG_LAYOUT_FULL);
 	int rc = TG_EXIT_OK;
 	for (size_t f = 0; f < sizeof formats / sizeof formats[0] && rc == TG_EXIT_OK; f++) {
 		if (!(fmts & formats[f].flag))
@@ -213,7 +227,7 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *o
 				tg_xw_render_html(v, &text);
 			else
 				tg_xw_render_json(t, &text);
-			rc = write_file(path, &text, out, diag);
+			rc = write_file(set, path, &text, diag);
 			free(path);
 			break;
 		}
@@ -227,16 +241,14 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *o
 				    &text);
 				rc = tg_xw_encode_sheet(o, path, &text, diag);
 				if (rc == TG_EXIT_OK)
-					rc = write_file(path, &text, out, diag);
+					rc = write_file(set, path, &text, diag);
 				free(path);
 			}
 			break;
 		case TG_XF_XLSX: {
 			char *path = tg_xw_output_path(dir, file, base.data, "", "xlsx");
-			/* libxlsxwriter writes the set's temporary itself. */
-			const char *tmp = tg_outset_reserve(out, path, diag);
-			rc = tmp != NULL ? tg_xw_xlsx_write(v, "突合表", t->guide->date, tmp, diag) :
-			    TG_EXIT_IO;
+			const char *tmp = tg_outset_reserve(set, path, diag);
+			rc = tmp == NULL ? TG_EXIT_IO : tg_xw_render_xlsx(v, tmp, path, diag);
 			free(path);
 			break;
 		}

@@ -83,7 +83,7 @@ main(int argc, char **argv)
 	static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0}};
-	cli c = {NULL, NULL};
+	cli c = {NULL, NULL, NULL};
 	int ch;
 	opterr = 0;
 	/* '+': stop at the command name; its options are parsed by the command. */
@@ -114,8 +114,10 @@ main(int argc, char **argv)
 		if (strcmp(name, "template") != 0 && !take_data_option(&c, &sub_argc, sub_argv))
 			return tg_cli_usage_error(name, "--data needs a directory");
 		c.diag = tg_diag_new();
+		c.out = tg_outset_new();
 		optind = 0;	/* glibc: full re-initialisation for the subcommand */
 		int rc = commands[i].run(&c, sub_argc, sub_argv);
+		tg_outset_free(c.out);	/* what was not committed is removed */
 		tg_diag_free(c.diag);
 		return rc;
 	}

@@ -12,6 +12,7 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/outset.h"
 
 /* Exit codes shared by every command (diff has its own, see diff). */
 enum {
@@ -77,12 +78,15 @@ typedef struct tg_crosswalk_options {
 	bool compact;		/* --layout compact: one counterpart column, A4 */
 	bool cp932;		/* CSV/TSV in CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 CSV/TSV with a byte order mark (Excel) */
+	bool cp932_substitute;	/* CP932: look-alikes allowed, each a warning */
 } tg_crosswalk_options;
 
 /* Format bit of a name (md, html, csv, tsv, xlsx, json, all), or 0. */
 unsigned tg_crosswalk_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report. */
-int tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report,
+/* Stages the files into out (committed by the caller, as one set with
+ * everything else the command writes).  output "-" stages each file as
+ * standard output ("-"). */
+int tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out,
     tg_diag *diag);
 
 /* `diff` exits like diff(1): 0 identical, 1 different, 2 trouble (bad
@@ -137,6 +141,7 @@ typedef struct tg_export_options {
 	bool bom;		/* UTF-8 only: start with a byte order mark */
 	tg_buf *spec;		/* when not NULL: the import spec that reads the sheet back
 				 * into the same catalog (its catalog keys included) */
+	bool cp932_substitute;	/* CP932: look-alikes allowed, each a warning */
 } tg_export_options;
 
 /* `export ID`: a catalog as a sheet (one row per item, formula cells
@@ -212,9 +217,12 @@ typedef struct tg_render_options {
 
 /* Format bit of a name (md, html, docx, all), or 0. */
 unsigned tg_render_format(const char *name);
-/* Writes the files, all or none (an output set); lists them ("wrote
- * PATH") in report.  A profile file is loaded into d and checked. */
-int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
+/* Stages the files of one regulation into out (committed by the caller;
+ * output "-" stages each as standard output).  A batch (profiles) commits
+ * a set of its own, every profile's files, and lists them ("wrote PATH")
+ * in report.  A profile file is loaded into d and checked. */
+int tg_render_write(tg_data *d, const tg_render_options *o, tg_outset *out, tg_buf *report,
+    tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
 /* `init-industry ID --title TITLE`: the commented skeleton of an industry

@@ -1,8 +1,7 @@
 #!/bin/sh
 # The README's second command (and CI's): install what is missing, build, and
 # run every test: unit + regress, the same under valgrind, an ASan+UBSan
-# build of the whole suite, and bounded libFuzzer runs on the loader, the
-# XLSX reader, assess and the JSON data parser.
+# build of the whole suite, and a bounded libFuzzer run of every parser.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test
@@ -35,66 +34,20 @@ ninja -C build-san
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-san --print-errorlogs --no-suite print
 
-step "fuzz the loader (bounded)"
-corpus=$(mktemp -d)
-trap 'rm -rf "$corpus"' EXIT
-cp tests/fuzz/corpus/* "$corpus"/
-ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
-
-step "fuzz the XLSX reader (bounded)"
-xcorpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$xcorpus"' EXIT
-mkdir "$xcorpus/seeds"
-cp tests/fuzz/corpus-xlsx/*.xlsx "$xcorpus/seeds"/
-# A crash, a leak, a timeout or memory past the limit fails the test command.
-if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_xlsx -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$xcorpus/seeds" \
-	> "$xcorpus/log" 2>&1; then
-	tail -60 "$xcorpus/log"
-	echo "fuzz_xlsx failed" >&2
-	exit 1
-fi
-tail -15 "$xcorpus/log"
-
-step "fuzz assess reading filled forms (bounded)"
-acorpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$xcorpus" "$acorpus"' EXIT
-mkdir "$acorpus/seeds"
-cp tests/fuzz/corpus-assess/*.csv "$acorpus/seeds"/
-if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_assess -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$acorpus/seeds" > "$acorpus/log" 2>&1; then
-	tail -60 "$acorpus/log"
-	echo "fuzz_assess failed" >&2
-	exit 1
-fi
-tail -15 "$acorpus/log"
-
-step "fuzz the document parsers: 新旧対照表, Markdown to Word (bounded)"
-docs_corpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$docs_corpus" "$jcorpus"' EXIT
-cp tests/fuzz/corpus-docs/* "$docs_corpus"/
-if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_docs -max_total_time="${FUZZ_DOCS_SECONDS:-20}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$docs_corpus" > "$docs_corpus/log" 2>&1; then
-	tail -40 "$docs_corpus/log"
-	exit 1
-fi
-tail -15 "$docs_corpus/log"
-
-step "fuzz the JSON data parser (bounded)"
-jcorpus=$(mktemp -d)
-trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$docs_corpus" "$jcorpus"' EXIT
-mkdir "$jcorpus/seeds"
-cp tests/fuzz/corpus-json/* "$jcorpus/seeds"/
-# Undefined behaviour stops it too (UBSan only reports by default).
-if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$jcorpus/seeds" > "$jcorpus/log" 2>&1; then
-	tail -60 "$jcorpus/log"
-	echo "fuzz_json failed" >&2
-	exit 1
-fi
-tail -15 "$jcorpus/log"
+step "fuzz every parser (bounded)"
+# One line per target (tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/);
+# bench/fuzz/run.sh runs them for hours.  A crash fails the step, its input saved
+# under build-san/fuzz-artifacts/NAME/.
+fuzz() { sh tests/fuzz/run.sh build-san "$1" "${FUZZ_SECONDS:-12}"; }
+fuzz load
+fuzz sheet_import
+fuzz xlsx
+fuzz assess
+fuzz docs
+fuzz json
+fuzz template
+fuzz diff
+fuzz yamlw
 
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then

@@ -1,11 +1,11 @@
 #!/bin/sh
-# Writes an SCS-like sheet of N rows (default 100000) to standard output:
+# Writes an SCS-like sheet of N rows (default 20000) to standard output:
 # 大分類 > 中分類 > 要求事項 written once per group (merged cells), one
 # 評価基準 per row with ids like 4-1-3-2, ★3/★4 ○ columns, a reference
 # column in every form the import reads, and in-text references.
 #   sh gen.sh [N] > sheet.csv
 set -eu
-n=${1:-100000}
+n=${1:-20000}
 awk -v n="$n" 'BEGIN {
 	print "サプライチェーン対策評価制度 要求事項・評価基準一覧(ベンチマーク用),,,,,,,,"
 	print "大分類,中分類,要求事項,評価基準No.,評価基準,★3,★4,自工会/部工会ガイドライン,備考"

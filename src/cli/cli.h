@@ -20,6 +20,7 @@
 typedef struct cli {
 	const char *data_option;	/* --data */
 	tg_diag *diag;
+	tg_outset *out;		/* every file the command writes: one set */
 } cli;
 
 /* "totsugo", in messages and help texts. */
@@ -33,7 +34,19 @@ int tg_cli_usage_error(const char *cmd, const char *fmt, ...)
 int tg_cli_bad_option(const char *cmd, char **argv);
 /* Prints collected messages and a count; returns rc unchanged. */
 int tg_cli_finish(cli *c, int rc);
-/* For commands that write files: the list of what was written on
+/* Outputs, the rule in one place.  A command stages each file it writes in
+ * c->out (path NULL or "-": standard output) and commits them together at
+ * the end, so that a failure (a full disk, a denied directory, a signal)
+ * leaves the previous files whole.  At most one file goes to standard
+ * output: several are a usage error (exit 2) and nothing is written.
+ * Whenever data goes to standard output, every report line ("wrote PATH")
+ * goes to standard error. */
+int tg_cli_write(cli *c, const char *path, const tg_buf *data);
+/* Commits c->out when rc is TG_EXIT_OK, then (report set) lists each file
+ * written; returns rc, TG_EXIT_USAGE or TG_EXIT_IO. */
+int tg_cli_commit(cli *c, const char *cmd, int rc, bool report);
+/* For commands whose library call commits a set of its own into a
+ * directory (forms, assess) and describes it in report: the report on
  * standard output, then the messages; frees report and d. */
 int tg_cli_finish_report(cli *c, tg_data *d, tg_buf *report, int rc);
 /* Loads the data directory; *rc is set and NULL returned when it is

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -45,8 +46,43 @@ tg_cli_finish(cli *c, int rc)
 	return rc;
 }
 
-/* For commands that write files: the list of what was written on
- * standard output, then the messages. */
+int
+tg_cli_write(cli *c, const char *path, const tg_buf *data)
+{
+	return tg_outset_put(c->out, path != NULL ? path : "-", data->data ? data->data : "",
+	    data->len, c->diag) ? TG_EXIT_OK : TG_EXIT_IO;
+}
+
+int
+tg_cli_commit(cli *c, const char *cmd, int rc, bool report)
+{
+	if (rc != TG_EXIT_OK)
+		return rc;
+	size_t to_stdout = tg_outset_stdout_count(c->out), n = tg_outset_count(c->out);
+	if (to_stdout > 1)
+		return tg_cli_usage_error(cmd, "standard output (-o -) takes one file, but this "
+		    "would write %zu; give a directory, or choose what writes a single file",
+		    to_stdout);
+	rc = tg_outset_commit(c->out, c->diag);
+	if (rc != TG_EXIT_OK || !report)
+		return rc;
+	tg_buf lines = TG_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tg_outset_path(c->out, i), "-") != 0)
+			tg_buf_printf(&lines, "wrote %s\n", tg_outset_path(c->out, i));
+	if (lines.len > 0) {
+		FILE *f = to_stdout > 0 ? stderr : stdout;
+		fwrite(lines.data, 1, lines.len, f);
+		if (fflush(f) != 0 && f == stdout) {
+			tg_diag_error(c->diag, tg_pos_at(NULL, 0, 0),
+			    "cannot write to standard output");
+			rc = TG_EXIT_IO;
+		}
+	}
+	tg_buf_free(&lines);
+	return rc;
+}
+
 int
 tg_cli_finish_report(cli *c, tg_data *d, tg_buf *report, int rc)
 {

@@ -11,7 +11,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 	    {"level", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
 	    {"output", required_argument, NULL, 'o'}, {"inverse", no_argument, NULL, 'r'},
 	    {"encoding", required_argument, NULL, 'e'}, {"no-bom", no_argument, NULL, 'B'},
-	    {"layout", required_argument, NULL, 'L'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	    {"layout", required_argument, NULL, 'L'}, {"cp932-substitute", no_argument, NULL, 'S'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_crosswalk_options o = {0};
 	o.bom = true;
 	int ch;
@@ -46,6 +47,9 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		case 'B':
 			o.bom = false;
 			break;
+		case 'S':
+			o.cp932_substitute = true;
+			break;
 		case 'L':
 			if (strcmp(optarg, "compact") == 0)
 				o.compact = true;
@@ -57,7 +61,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		case 'h':
 			printf("Usage: %s [--data DIR] crosswalk --industry ID [--level L]\n"
 			    "                 [--format md|html|csv|tsv|xlsx|json|all] [-o PATH] [--inverse]\n"
-			    "                 [--layout full|compact] [--encoding utf-8|cp932] [--no-bom]\n\n"
+			    "                 [--layout full|compact] [--encoding utf-8|cp932\n"
+			    "                 [--cp932-substitute]] [--no-bom]\n\n"
 			    "Write the 突合表 of an industry guideline against the IPA SME guideline.\n\n"
 			    "  -i, --industry ID   industry (see 'totsugo list'), or all (each into out/ID/,\n"
 			    "                      or -o DIR/ID/)\n"
@@ -65,11 +70,14 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 			    "                      items of unknown level are left out and counted\n"
 			    "  -f, --format FMT    md, html, csv, tsv, xlsx, json or all (default all;\n"
 			    "                      repeat the option for several)\n"
-			    "  -o, --output PATH   a file (one format) or a directory (default out/ID/)\n"
+			    "  -o, --output PATH   a file (one format) or a directory (default out/ID/);\n"
+			    "                      - for standard output (a format of one file)\n"
 			    "  -r, --inverse       the IPA view: each clause with the industry items it serves\n"
 			    "  -L, --layout L      full (default: a column per part of the IPA guideline, A3)\n"
 			    "                      or compact (one counterpart column, A4; files *-compact.*)\n"
 			    "  -e, --encoding ENC  CSV/TSV encoding: utf-8 (default, with BOM) or cp932\n"
+			    "      --cp932-substitute  write CP932's look-alikes for what it cannot hold\n"
+			    "                      exactly (〜 as ～, ¥ as \\...), each listed in a warning\n"
 			    "      --no-bom        UTF-8 CSV/TSV without a byte order mark\n", tg_cli_progname);
 			return TG_EXIT_OK;
 		default:
@@ -80,11 +88,13 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		return tg_cli_usage_error("crosswalk", "unexpected argument '%s'", argv[optind]);
 	if (o.industry == NULL)
 		return tg_cli_usage_error("crosswalk", "missing --industry ID");
+	if (o.cp932_substitute && !o.cp932)
+		return tg_cli_usage_error("crosswalk", "--cp932-substitute goes with --encoding cp932");
 	int rc;
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL)
 		return tg_cli_finish(c, rc);
-	tg_buf report = TG_BUF_INIT;
-	rc = tg_crosswalk_write(d, &o, &report, c->diag);
-	return tg_cli_finish_report(c, d, &report, rc);
+	rc = tg_cli_commit(c, "crosswalk", tg_crosswalk_write(d, &o, c->out, c->diag), true);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
 }

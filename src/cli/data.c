@@ -124,7 +124,8 @@ cmd_show(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	rc = tg_show(d, argv[optind], format, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "show", rc, false);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);

@@ -104,13 +104,15 @@ cmd_diff(cli *c, int argc, char **argv)
 	int rc = regulation ? tg_diff_regulation(argv[optind], argv[optind + 1], o.format,
 	    output && strcmp(output, "-") != 0 ? output : "standard output", &out, c->diag)
 	    : tg_diff(&o, argv[optind], argv[optind + 1], &out, &draft, c->diag);
-	/* diff(1) codes: any failure here is trouble (2), not TG_EXIT_IO. */
+	/* diff(1) codes: any failure here is trouble (2), not TG_EXIT_IO.  The
+	 * migrated crosswalk is committed first; the summary then goes to
+	 * standard output. */
 	if (rc != TG_DIFF_TROUBLE && o.migrate != NULL) {
-		if (tg_output(output, &draft, c->diag) != TG_EXIT_OK ||
+		if (tg_cli_commit(c, "diff", tg_cli_write(c, output, &draft), false) != TG_EXIT_OK ||
 		    tg_output(NULL, &out, c->diag) != TG_EXIT_OK)
 			rc = TG_DIFF_TROUBLE;
 	} else if (rc != TG_DIFF_TROUBLE && out.len > 0) {
-		if (tg_output(output, &out, c->diag) != TG_EXIT_OK)
+		if (tg_cli_commit(c, "diff", tg_cli_write(c, output, &out), false) != TG_EXIT_OK)
 			rc = TG_DIFF_TROUBLE;
 	}
 	tg_buf_free(&out);

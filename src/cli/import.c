@@ -57,9 +57,10 @@ cmd_import(cli *c, int argc, char **argv)
 	tg_buf cat = TG_BUF_INIT, xw = TG_BUF_INIT;
 	int rc = tg_import(spec, argv[optind], &cat, xw_out ? &xw : NULL, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &cat, c->diag);
+		rc = tg_cli_write(c, output, &cat);
 	if (rc == TG_EXIT_OK && xw_out != NULL)
-		rc = tg_output(xw_out, &xw, c->diag);
+		rc = tg_cli_write(c, xw_out, &xw);
+	rc = tg_cli_commit(c, "import", rc, false);
 	tg_buf_free(&cat);
 	tg_buf_free(&xw);
 	return tg_cli_finish(c, rc);
@@ -71,8 +72,9 @@ cmd_export(cli *c, int argc, char **argv)
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 	    {"encoding", required_argument, NULL, 'e'}, {"bom", no_argument, NULL, 'b'},
 	    {"no-bom", no_argument, NULL, 'B'}, {"output", required_argument, NULL, 'o'},
-	    {"spec", required_argument, NULL, 's'}, HELP_OPTION, {NULL, 0, NULL, 0}};
-	tg_export_options o = {',', false, true, NULL};
+	    {"spec", required_argument, NULL, 's'}, {"cp932-substitute", no_argument, NULL, 'S'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_export_options o = {',', false, true, NULL, false};
 	const char *output = NULL, *spec = NULL;
 	bool format_given = false, bom_given = false;
 	int ch;
@@ -106,9 +108,12 @@ cmd_export(cli *c, int argc, char **argv)
 		case 's':
 			spec = optarg;
 			break;
+		case 'S':
+			o.cp932_substitute = true;
+			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] export ID [--format csv|tsv] [--encoding utf-8|cp932]\n"
-			    "                 [--bom|--no-bom] [-o FILE] [--spec SPEC]\n\n"
+			    "                 [--cp932-substitute] [--bom|--no-bom] [-o FILE] [--spec SPEC]\n\n"
 			    "Write a catalog as a sheet: a header row, then one row per item in tree\n"
 			    "order (id, ref, parent, title, text, level, tags, flag, links, note,\n"
 			    "provenance and official_ref).  Cells a spreadsheet would run as formulas are\n"
@@ -116,7 +121,10 @@ cmd_export(cli *c, int argc, char **argv)
 			    "back into the same catalog, its own keys (title, description, meta …)\n"
 			    "included: export, edit, then 'totsugo import --spec SPEC FILE' loses nothing.\n\n"
 			    "  -f, --format FMT    csv (default; tsv when FILE ends in .tsv) or tsv\n"
-			    "  -e, --encoding ENC  utf-8 (default) or cp932\n"
+			    "  -e, --encoding ENC  utf-8 (default) or cp932 (a character it cannot hold\n"
+			    "                      exactly is an error)\n"
+			    "      --cp932-substitute  write CP932's look-alikes instead (〜 as ～, ¥ as \\,\n"
+			    "                      − as －...), each listed in a warning\n"
 			    "      --bom           start UTF-8 with a byte order mark (default: Excel needs it)\n"
 			    "      --no-bom        UTF-8 without a byte order mark\n"
 			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
@@ -133,6 +141,8 @@ cmd_export(cli *c, int argc, char **argv)
 		return tg_cli_usage_error("export", "unexpected argument '%s'", argv[optind + 1]);
 	if (o.cp932 && bom_given && o.bom)
 		return tg_cli_usage_error("export", "--bom is for UTF-8; cp932 has no byte order mark");
+	if (o.cp932_substitute && !o.cp932)
+		return tg_cli_usage_error("export", "--cp932-substitute goes with --encoding cp932");
 	if (o.cp932)
 		o.bom = false;
 	if (!format_given && output != NULL) {
@@ -148,23 +158,13 @@ cmd_export(cli *c, int argc, char **argv)
 	if (spec != NULL)
 		o.spec = &spec_text;
 	rc = tg_export(d, argv[optind], &o, &out, c->diag);
-	if (rc == TG_EXIT_OK && spec != NULL && (output == NULL || strcmp(output, "-") == 0)) {
-		/* The spec is a file; the sheet may still go to standard output. */
-		rc = tg_output(spec, &spec_text, c->diag);
-		if (rc == TG_EXIT_OK)
-			rc = tg_output(output, &out, c->diag);
-	} else if (rc == TG_EXIT_OK && spec != NULL) {
-		/* Sheet and spec belong together: written as one set. */
-		tg_outset *set = tg_outset_new();
-		if (tg_outset_put(set, output, out.data ? out.data : "", out.len, c->diag) &&
-		    tg_outset_put(set, spec, spec_text.data ? spec_text.data : "", spec_text.len, c->diag))
-			rc = tg_outset_commit(set, c->diag);
-		else
-			rc = TG_EXIT_IO;
-		tg_outset_free(set);
-	} else if (rc == TG_EXIT_OK) {
-		rc = tg_output(output, &out, c->diag);
-	}
+	/* Sheet and spec belong together: one set (the rule for standard
+	 * output applies: both to '-' is a usage error). */
+	if (rc == TG_EXIT_OK && spec != NULL)
+		rc = tg_cli_write(c, spec, &spec_text);
+	if (rc == TG_EXIT_OK)
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "export", rc, false);
 	tg_buf_free(&out);
 	tg_buf_free(&spec_text);
 	tg_data_free(d);

@@ -111,8 +111,9 @@ cmd_render(cli *c, int argc, char **argv)
 			    "                      html (regulation.html), docx (regulation.docx, Word)\n"
 			    "                      or all (default); repeat for several\n"
 			    "  -o, --output DIR    output directory (default out/ID/regulation[-PROFILE]\n"
-			    "                      [-LEVEL][-SPLIT]/); a batch: where the per-profile\n"
-			    "                      directories go (default out/ID/)\n\n"
+			    "                      [-LEVEL][-SPLIT]/), - for standard output (a format of\n"
+			    "                      one file: html or docx); a batch: where the\n"
+			    "                      per-profile directories go (default out/ID/)\n\n"
 			    "See docs/regulation.md.\n", tg_cli_progname);
 			rc = TG_EXIT_OK;
 			goto out;
@@ -140,13 +141,21 @@ cmd_render(cli *c, int argc, char **argv)
 		o.profiles = n ? &TG_BUF_AT(&profiles, const char *, 0) : NULL;
 		o.nprofiles = n;
 	}
+	if ((o.nprofiles > 0 || o.profiles_dir != NULL) && o.output != NULL &&
+	    strcmp(o.output, "-") == 0) {
+		rc = tg_cli_usage_error("render", "standard output (-o -) takes one file; a batch "
+		    "writes a directory per profile");
+		goto out;
+	}
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL) {
 		rc = tg_cli_finish(c, rc);
 		goto out;
 	}
+	/* One regulation: its files in the command's set; a batch commits its
+	 * own (every profile's files together) and lists them in report. */
 	tg_buf report = TG_BUF_INIT;
-	rc = tg_render_write(d, &o, &report, c->diag);
+	rc = tg_cli_commit(c, "render", tg_render_write(d, &o, c->out, &report, c->diag), true);
 	rc = tg_cli_finish_report(c, d, &report, rc);
 out:
 	tg_buf_free(&profiles);
@@ -193,24 +202,11 @@ cmd_init_profile(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	rc = tg_init_profile(d, industry, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "init-profile", rc, false);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);
-}
-
-/* -o FILE through an output set (atomic, temporaries removed on signals);
- * standard output otherwise. */
-static int
-write_one(const char *path, const tg_buf *out, tg_diag *diag)
-{
-	if (path == NULL || strcmp(path, "-") == 0)
-		return tg_output(NULL, out, diag);
-	tg_outset *set = tg_outset_new();
-	int rc = tg_outset_put(set, path, out->data ? out->data : "", out->len, diag) ?
-	    tg_outset_commit(set, diag) : TG_EXIT_IO;
-	tg_outset_free(set);
-	return rc;
 }
 
 int
@@ -265,7 +261,8 @@ cmd_init_industry(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	rc = tg_init_industry(d, id, title, baseline, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = write_one(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "init-industry", rc, false);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);

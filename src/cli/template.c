@@ -78,7 +78,8 @@ cmd_template(cli *c, int argc, char **argv)
 	tg_buf out = TG_BUF_INIT;
 	int rc = tg_template(argv[optind], &o, &out, c->diag);
 	if (rc == TG_EXIT_OK)
-		rc = tg_output(output, &out, c->diag);
+		rc = tg_cli_write(c, output, &out);
+	rc = tg_cli_commit(c, "template", rc, false);
 	tg_buf_free(&out);
 	return tg_cli_finish(c, rc);
 }

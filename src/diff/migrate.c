@@ -151,10 +151,7 @@ comment(tg_buf *lines, const char *fmt, ...)
 	tg_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
 	/* A comment is one line. */
-	for (size_t i = 0; i < line.len; i++)
-		if (line.data[i] == '\n' || line.data[i] == '\r')
-			line.data[i] = ' ';
-	tg_buf_puts(lines, tg_buf_cstr(&line));
+	tg_yamlw_comment(lines, line.data ? line.data : "", line.len);
 	tg_buf_putc(lines, '\n');
 	tg_buf_free(&line);
 }

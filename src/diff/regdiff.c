@@ -252,7 +252,7 @@ tg_regdiff_read(const char *dir, const char *name, tg_buf *out, tg_diag *diag)
 		tg_diag_error(diag, tg_pos_at(path, 0, 0), "file is larger than the %u MiB limit",
 		    TG_FS_MAX_INPUT / (1024u * 1024u));
 	else if (!ok)
-		tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", strerror(errno));
+		tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", tg_fs_why(st));
 	free(path);
 	return ok;
 }

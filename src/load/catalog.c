@@ -301,6 +301,11 @@ tg_load_catalog(tg_load *l, const tg_node *root)
 	for (size_t i = 0; i < c->nlevels; i++) {
 		if (strcmp(c->levels[i], "unknown") == 0)
 			tg_diag_error(l->diag, lpos[i], "'unknown' is reserved and cannot be a level name");
+		else if (!tg_schema_is_level_name(c->levels[i]))
+			tg_diag_error(l->diag, lpos[i], "level name '%s' is not valid: it becomes part of "
+			    "file names (letters, digits, '.', '_', '-' and non-ASCII characters such as "
+			    "★, starting with a letter, digit or non-ASCII character; no '/', spaces or "
+			    "controls; at most 64 bytes)", c->levels[i]);
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(c->levels[i], c->levels[k]) == 0)
 				tg_diag_error(l->diag, lpos[i], "level '%s' is listed twice", c->levels[i]);

@@ -216,7 +216,7 @@ tg_data_load_file(tg_data *d, tg_diag *diag, const char *path, const char *displ
 		    TG_FS_MAX_INPUT / (1024u * 1024u));
 		rc = TG_EXIT_INVALID;
 	} else if (st != TG_FS_OK) {
-		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", strerror(errno));
+		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", tg_fs_why(st));
 		rc = TG_EXIT_IO;
 	} else {
 		rc = tg_data_load_text(d, diag, display, text.data, text.len);

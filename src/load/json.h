@@ -14,8 +14,9 @@
 
 #include "yaml.h"
 
-/* After this many errors in one file the parse stops (with a message). */
-#define TG_JSON_MAX_ERRORS 100
+/* After this many errors in one file the parse stops (with a message):
+ * one less than the messages diag prints, so that the stop is shown. */
+#define TG_JSON_MAX_ERRORS (TG_DIAG_MAX_PRINTED - 1)
 
 /* Parses one JSON text.  Returns NULL after reporting every error found.
  * Nodes and strings live in a; `file` must outlive the tree. */

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/term.h"
 #include "../util/text.h"
+#include "../util/utf8.h"
 
 static void
 list_keys(tg_buf *b, const char *const *keys)
@@ -53,6 +55,25 @@ tg_schema_map(tg_load *l, const tg_node *n, const char *what, const char *const 
 	return true;
 }
 
+/* Text that drives a terminal (an ESC sequence, a C1 control, a carriage
+ * return, a bidirectional override) is shown escaped everywhere totsugo
+ * prints to a terminal; it is still worth a warning, with its position. */
+static void
+warn_controls(tg_load *l, const tg_node *n, const char *what)
+{
+	for (size_t i = 0; i < n->len;) {
+		size_t len;
+		char esc[16];
+		const char *e = tg_term_escape_char(n->str + i, n->len - i, &len, esc);
+		if (e != NULL) {
+			tg_diag_warning(l->diag, n->pos, "%s holds the control character %s, which "
+			    "terminals act on (it is shown escaped; remove it unless it is meant)", what, e);
+			return;
+		}
+		i += len;
+	}
+}
+
 const char *
 tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 {
@@ -65,16 +86,21 @@ tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 		tg_diag_error(l->diag, n->pos, "%s is empty", what);
 		return NULL;
 	}
+	warn_controls(l, n, what);
 	return n->str;
 }
 
 bool
 tg_schema_misspelt(const tg_node *map, const char *key)
 {
+	/* Near in both directions: "kind" is two edits from "id", which is
+	 * close for a word of four letters but not for one of two; every data
+	 * file has a kind, and a missing id went unreported. */
 	for (size_t i = 0; map != NULL && map->kind == TG_NODE_MAP && i < map->n; i++) {
 		const tg_node *k = tg_node_key(map, i);
-		if (k->kind == TG_NODE_SCALAR && strcmp(k->str, key) != 0 &&
-		    tg_text_suggest(k->str, &key, 1) != NULL)
+		const char *near = k->kind == TG_NODE_SCALAR ? k->str : NULL;
+		if (near != NULL && strcmp(near, key) != 0 && tg_text_suggest(near, &key, 1) != NULL &&
+		    tg_text_suggest(key, &near, 1) != NULL)
 			return true;
 	}
 	return false;
@@ -232,6 +258,27 @@ tg_schema_is_item_id(const char *s)
 	for (size_t i = 1; s[i]; i++)
 		if (!is_alnum(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-' && s[i] != '/')
 			return false;
+	return true;
+}
+
+bool
+tg_schema_is_level_name(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0 || len > 64 || tg_utf8_check(s, len) != len)
+		return false;
+	if (!is_alnum(s[0]) && (unsigned char)s[0] < 0x80)
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t cp = tg_utf8_decode(s + i, len - i, &n);
+		if (cp < 0x80 ? !(is_alnum((char)cp) || cp == '.' || cp == '_' || cp == '-') :
+		    cp <= 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200F) ||
+		    (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+		    cp >= 0xFFF0)
+			return false;
+		i += n;
+	}
 	return true;
 }
 

@@ -46,6 +46,12 @@ bool tg_schema_object_id(tg_load *l, const tg_node *n, const char *what);
 bool tg_schema_item_id(tg_load *l, const tg_node *n, const char *what);
 bool tg_schema_is_item_id(const char *s);
 bool tg_schema_is_object_id(const char *s);
+/* A level name, which becomes part of file and directory names
+ * (crosswalk-LV1.md, regulation-LV2/): letters, digits, '.', '_', '-' and
+ * printable non-ASCII characters (★3, 第1段階), starting with a letter, a
+ * digit or a non-ASCII character, at most 64 bytes; no '/', spaces or
+ * controls, never "." or "..". */
+bool tg_schema_is_level_name(const char *s);
 /* Provenance value (scalar `authored` or a mapping). */
 bool tg_schema_provenance(tg_load *l, const tg_node *n, tg_provenance *out);
 /* Date: YYYY, YYYY-MM or YYYY-MM-DD with a valid month/day. */

@@ -217,7 +217,7 @@ tg_tset_load(tg_data *d, tg_paramset *ps, tg_diag *diag)
 		tg_fs_status st = tg_fs_read(path, TG_FS_MAX_INPUT, &text);
 		if (st != TG_FS_OK) {
 			tg_diag_error(diag, tg_pos_at(path, 0, 0), "%s",
-			    st == TG_FS_TOO_BIG ? "file is larger than the 8 MiB limit" : strerror(errno));
+			    st == TG_FS_TOO_BIG ? "file is larger than the 8 MiB limit" : tg_fs_why(st));
 			continue;
 		}
 		tg_tfile *f = &t->files[t->nfiles];

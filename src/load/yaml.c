@@ -39,6 +39,28 @@ sat_add(size_t a, size_t b)
 	return a > (size_t)-1 - b ? (size_t)-1 : a + b;
 }
 
+/* Line and column (in characters) of byte offset `off` of the text. */
+static tg_pos
+offset_pos(const builder *b, const char *text, size_t len, size_t off)
+{
+	unsigned line = 1, col = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off;) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+			i++;
+			continue;
+		}
+		size_t n;
+		tg_utf8_decode(text + i, off - i, &n);
+		col++;
+		i += n;
+	}
+	return tg_pos_at(b->file, line, col);
+}
+
 /* Reports the first invalid byte with its line and column; a file that
  * looks like Shift_JIS gets a hint. */
 static bool
@@ -47,23 +69,10 @@ check_encoding(builder *b, const char *text, size_t len)
 	size_t bad = tg_utf8_check(text, len);
 	if (bad == len)
 		return true;
-	unsigned line = 1, col = 1;
-	for (size_t i = 0; i < bad;) {
-		if (text[i] == '\n') {
-			line++;
-			col = 1;
-			i++;
-			continue;
-		}
-		size_t n;
-		tg_utf8_decode(text + i, bad - i, &n);
-		col++;
-		i += n;
-	}
 	unsigned char c = (unsigned char)text[bad];
 	bool sjis = ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) &&
 	    bad + 1 < len && (unsigned char)text[bad + 1] >= 0x40;
-	tg_diag_error(b->diag, tg_pos_at(b->file, line, col),
+	tg_diag_error(b->diag, offset_pos(b, text, len, bad),
 	    "invalid UTF-8 (byte 0x%02X)%s", c,
 	    sjis ? "; the file looks like Shift_JIS/CP932: save it as UTF-8" : "");
 	return false;
@@ -221,6 +230,12 @@ tg_yaml_parse(tg_arena *a, tg_diag *d, const char *file, const char *text, size_
 	b.diag = d;
 	b.file = file;
 	tg_map_init(&b.anchors);
+	/* libyaml skips a byte order mark only when it detects the encoding
+	 * itself; we set it (UTF-8 is the only one we accept). */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (!check_encoding(&b, text, len))
 		return NULL;
 
@@ -240,7 +255,17 @@ tg_yaml_parse(tg_arena *a, tg_diag *d, const char *file, const char *text, size_
 				fputs("totsugo: out of memory\n", stderr);
 				abort();
 			}
-			if (parser.context != NULL)
+			if (parser.error == YAML_READER_ERROR) {
+				/* Reader errors carry a byte offset, not a mark. */
+				tg_pos at = offset_pos(&b, text, len, parser.problem_offset);
+				if (parser.problem_value >= 0)
+					tg_diag_error(d, at, "control character U+%04X is not allowed in YAML "
+					    "(write it as an escape in a double-quoted string if it is meant)",
+					    (unsigned)parser.problem_value);
+				else
+					tg_diag_error(d, at, "YAML: %s",
+					    parser.problem ? parser.problem : "unreadable text");
+			} else if (parser.context != NULL)
 				tg_diag_error(d, mark_pos(&b, m), "YAML syntax: %s %s (started at line %zu, column %zu)",
 				    parser.problem ? parser.problem : "error", parser.context,
 				    parser.context_mark.line + 1, parser.context_mark.column + 1);

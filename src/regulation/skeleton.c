@@ -24,7 +24,7 @@ comment(tg_buf *out, unsigned ind, const char *text)
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		indent(out, ind);
 		tg_buf_puts(out, "# ");
-		tg_buf_put(out, p, len);
+		tg_yamlw_comment(out, p, len);
 		tg_buf_putc(out, '\n');
 		if (nl == NULL)
 			break;

@@ -160,7 +160,7 @@ text(walker *w, const char *s, size_t len)
 		tg_docx_run(w->d, t.data + k, e - k, w->fmt);
 		w->last = t.data[e - 1];
 	}
-	if (w->open)
+	if (w->open && t.len > e)	/* (t.data is NULL when t is empty) */
 		tg_buf_put(&w->pending, t.data + e, t.len - e);
 	tg_buf_free(&t);
 }

@@ -3,6 +3,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../util/sha256.h"
+
 void
 tg_esc_html(tg_buf *out, const char *s, size_t len)
 {
@@ -129,14 +131,32 @@ tg_esc_md_text(tg_buf *out, const char *s)
 	}
 }
 
-void
-tg_html_begin(tg_buf *out, tg_html_policy policy)
+static void
+head(tg_buf *out, tg_html_policy policy, const char *script, size_t len)
 {
 	tg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-	if (policy != TG_HTML_NO_POLICY)
-		tg_buf_printf(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-		    "'none'; style-src 'unsafe-inline'%s\">\n",
-		    policy == TG_HTML_STYLES_SCRIPTS ? "; script-src 'unsafe-inline'" : "");
+	if (policy != TG_HTML_NO_POLICY) {
+		tg_buf_puts(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+		    "'none'; style-src 'unsafe-inline'");
+		if (script != NULL) {
+			tg_buf_puts(out, "; script-src 'sha256-");
+			tg_sha256_base64(script, len, out);
+			tg_buf_putc(out, '\'');
+		}
+		tg_buf_puts(out, "\">\n");
+	}
 	tg_buf_puts(out, "<title>");
+}
+
+void
+tg_html_begin(tg_buf *out, tg_html_policy policy)
+{
+	head(out, policy, NULL, 0);
+}
+
+void
+tg_html_begin_script(tg_buf *out, const char *script, size_t len)
+{
+	head(out, TG_HTML_STYLES, script, len);
 }

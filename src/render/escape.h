@@ -25,11 +25,14 @@ void tg_esc_md_text(tg_buf *out, const char *s);
 /* How much a self-contained page may run: its Content-Security-Policy. */
 typedef enum tg_html_policy {
 	TG_HTML_NO_POLICY,	/* no CSP element */
-	TG_HTML_STYLES,		/* inline CSS only, no network */
-	TG_HTML_STYLES_SCRIPTS	/* inline CSS and script, no network */
+	TG_HTML_STYLES		/* inline CSS only, no network, no script */
 } tg_html_policy;
 
 /* The start of every page totsugo writes, up to and including "<title>". */
 void tg_html_begin(tg_buf *out, tg_html_policy policy);
+/* The same for a page with inline CSS and one inline script: `script` is
+ * the exact text between <script> and </script>, allowed by its SHA-256
+ * hash, so that no other script (one smuggled in by data) would run. */
+void tg_html_begin_script(tg_buf *out, const char *script, size_t len);
 
 #endif

@@ -19,7 +19,7 @@ read_input(const char *path, tg_buf *text, tg_diag *diag)
 		return TG_EXIT_INVALID;
 	}
 	if (st != TG_FS_OK) {
-		tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", strerror(errno));
+		tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", tg_fs_why(st));
 		return TG_EXIT_IO;
 	}
 	return TG_EXIT_OK;

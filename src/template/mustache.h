@@ -22,10 +22,11 @@
  *   MARKDOWN  - anywhere: a backslash goes before  \ ` * _ [ ] | ^
  *               and  & < > ~  become  &amp; &lt; &gt; &#126;  (Discount,
  *               the Markdown library totsugo links, has no \< or \~);
- *             - at the start of a line, that is when only spaces or tabs
- *               precede the character on its output line (this holds at the
- *               value's start when the output so far ends a line, and after
- *               every newline inside the value): a backslash goes before
+ *             - at the start of a line, that is when only spaces, tabs and
+ *               block markers ("- ", "* ", "+ ", "1. ", "1) ", ">") precede
+ *               the character on its output line (this holds at the value's
+ *               start when the output so far ends a line or a marker, and
+ *               after every newline inside the value): a backslash goes before
  *               # + - , = becomes &#61;, and in a run of ASCII digits
  *               followed by . or ) a backslash goes before the . or ).
  *             Newlines, leading spaces and everything else pass through.
@@ -39,7 +40,9 @@
  * Limits: sections nest at most TG_MUS_MAX_NESTING deep in one template;
  * partials and parents nest at most TG_MUS_MAX_DEPTH deep while rendering (a
  * template that includes itself stops there with an error); output is bounded
- * by tg_mus_options.max_output and rendering by TG_MUS_MAX_STEPS tag visits. */
+ * by tg_mus_options.max_output and rendering work by tg_mus_options.max_steps
+ * (every node visited, text or tag, and every iteration of a section counts
+ * one step), each a positioned error that stops the render. */
 #ifndef TG_MUSTACHE_H
 #define TG_MUSTACHE_H
 
@@ -91,10 +94,11 @@ typedef struct tg_mus_options {
 	tg_mus_partial_fn partial;	/* NULL: every partial is missing */
 	void *partial_ud;
 	size_t max_output;	/* bytes; 0 means TG_MUS_MAX_OUTPUT */
+	size_t max_steps;	/* 0 means TG_MUS_MAX_STEPS */
 } tg_mus_options;
 
 /* Spec behaviour: not strict, HTML escaping, no partials. */
-#define TG_MUS_OPTIONS_INIT {false, TG_MUS_ESCAPE_HTML, NULL, NULL, 0}
+#define TG_MUS_OPTIONS_INIT {false, TG_MUS_ESCAPE_HTML, NULL, NULL, 0, 0}
 
 /* Parses a template.  Returns NULL after reporting every syntax error
  * (unclosed or mismatched section, unclosed tag, bad delimiters, bad name,

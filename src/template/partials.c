@@ -85,8 +85,8 @@ tg_mus_dir_partial(void *ud, const char *name, tg_mus_partial *found)
 		found->message = d->message;
 		return TG_MUS_PARTIAL_IO_ERROR;
 	}
-	int err = errno;
-	snprintf(d->message, sizeof d->message, "%s: %s", d->path, strerror(err));
+	int err = st == TG_FS_ERRNO ? errno : 0;
+	snprintf(d->message, sizeof d->message, "%s: %s", d->path, tg_fs_why(st));
 	found->message = d->message;
 	return err == ENOENT || err == ENOTDIR ? TG_MUS_PARTIAL_MISSING : TG_MUS_PARTIAL_IO_ERROR;
 }

@@ -40,6 +40,7 @@ typedef struct render {
 	unsigned char first;	/* TG_MUS_FIRST_*: pending for the next node */
 	int depth;		/* partials, parents and overrides being rendered */
 	size_t steps;
+	const tg_mus_node *at;	/* the innermost tag being rendered, for limit errors */
 	bool stop;		/* a limit was hit: unwind */
 	int rc;
 	tg_arena arena;		/* cache and report keys */
@@ -376,18 +377,41 @@ escape_html(tg_buf *out, const char *s, size_t len)
 	tg_buf_put(out, s + from, len - from);
 }
 
-/* Only spaces or tabs since the last newline written. */
+/* Only indentation and block markers since the last newline written: a
+ * value after "- ", "* ", "+ ", "1. ", "1) " or ">" starts a block of its
+ * own, where "1. item" or "#h" would nest a list or make a heading. */
 static bool
 at_line_start(const tg_buf *out)
 {
-	for (size_t i = out->len; i > 0; i--) {
-		char c = out->data[i - 1];
-		if (c == '\n')
+	size_t bol = out->len;
+	while (bol > 0 && out->data[bol - 1] != '\n')
+		bol--;
+	const char *p = out->data + bol;
+	size_t n = out->len - bol, i = 0;
+	for (;;) {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i == n)
 			return true;
-		if (c != ' ' && c != '\t')
+		if (p[i] == '>') {
+			i++;
+			continue;
+		}
+		size_t m = i;
+		if (p[i] == '-' || p[i] == '*' || p[i] == '+') {
+			m = i + 1;
+		} else {
+			while (m < n && m - i < 9 && p[m] >= '0' && p[m] <= '9')
+				m++;
+			if (m == i || m == n || (p[m] != '.' && p[m] != ')'))
+				return false;
+			m++;
+		}
+		/* A marker is followed by a space or a tab. */
+		if (m == n || (p[m] != ' ' && p[m] != '\t'))
 			return false;
+		i = m;
 	}
-	return true;
 }
 
 /* The rule is spelled out in mustache.h (and shared with every Markdown
@@ -453,6 +477,36 @@ pop(render *r)
 	r->ctx.len -= sizeof(const tg_node *);
 }
 
+/* Steps of work (a node visited, section iterations) and the output so
+ * far, against the limits; false (reported, render stopped) past one.
+ * n: the node, or NULL for iterations of r->at. */
+static bool
+charge(render *r, const tg_mus_node *n, size_t steps)
+{
+	const tg_mus_node *where = n != NULL && n->type != TG_MN_TEXT ? n : r->at;
+	r->steps = steps > r->opt.max_steps - r->steps + 1 ? r->opt.max_steps + 1 : r->steps + steps;
+	if (r->steps > r->opt.max_steps) {
+		if (where != NULL)
+			error_at(r, where, "rendering takes more than %zu steps (tags, texts and "
+			    "section iterations) here; stopped", r->opt.max_steps);
+		else
+			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0), "rendering takes more than %zu "
+			    "steps (tags, texts and section iterations); stopped", r->opt.max_steps);
+	} else if (r->out->len - r->base > r->opt.max_output) {
+		if (where != NULL)
+			error_at(r, where, "the output is larger than %zu bytes here; stopped",
+			    r->opt.max_output);
+		else
+			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0),
+			    "the output is larger than %zu bytes; stopped", r->opt.max_output);
+	} else {
+		return true;
+	}
+	fail(r, TG_EXIT_INVALID);
+	r->stop = true;
+	return false;
+}
+
 static void
 render_content(render *r, const tg_mus_node *n)
 {
@@ -476,17 +530,24 @@ render_section(render *r, const tg_mus_node *n)
 	}
 	if (!found || falsey(v))
 		return;
-	if (v->kind == TG_NODE_SEQ) {
-		for (size_t i = 0; i < v->n && !r->stop; i++) {
+	const tg_mus_node *outer = r->at;
+	r->at = n;
+	if (v->kind == TG_NODE_SEQ && n->nkids == 0 && (!n->bol_end || r->indent.len == 0)) {
+		/* Iterations that write nothing: counted all at once. */
+		charge(r, NULL, v->n);
+	} else if (v->kind == TG_NODE_SEQ) {
+		/* Every iteration counts, with or without tags inside. */
+		for (size_t i = 0; i < v->n && !r->stop && charge(r, NULL, 1); i++) {
 			push(r, v->items[i]);
 			render_content(r, n);
 			pop(r);
 		}
-		return;
+	} else {
+		push(r, v);
+		render_content(r, n);
+		pop(r);
 	}
-	push(r, v);
-	render_content(r, n);
-	pop(r);
+	r->at = outer;
 }
 
 /* ---- partials and parents ---- */
@@ -690,20 +751,8 @@ render_list(render *r, tg_mus_node *const *nodes, size_t n)
 {
 	for (size_t i = 0; i < n && !r->stop; i++) {
 		const tg_mus_node *node = nodes[i];
-		if (++r->steps > TG_MUS_MAX_STEPS) {
-			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0),
-			    "rendering takes more than %u steps; stopped", TG_MUS_MAX_STEPS);
-			fail(r, TG_EXIT_INVALID);
-			r->stop = true;
+		if (!charge(r, node, 1))
 			return;
-		}
-		if (r->out->len - r->base > r->opt.max_output) {
-			tg_diag_error(r->diag, tg_pos_at(NULL, 0, 0),
-			    "the output is larger than %zu bytes; stopped", r->opt.max_output);
-			fail(r, TG_EXIT_INVALID);
-			r->stop = true;
-			return;
-		}
 		if (!node->standalone) {
 			bool bol = node->bol;
 			if (r->first != TG_MUS_FIRST_AS_IS) {
@@ -748,6 +797,8 @@ tg_mus_render(const tg_mus *m, const tg_node *context, const tg_mus_options *opt
 	r.opt = opt ? *opt : defaults;
 	if (r.opt.max_output == 0)
 		r.opt.max_output = TG_MUS_MAX_OUTPUT;
+	if (r.opt.max_steps == 0)
+		r.opt.max_steps = TG_MUS_MAX_STEPS;
 	r.out = out;
 	r.base = out->len;
 	r.diag = diag;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "term.h"
 #include "utf8.h"
 
 typedef struct message {
@@ -21,8 +22,9 @@ typedef struct source {
 	size_t len;
 	char sep;	/* spreadsheet cell separator, or 0 for a text file */
 	bool cells;	/* a workbook sheet: positions are cell names (C7) */
-	size_t *rows;	/* spreadsheet: start offset of each row, built on first use */
-	size_t nrows;
+	size_t *rows;	/* spreadsheet: start offset of each row, indexed as far as needed */
+	size_t nrows, cap;
+	size_t scanned;	/* how far the row index has read */
 } source;
 
 struct tg_diag {
@@ -66,21 +68,21 @@ tg_diag_free(tg_diag *d)
 void
 tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, false, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, false, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
 void
 tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len, char sep)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, false, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, false, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
 void
 tg_diag_add_cell_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, '\t', true, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, '\t', true, NULL, 0, 0, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
@@ -192,58 +194,97 @@ find_source(const tg_diag *d, const char *file)
 	return NULL;
 }
 
-/* Prints one line of text with the gutter number, then a caret at byte
- * offset lead, padded with the display width of what precedes it (tabs
- * kept), and `span` characters underlined. */
-static void
-print_line(FILE *out, unsigned number, const char *p, size_t linelen, size_t lead, unsigned span)
-{
-	char gutter[16];
-	int gw = snprintf(gutter, sizeof gutter, "%u", number);
-	fprintf(out, " %s | ", gutter);
-	/* Replace invalid bytes so the terminal shows something sane. */
-	for (size_t i = 0; i < linelen;) {
-		size_t n;
-		uint32_t cp = tg_utf8_decode(p + i, linelen - i, &n);
-		if (cp == 0xFFFD && n == 1 && (unsigned char)p[i] >= 0x80)
-			fputs("\\x", out), fprintf(out, "%02X", (unsigned char)p[i]);
-		else
-			fwrite(p + i, 1, n, out);
-		i += n;
-	}
-	fprintf(out, "\n %*s | ", gw, "");
-	for (size_t i = 0; i < lead;) {
-		size_t n;
-		uint32_t cp = tg_utf8_decode(p + i, lead - i, &n);
-		if (cp == '\t')
-			fputc('\t', out);
-		else if (cp == 0xFFFD && n == 1 && (unsigned char)p[i] >= 0x80)
-			fputs("    ", out);
-		else
-			for (int w = tg_utf8_cp_width(cp); w > 0; w--)
-				fputc(' ', out);
-		i += n;
-	}
-	fputc('^', out);
-	if (span > 1 && lead < linelen) {
-		size_t upto = lead + tg_utf8_offset(p + lead, linelen - lead, span);
-		size_t w = tg_utf8_width(p + lead, upto - lead);
-		for (size_t i = 1; i < w; i++)
-			fputc('~', out);
-	}
-	fputc('\n', out);
-}
-
-/* Longer lines are quoted in part: this many characters, the caret's
- * EXCERPT_BEFORE characters after the start of the part. */
+/* A quoted line longer than EXCERPT_MAX characters (minified JSON, a
+ * whole paragraph, a row of a huge sheet) is shown in part: EXCERPT_MAX
+ * characters, the caret's EXCERPT_BEFORE characters after the start of
+ * the part, cut marks where it was cut.  (One line of minified text once
+ * took 17 KB per message.) */
 #define EXCERPT_MAX 160
 #define EXCERPT_BEFORE 60
 
+/* One character of a quoted line as shown: its escape (controls, invalid
+ * bytes) or itself, and its display width. */
+static size_t
+shown(const char *p, size_t len, size_t *n, const char **text, char esc[16])
+{
+	const char *e = tg_term_escape_char(p, len, n, esc);
+	if (e != NULL) {
+		*text = e;
+		return strlen(e);
+	}
+	*text = NULL;
+	size_t dummy;
+	return (size_t)tg_utf8_cp_width(tg_utf8_decode(p, len, &dummy));
+}
+
+/* Appends one line of text with the gutter number, then a caret at byte
+ * offset lead, padded with the display width of what precedes it (tabs
+ * kept), and `span` characters underlined.  Controls are shown escaped;
+ * only a window of the line around the caret is shown. */
+static void
+print_line(tg_buf *out, unsigned number, const char *p, size_t linelen, size_t lead, unsigned span)
+{
+	char gutter[16], esc[16];
+	const char *text;
+	int gw = snprintf(gutter, sizeof gutter, "%u", number);
+	if (lead > linelen)
+		lead = linelen;
+	size_t from = 0, to = linelen;
+	if (tg_utf8_count(p, linelen) > EXCERPT_MAX) {
+		size_t col = tg_utf8_count(p, lead);
+		from = col > EXCERPT_BEFORE ? tg_utf8_offset(p, linelen, col - EXCERPT_BEFORE) : 0;
+		to = lead + tg_utf8_offset(p + lead, linelen - lead, EXCERPT_MAX - EXCERPT_BEFORE);
+	}
+	tg_buf_printf(out, " %s | ", gutter);
+	if (from > 0)
+		tg_buf_puts(out, "…");
+	for (size_t i = from; i < to;) {
+		size_t n;
+		shown(p + i, to - i, &n, &text, esc);
+		if (text != NULL)
+			tg_buf_puts(out, text);
+		else
+			tg_buf_put(out, p + i, n);
+		i += n;
+	}
+	if (to < linelen)
+		tg_buf_puts(out, "…");
+	tg_buf_printf(out, "\n %*s | ", gw, "");
+	for (int w = from > 0 ? tg_utf8_cp_width(0x2026) : 0; w > 0; w--)
+		tg_buf_putc(out, ' ');
+	for (size_t i = from; i < lead;) {
+		size_t n;
+		size_t w = shown(p + i, lead - i, &n, &text, esc);
+		if (p[i] == '\t')
+			tg_buf_putc(out, '\t');
+		else
+			for (; w > 0; w--)
+				tg_buf_putc(out, ' ');
+		i += n;
+	}
+	tg_buf_putc(out, '^');
+	if (span > 1 && lead < to) {
+		size_t w = 0, i = lead;
+		for (unsigned c = 0; c < span && i < to; c++) {
+			size_t n;
+			w += shown(p + i, to - i, &n, &text, esc);
+			i += n;
+		}
+		for (size_t k = 1; k < w; k++)
+			tg_buf_putc(out, '~');
+	}
+	tg_buf_putc(out, '\n');
+}
+
+
 /* Quotes line `line` of the source and puts a caret under column `col`. */
 static void
-print_excerpt(FILE *out, const source *src, const tg_pos *pos)
+print_excerpt(tg_buf *out, const source *src, const tg_pos *pos)
 {
 	const char *p = src->text, *end = src->text + src->len;
+	/* A byte order mark is not a column. */
+	if (src->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
 	for (unsigned l = 1; l < pos->line && p < end; l++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
@@ -256,25 +297,8 @@ print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 	if (eol > p && eol[-1] == '\r')
 		eol--;
 	size_t linelen = (size_t)(eol - p);
-	size_t col = pos->col > 0 ? pos->col - 1 : 0;
-	size_t lead = tg_utf8_offset(p, linelen, col);
-	if (tg_utf8_count(p, linelen) <= EXCERPT_MAX) {
-		print_line(out, pos->line, p, linelen, lead, pos->span);
-		return;
-	}
-	/* A long line (minified JSON, a whole paragraph): a window around
-	 * the caret, cut marks where it was cut. */
-	size_t from = col > EXCERPT_BEFORE ? tg_utf8_offset(p, linelen, col - EXCERPT_BEFORE) : 0;
-	size_t to = lead + tg_utf8_offset(p + lead, linelen - lead, EXCERPT_MAX - EXCERPT_BEFORE);
-	tg_buf win = TG_BUF_INIT;
-	if (from > 0)
-		tg_buf_puts(&win, "…");
-	size_t shift = win.len;
-	tg_buf_put(&win, p + from, to - from);
-	if (to < linelen)
-		tg_buf_puts(&win, "…");
-	print_line(out, pos->line, win.data, win.len, lead - from + shift, pos->span);
-	tg_buf_free(&win);
+	size_t lead = tg_utf8_offset(p, linelen, pos->col > 0 ? pos->col - 1 : 0);
+	print_line(out, pos->line, p, linelen, lead, pos->span);
 }
 
 /* Spreadsheet text: the offset just past the cell starting at i, and
@@ -310,32 +334,47 @@ sheet_skip_cell(const char *s, size_t len, size_t i, char sep, bool *row_end)
 	return len;
 }
 
+/* The start of row `line` (1-based), indexing rows only as far as asked
+ * (messages come sorted: a sheet's index grows once, to the last row
+ * quoted, never to the whole of a huge sheet). */
+static bool
+sheet_row_start(source *src, unsigned line, size_t *start)
+{
+	if (src->rows == NULL) {
+		src->rows = tg_xmalloc(sizeof *src->rows);
+		src->rows[0] = 0;
+		src->nrows = 1;
+		src->cap = 1;
+		src->scanned = 0;
+	}
+	while (src->nrows < line && src->scanned < src->len) {
+		bool row_end;
+		src->scanned = sheet_skip_cell(src->text, src->len, src->scanned, src->sep, &row_end);
+		if (row_end && src->scanned < src->len) {
+			if (src->nrows == src->cap) {
+				src->cap *= 2;
+				src->rows = tg_xrealloc(src->rows, src->cap * sizeof *src->rows);
+			}
+			src->rows[src->nrows++] = src->scanned;
+		}
+	}
+	if (line == 0 || line > src->nrows)
+		return false;
+	*start = src->rows[line - 1];
+	return true;
+}
+
 /* Offset of the cell at pos in a spreadsheet source, or (size_t)-1 when the
  * row or the cell is not written; *start: where its row starts. */
 static size_t
 sheet_find_cell(source *src, const tg_pos *pos, size_t *start)
 {
-	const char *s = src->text;
-	size_t len = src->len;
-	if (src->rows == NULL) {
-		tg_buf rows = TG_BUF_INIT;
-		size_t i = 0;
-		TG_BUF_PUSH(&rows, size_t, 0);
-		while (i < len) {
-			bool row_end;
-			i = sheet_skip_cell(s, len, i, src->sep, &row_end);
-			if (row_end && i < len)
-				TG_BUF_PUSH(&rows, size_t, i);
-		}
-		src->nrows = TG_BUF_COUNT(&rows, size_t);
-		src->rows = (size_t *)(void *)tg_buf_detach(&rows);
-	}
-	if (pos->line > src->nrows)
+	if (!sheet_row_start(src, pos->line, start))
 		return (size_t)-1;
-	size_t cell = *start = src->rows[pos->line - 1];
+	size_t cell = *start;
 	for (unsigned c = 1; c < pos->col; c++) {
 		bool row_end;
-		size_t next = sheet_skip_cell(s, len, cell, src->sep, &row_end);
+		size_t next = sheet_skip_cell(src->text, src->len, cell, src->sep, &row_end);
 		if (row_end)
 			return (size_t)-1;	/* a ragged row: the cell is not written */
 		cell = next;
@@ -344,7 +383,7 @@ sheet_find_cell(source *src, const tg_pos *pos, size_t *start)
 }
 
 static void
-print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
+print_sheet_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 {
 	const char *s = src->text;
 	size_t len = src->len, start;
@@ -364,21 +403,21 @@ print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
 
 /* "C7" (column letters, row number). */
 static void
-print_cell_name(FILE *out, unsigned row, unsigned col)
+print_cell_name(tg_buf *out, unsigned row, unsigned col)
 {
 	char letters[8];
 	size_t n = 0;
 	for (unsigned c = col; c > 0 && n < sizeof letters; c = (c - 1) / 26)
 		letters[n++] = (char)('A' + (c - 1) % 26);
 	while (n > 0)
-		fputc(letters[--n], out);
-	fprintf(out, "%u", row);
+		tg_buf_putc(out, letters[--n]);
+	tg_buf_printf(out, "%u", row);
 }
 
-/* A workbook cell: its text (up to its first line break), the cell name in
- * the gutter, the caret under its first character. */
+/* A workbook cell: its text (up to its first line break, at most EXCERPT_MAX
+ * characters, controls escaped), the cell name in the gutter. */
 static void
-print_cell_excerpt(FILE *out, source *src, const tg_pos *pos)
+print_cell_excerpt(tg_buf *out, source *src, const tg_pos *pos)
 {
 	size_t start;
 	size_t cell = sheet_find_cell(src, pos, &start);
@@ -402,11 +441,13 @@ print_cell_excerpt(FILE *out, source *src, const tg_pos *pos)
 		tg_buf_put(&text, s + cell, end - cell);
 	}
 	const char *t = tg_buf_cstr(&text);
-	size_t n = strcspn(t, "\n");
+	size_t n = strcspn(t, "\n"), shown_n = tg_utf8_offset(t, n, EXCERPT_MAX);
 	if (n > 0) {
-		fputc(' ', out);
+		tg_buf_putc(out, ' ');
 		print_cell_name(out, pos->line, pos->col);
-		fprintf(out, " | %.*s%s\n", (int)n, t, t[n] ? " …" : "");
+		tg_buf_puts(out, " | ");
+		tg_term_put(out, t, shown_n, false);
+		tg_buf_puts(out, t[shown_n] ? " …\n" : "\n");
 	}
 	tg_buf_free(&text);
 }
@@ -419,30 +460,63 @@ tg_diag_print(tg_diag *d, FILE *out)
 	if (n > 1)
 		qsort(ms, n, sizeof *ms, compare_messages);
 	static const char *const label[] = {"error", "warning", "note"};
-	for (size_t i = 0; i < n; i++) {
+	/* Built whole, written at once: stderr is unbuffered. */
+	tg_buf b = TG_BUF_INIT;
+	size_t shown_n = n < TG_DIAG_MAX_PRINTED ? n : TG_DIAG_MAX_PRINTED;
+	for (size_t i = 0; i < shown_n; i++) {
 		const message *m = &ms[i];
 		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
 		if (src != NULL && src->cells) {
-			fprintf(out, "%s!", m->file);
+			tg_term_puts(&b, m->file, false);
+			tg_buf_putc(&b, '!');
 			if (m->pos.col > 0)
-				print_cell_name(out, m->pos.line, m->pos.col);
+				print_cell_name(&b, m->pos.line, m->pos.col);
 			else
-				fprintf(out, "%u:%u", m->pos.line, m->pos.line);
-			fputs(": ", out);
-		} else if (m->file != NULL && m->pos.line > 0)
-			fprintf(out, "%s:%u:%u: ", m->file, m->pos.line, m->pos.col);
-		else if (m->file != NULL)
-			fprintf(out, "%s: ", m->file);
-		else
-			fputs("totsugo: ", out);
-		fprintf(out, "%s: %s\n", label[m->sev], m->text);
+				tg_buf_printf(&b, "%u:%u", m->pos.line, m->pos.line);	/* the row */
+			tg_buf_puts(&b, ": ");
+		} else if (m->file != NULL && m->pos.line > 0) {
+			tg_term_puts(&b, m->file, false);
+			tg_buf_printf(&b, ":%u:%u: ", m->pos.line, m->pos.col);
+		} else if (m->file != NULL) {
+			tg_term_puts(&b, m->file, false);
+			tg_buf_puts(&b, ": ");
+		} else {
+			tg_buf_puts(&b, "totsugo: ");
+		}
+		tg_buf_printf(&b, "%s: ", label[m->sev]);
+		tg_term_puts(&b, m->text, false);
+		tg_buf_putc(&b, '\n');
 		if (src != NULL && src->cells)
-			print_cell_excerpt(out, src, &m->pos);
+			print_cell_excerpt(&b, src, &m->pos);
 		else if (src != NULL && src->sep != 0)
-			print_sheet_excerpt(out, src, &m->pos);
+			print_sheet_excerpt(&b, src, &m->pos);
 		else if (src != NULL)
-			print_excerpt(out, src, &m->pos);
+			print_excerpt(&b, src, &m->pos);
 	}
+	if (n > shown_n) {
+		size_t more_e = 0, more_w = 0;
+		for (size_t i = shown_n; i < n; i++) {
+			if (ms[i].sev == TG_ERROR)
+				more_e++;
+			else if (ms[i].sev == TG_WARNING)
+				more_w++;
+		}
+		tg_buf_printf(&b, "totsugo: %zu more message%s not shown (", n - shown_n,
+		    n - shown_n == 1 ? "" : "s");
+		if (more_e > 0)
+			tg_buf_printf(&b, "%zu error%s", more_e, more_e == 1 ? "" : "s");
+		if (more_w > 0)
+			tg_buf_printf(&b, "%s%zu warning%s", more_e ? ", " : "", more_w,
+			    more_w == 1 ? "" : "s");
+		if (more_e + more_w < n - shown_n)
+			tg_buf_printf(&b, "%s%zu note%s", more_e + more_w ? ", " : "",
+			    n - shown_n - more_e - more_w, n - shown_n - more_e - more_w == 1 ? "" : "s");
+		tg_buf_printf(&b, "); the first %d are above\n", TG_DIAG_MAX_PRINTED);
+	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, out);
+	fflush(out);
+	tg_buf_free(&b);
 	forget_messages(d);
 	d->errors = d->warnings = 0;
 }

@@ -43,7 +43,13 @@ void tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ..
 #define tg_diag_warning(d, pos, ...) tg_diag_report((d), TG_WARNING, (pos), __VA_ARGS__)
 size_t tg_diag_errors(const tg_diag *d);
 size_t tg_diag_warnings(const tg_diag *d);
-/* Prints every message (sorted) and forgets them. */
+/* Messages printed at most; the rest are counted in a last line. */
+#define TG_DIAG_MAX_PRINTED 100
+
+/* Prints the messages (sorted; the first TG_DIAG_MAX_PRINTED, then a
+ * count of the rest) with one write, and forgets them.  Quoted lines are
+ * clipped to a window around the caret, and control characters in
+ * messages and quotes are shown escaped (term.h). */
 void tg_diag_print(tg_diag *d, FILE *out);
 /* Messages across processes (a batch worker's, to its parent):
  * tg_diag_export appends every message of d to out as records;

@@ -36,7 +36,8 @@ tg_fs_status
 tg_fs_read(const char *path, size_t limit, tg_buf *out)
 {
 	tg_buf_clear(out);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO would block the open until a writer came. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return TG_FS_ERRNO;
 	struct stat st;
@@ -51,7 +52,11 @@ tg_fs_read(const char *path, size_t limit, tg_buf *out)
 		errno = EISDIR;
 		return TG_FS_ERRNO;
 	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return TG_FS_NOT_FILE;
+	}
+	if ((size_t)st.st_size > limit) {
 		close(fd);
 		return TG_FS_TOO_BIG;
 	}
@@ -114,6 +119,19 @@ tg_fs_is_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *
+tg_fs_why(tg_fs_status st)
+{
+	switch (st) {
+	case TG_FS_TOO_BIG:
+		return "file too large";
+	case TG_FS_NOT_FILE:
+		return "not a regular file (a FIFO, a device or a socket is never read)";
+	default:
+		return strerror(errno);
+	}
 }
 
 bool

@@ -13,11 +13,15 @@
 typedef enum tg_fs_status {
 	TG_FS_OK,
 	TG_FS_ERRNO,	/* see errno */
-	TG_FS_TOO_BIG
+	TG_FS_TOO_BIG,
+	TG_FS_NOT_FILE	/* a FIFO, a device, a socket: never read (a FIFO would block) */
 } tg_fs_status;
 
-/* Reads a whole file (at most `limit` bytes) into out (cleared first). */
+/* Reads a whole regular file (at most `limit` bytes) into out (cleared
+ * first).  Opening never blocks: anything but a regular file is refused. */
 tg_fs_status tg_fs_read(const char *path, size_t limit, tg_buf *out);
+/* Why a read failed, for messages (TG_FS_ERRNO: strerror(errno)). */
+const char *tg_fs_why(tg_fs_status st);
 /* The same, where "-" means standard input. */
 tg_fs_status tg_fs_read_input(const char *path, size_t limit, tg_buf *out);
 /* Writes data to path atomically: a temporary file in the same directory,

@@ -16,7 +16,7 @@ newline(tg_json *j)
 	if (!j->pretty)
 		return;
 	tg_buf_putc(j->out, '\n');
-	for (int i = 0; i < j->depth; i++)
+	for (size_t i = 0; i < j->depth; i++)
 		tg_buf_puts(j->out, "  ");
 }
 
@@ -29,9 +29,9 @@ before_value(tg_json *j)
 		return;
 	}
 	if (j->depth > 0) {
-		if (j->need_comma[j->depth])
+		if (j->need_comma)
 			tg_buf_putc(j->out, ',');
-		j->need_comma[j->depth] = true;
+		j->need_comma = true;
 		newline(j);
 	}
 }
@@ -41,17 +41,19 @@ open_container(tg_json *j, char c)
 {
 	before_value(j);
 	tg_buf_putc(j->out, c);
-	if (j->depth + 1 < TG_JSON_MAX_DEPTH)
-		j->depth++;
-	j->need_comma[j->depth] = false;
+	j->depth++;
+	j->need_comma = false;
 }
 
 static void
 close_container(tg_json *j, char c)
 {
-	bool had = j->need_comma[j->depth];
+	bool had = j->need_comma;
 	if (j->depth > 0)
 		j->depth--;
+	/* The parent now holds at least this container: its next value
+	 * needs a comma. */
+	j->need_comma = true;
 	if (had)
 		newline(j);
 	tg_buf_putc(j->out, c);

@@ -7,13 +7,13 @@
 
 #include "buf.h"
 
-#define TG_JSON_MAX_DEPTH 64
-
+/* Any depth: a container that closes always leaves its parent needing a
+ * comma before the next value, so only the innermost level's state is kept. */
 typedef struct tg_json {
 	tg_buf *out;
-	int depth;
+	size_t depth;
 	bool pretty;
-	bool need_comma[TG_JSON_MAX_DEPTH];
+	bool need_comma;	/* of the innermost open container */
 	bool after_key;
 } tg_json;
 

@@ -55,10 +55,18 @@ block_signals(sigset_t *old)
 
 /* Installs the handler for signals at their default action, checked at
  * every registration (a parent that ignores SIGHUP, as nohup does, keeps
- * it ignored; a caller's own handler is left alone). */
+ * it ignored; a caller's own handler is left alone).  SIGXFSZ, which a
+ * file-size limit (ulimit -f) raises and which would kill the process
+ * with its temporaries left, is ignored instead: the write then fails with
+ * EFBIG and is reported like a full disk. */
 static void
 install_handlers(void)
 {
+	struct sigaction xfsz;
+	if (sigaction(SIGXFSZ, NULL, &xfsz) == 0 && xfsz.sa_handler == SIG_DFL) {
+		xfsz.sa_handler = SIG_IGN;
+		sigaction(SIGXFSZ, &xfsz, NULL);
+	}
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		struct sigaction cur;
 		if (sigaction(cleanup_signals[i], NULL, &cur) != 0 || cur.sa_handler != SIG_DFL)
@@ -169,10 +177,21 @@ dir_of(const char *path)
 	return dir;
 }
 
+/* The directory of a temporary for path: next to it, or for standard
+ * output the temporary directory. */
+static char *
+temp_dir(const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return dir_of(path);
+	const char *t = getenv("TMPDIR");
+	return tg_xstrdup(t != NULL && t[0] == '/' ? t : "/tmp");
+}
+
 int
 tg_outset_temp_open(const char *path, tg_buf *tmp)
 {
-	char *dir = dir_of(path);
+	char *dir = temp_dir(path);
 	int fd = -1, e = 0;
 	if (strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0 && !tg_fs_mkdirs(dir)) {
 		e = errno;
@@ -198,8 +217,10 @@ out:
 /* ---- sets ---- */
 
 typedef struct staged {
-	char *path;	/* destination */
+	char *path;	/* destination; "-" is standard output */
 	char *tmp;	/* temporary, registered */
+	tg_buf data;	/* standard output: what tg_outset_put staged */
+	bool in_memory;
 } staged;
 
 struct tg_outset {
@@ -235,8 +256,10 @@ tg_outset_free(tg_outset *s)
 	take_temps(s, &tmps);
 	release_many((char **)(void *)tmps.data, TG_BUF_COUNT(&tmps, char *), true);
 	tg_buf_free(&tmps);
-	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++)
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++) {
 		free(TG_BUF_AT(&s->files, staged, i).path);
+		tg_buf_free(&TG_BUF_AT(&s->files, staged, i).data);
+	}
 	tg_buf_free(&s->files);
 	tg_map_free(&s->index);
 	free(s);
@@ -248,11 +271,14 @@ cannot_write(tg_diag *diag, const char *path, int e)
 	tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(e));
 }
 
-/* Adds (or replaces) the entry for path; returns it with no temporary. */
+/* Adds (or replaces) the entry for path; returns it with no temporary.
+ * Standard output entries are never replaced: each is one more file for
+ * standard output, which the caller may refuse (tg_outset_stdout_count). */
 static staged *
 entry_for(tg_outset *s, const char *path)
 {
-	uintptr_t at = (uintptr_t)tg_map_get(&s->index, path);
+	bool out = strcmp(path, "-") == 0;
+	uintptr_t at = out ? 0 : (uintptr_t)tg_map_get(&s->index, path);
 	if (at != 0) {
 		staged *f = &TG_BUF_AT(&s->files, staged, at - 1);
 		if (f->tmp != NULL) {
@@ -262,10 +288,11 @@ entry_for(tg_outset *s, const char *path)
 		}
 		return f;
 	}
-	staged f = {tg_xstrdup(path), NULL};
+	staged f = {tg_xstrdup(path), NULL, TG_BUF_INIT, false};
 	TG_BUF_PUSH(&s->files, staged, f);
 	size_t n = TG_BUF_COUNT(&s->files, staged);
-	tg_map_put(&s->index, f.path, (void *)(uintptr_t)n);
+	if (!out)
+		tg_map_put(&s->index, f.path, (void *)(uintptr_t)n);
 	return &TG_BUF_AT(&s->files, staged, n - 1);
 }
 
@@ -300,6 +327,11 @@ bool
 tg_outset_put(tg_outset *s, const char *path, const void *data, size_t len, tg_diag *diag)
 {
 	staged *f = entry_for(s, path);
+	if (strcmp(path, "-") == 0) {
+		tg_buf_put(&f->data, data, len);
+		f->in_memory = true;
+		return true;
+	}
 	tg_buf tmp = TG_BUF_INIT;
 	int fd = tg_outset_temp_open(path, &tmp);
 	if (fd < 0) {
@@ -420,6 +452,8 @@ sync_set(tg_outset *s, tg_diag *diag)
 	int rc = TG_EXIT_OK;
 	for (size_t i = 0; i < n && rc == TG_EXIT_OK; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (strcmp(f->path, "-") == 0)
+			continue;	/* standard output: nothing to keep */
 		int fd = open(f->tmp, O_RDONLY | O_CLOEXEC);
 		struct stat st;
 		bool ok = fd >= 0 && fstat(fd, &st) == 0;
@@ -445,6 +479,29 @@ sync_set(tg_outset *s, tg_diag *diag)
 	return rc;
 }
 
+static bool
+put_stdout(const void *data, size_t len)
+{
+	return (len == 0 || fwrite(data, 1, len, stdout) == len) && fflush(stdout) == 0;
+}
+
+/* Copies a temporary (a workbook for standard output) to standard output. */
+static bool
+copy_to_stdout(const char *tmp)
+{
+	FILE *in = fopen(tmp, "rb");
+	if (in == NULL)
+		return false;
+	char chunk[65536];
+	size_t n;
+	bool ok = true;
+	while (ok && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		ok = fwrite(chunk, 1, n, stdout) == n;
+	ok = ok && !ferror(in) && fflush(stdout) == 0;
+	fclose(in);
+	return ok;
+}
+
 int
 tg_outset_commit(tg_outset *s, tg_diag *diag)
 {
@@ -453,10 +510,13 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 	for (size_t i = 0; i < n; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
 		struct stat st;
-		if (f->tmp == NULL) {
+		if (f->in_memory) {
+			continue;
+		} else if (f->tmp == NULL) {
 			/* Its write failed and was reported. */
 			rc = TG_EXIT_IO;
-		} else if (stat(f->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		} else if (strcmp(f->path, "-") != 0 && stat(f->path, &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
 			cannot_write(diag, f->path, EISDIR);
 			rc = TG_EXIT_IO;
 		}
@@ -466,8 +526,15 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 	tg_map seen;
 	tg_map_init(&seen);
 	tg_buf dirs = TG_BUF_INIT, renamed = TG_BUF_INIT;
+	/* A signal between two renames would leave a mixed set: the renames
+	 * run with the cleanup signals blocked (a pending one is handled once
+	 * the set is in place). */
+	sigset_t old;
+	block_signals(&old);
 	for (size_t i = 0; i < n; i++) {
 		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (strcmp(f->path, "-") == 0)
+			continue;
 		if (rename(f->tmp, f->path) != 0) {
 			cannot_write(diag, f->path, errno);
 			rc = TG_EXIT_IO;
@@ -482,6 +549,7 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 			free(dir);
 	}
 	release_many((char **)(void *)renamed.data, TG_BUF_COUNT(&renamed, char *), false);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	tg_buf_free(&renamed);
 	tg_map_free(&seen);
 	for (size_t k = 0; k < TG_BUF_COUNT(&dirs, char *); k++) {
@@ -489,7 +557,29 @@ tg_outset_commit(tg_outset *s, tg_diag *diag)
 		free(TG_BUF_AT(&dirs, char *, k));
 	}
 	tg_buf_free(&dirs);
+	/* Standard output last, once every file is in place. */
+	for (size_t i = 0; i < n && rc == TG_EXIT_OK; i++) {
+		staged *f = &TG_BUF_AT(&s->files, staged, i);
+		if (strcmp(f->path, "-") != 0)
+			continue;
+		bool ok = f->in_memory ? put_stdout(f->data.data, f->data.len) :
+		    copy_to_stdout(f->tmp);
+		if (!ok) {
+			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write to standard output: %s",
+			    strerror(errno));
+			rc = TG_EXIT_IO;
+		}
+	}
 	return rc;
+}
+
+size_t
+tg_outset_stdout_count(const tg_outset *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < TG_BUF_COUNT(&s->files, staged); i++)
+		k += strcmp(TG_BUF_AT(&s->files, staged, i).path, "-") == 0;
+	return k;
 }
 
 size_t

@@ -14,7 +14,13 @@
  * SIGHUP and SIGPIPE (the handler unlinks them, then the signal takes its
  * default course).  Those left by a run that died harder (SIGKILL, a
  * crash) are removed by the next commit into the same directory, once
- * their PID no longer runs; data directory walks skip hidden files anyway. */
+ * their PID no longer runs; data directory walks skip hidden files anyway.
+ * SIGXFSZ is ignored, so that a file-size limit fails the write (EFBIG).
+ *
+ * The path "-" is standard output: what is put there is kept in memory (a
+ * reserved one is a temporary in $TMPDIR) and written after the renames.
+ * Each such entry is one more file for standard output, never a
+ * replacement: callers refuse several (tg_outset_stdout_count). */
 #ifndef TG_OUTSET_H
 #define TG_OUTSET_H
 
@@ -45,6 +51,9 @@ const char *tg_outset_reserve(tg_outset *s, const char *path, tg_diag *diag);
  * The set still lists its paths afterwards, for reports.  Returns
  * TG_EXIT_OK, or TG_EXIT_IO after reporting. */
 int tg_outset_commit(tg_outset *s, tg_diag *diag);
+
+/* How many entries go to standard output ("-"). */
+size_t tg_outset_stdout_count(const tg_outset *s);
 
 /* Another process's staged files (a batch worker's, to its parent, which
  * commits them with its own set).  tg_outset_hand_over appends

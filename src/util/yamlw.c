@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 /* Words YAML 1.1 reads as something other than a string. */
 static const char *const special[] = {"~", "null", "Null", "NULL", "true", "True", "TRUE",
     "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON",
@@ -53,6 +55,26 @@ looks_numeric(const char *s)
 	return true;
 }
 
+/* Characters a YAML reader would not give back as they are when written
+ * raw: C0 controls but tab and LF (CR folds into a line break), DEL, C1
+ * controls (U+0085 is a line break in YAML 1.1), the line and paragraph
+ * separators U+2028/U+2029, a byte order mark U+FEFF and the non-characters
+ * U+FFFE/U+FFFF.  Returns the code point at s (len > 0 bytes left), or 0
+ * when it is safe raw; *n is its length in bytes. */
+static uint32_t
+unsafe_raw(const char *s, size_t len, size_t *n)
+{
+	unsigned char c = (unsigned char)s[0];
+	*n = 1;
+	if (c < 0x80)
+		return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ? c : 0;
+	uint32_t cp = tg_utf8_decode(s, len, n);
+	if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+	    cp == 0xFFFE || cp == 0xFFFF)
+		return cp;
+	return 0;
+}
+
 bool
 tg_yamlw_plain_ok(const char *s)
 {
@@ -69,7 +91,8 @@ tg_yamlw_plain_ok(const char *s)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7F)
+		size_t len;
+		if (c == '\t' || c == '\n' || unsafe_raw(s + i, n - i, &len) != 0)
 			return false;
 		if (c == ':' && (s[i + 1] == ' ' || s[i + 1] == '\0'))
 			return false;
@@ -88,7 +111,9 @@ tg_yamlw_quoted(tg_buf *out, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	tg_buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const char *p = s; *p;) {
+		size_t n;
+		uint32_t cp = unsafe_raw(p, strlen(p), &n);
 		switch (*p) {
 		case '"': tg_buf_puts(out, "\\\""); break;
 		case '\\': tg_buf_puts(out, "\\\\"); break;
@@ -96,16 +121,35 @@ tg_yamlw_quoted(tg_buf *out, const char *s)
 		case '\t': tg_buf_puts(out, "\\t"); break;
 		case '\r': tg_buf_puts(out, "\\r"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7F) {
+			if (cp == 0) {
+				tg_buf_put(out, p, n);
+			} else if (cp <= 0xFF) {
+				/* \xNN is the code point U+00NN (C0, DEL, C1). */
 				tg_buf_puts(out, "\\x");
-				tg_buf_putc(out, hex[*p >> 4]);
-				tg_buf_putc(out, hex[*p & 15]);
+				tg_buf_putc(out, hex[cp >> 4]);
+				tg_buf_putc(out, hex[cp & 15]);
 			} else {
-				tg_buf_putc(out, *p);
+				tg_buf_puts(out, "\\u");
+				for (int sh = 12; sh >= 0; sh -= 4)
+					tg_buf_putc(out, hex[(cp >> sh) & 15]);
 			}
 		}
+		p += n;
 	}
 	tg_buf_putc(out, '"');
+}
+
+void
+tg_yamlw_comment(tg_buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		if (unsafe_raw(s + i, len - i, &n) != 0 || s[i] == '\n' || s[i] == '\0')
+			tg_buf_putc(out, ' ');
+		else
+			tg_buf_put(out, s + i, n);
+		i += n;
+	}
 }
 
 void
@@ -121,15 +165,18 @@ static bool
 block_ok(const char *s)
 {
 	/* A literal block keeps the text exactly when it has no carriage
-	 * returns, no tabs or spaces before line ends, and no leading spaces on
-	 * its first line (which would set the indentation). */
-	if (s[0] == ' ' || s[0] == '\n')
+	 * returns, no tabs or spaces before line ends, and no leading space or
+	 * tab on its first line (a space would set the indentation; libyaml
+	 * refuses a tab there, found by fuzzing). */
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n')
 		return false;
-	for (const char *p = s; *p; p++) {
+	for (const char *p = s; *p;) {
 		if (*p == '\r' || ((*p == ' ' || *p == '\t') && (p[1] == '\n' || p[1] == '\0')))
 			return false;
-		if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t')
+		size_t n;
+		if (unsafe_raw(p, strlen(p), &n) != 0)
 			return false;
+		p += n;
 	}
 	return true;
 }

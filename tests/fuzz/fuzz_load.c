@@ -1,6 +1,6 @@
 /* libFuzzer harness: any bytes as a mappings/ file, then linking; the same
  * bytes as a form file of templates/forms/.
- * Built when the compiler is clang (meson -Dfuzz=enabled); see tests/run-all.sh. */
+ * Built when the compiler is clang (meson -Dfuzz=enabled); see docs/fuzzing.md. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

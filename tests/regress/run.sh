@@ -11,6 +11,8 @@
 #   stdin         optional file given as standard input (else /dev/null)
 #   setup         optional shell script run in the scratch copy first (e.g. to make a huge
 #                 file, or to copy shared fixtures from $REGRESS_SUITE/_name)
+#   ulimit        optional arguments to the shell's ulimit for the command alone (e.g.
+#                 "-f 8": a file-size limit of 8 blocks of 512 bytes, a cheap full disk)
 # TOTSUGO_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes every run.
 # Set TOTSUGO_REGRESS_UPDATE=1 to rewrite the expectations from the actual results.
 set -u
@@ -45,6 +47,10 @@ for name in $cases; do
 			while IFS= read -r line; do
 				[ -n "$line" ] && export "$line"
 			done < env
+		fi
+		if [ -f ulimit ]; then
+			# shellcheck disable=SC2046
+			ulimit $(cat ulimit) || exit 99
 		fi
 		eval "set -- $(cat cmd)"
 		input=/dev/null

@@ -56,7 +56,7 @@ static void
 export_ok(const tg_data *data, const char *id, tg_buf *out)
 {
 	tg_diag *d = tg_diag_new();
-	tg_export_options o = {',', false, true, NULL};
+	tg_export_options o = {',', false, true, NULL, false};
 	ck_assert_int_eq(tg_export(data, id, &o, out, d), TG_EXIT_OK);
 	tg_diag_free(d);
 }
@@ -336,7 +336,7 @@ START_TEST(cp932_tsv_export_reads_back)
 	const char *files[] = {a_file};
 	tg_data *data = load_ok(files, 1);
 	tg_diag *d = tg_diag_new();
-	tg_export_options o = {'\t', true, false, NULL};
+	tg_export_options o = {'\t', true, false, NULL, false};
 	ck_assert_int_eq(tg_export(data, "scs-sample", &o, &out, d), TG_EXIT_OK);
 	tg_diag_free(d);
 	ck_assert(out.len > 3 && memcmp(out.data, "\xEF\xBB\xBF", 3) != 0);	/* no BOM */

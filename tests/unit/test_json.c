@@ -262,8 +262,9 @@ START_TEST(errors_stop_at_the_limit)
 	parse(&p, doc.data, doc.len);
 	ck_assert_ptr_null(p.root);
 	ck_assert_uint_eq(tg_diag_errors(p.diag), TG_JSON_MAX_ERRORS + 1);
-	char *m = messages(&p);
-	ck_assert_msg(strstr(m, "too many errors (100); stopping here") != NULL, "%s", m);
+	char *m = messages(&p), want[64];
+	snprintf(want, sizeof want, "too many errors (%d); stopping here", TG_JSON_MAX_ERRORS);
+	ck_assert_msg(strstr(m, want) != NULL, "%.200s", m + strlen(m) - 200);
 	free(m);
 	done(&p);
 	tg_buf_free(&doc);

@@ -326,9 +326,29 @@ START_TEST(output_and_work_are_bounded)
 	run r = render_yaml("{{#a}}{{#a}}{{#a}}0123456789{{/a}}{{/a}}{{/a}}", "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]",
 	    &opt);
 	ck_assert_int_eq(r.rc, TG_EXIT_INVALID);
-	ck_assert_msg(strstr(r.msg, "error: the output is larger than 1000 bytes; stopped") != NULL, "%s",
-	    r.msg);
+	ck_assert_msg(strstr(r.msg, "t.mustache:1:13: error: the output is larger than 1000 bytes here; "
+	    "stopped") != NULL, "%s", r.msg);
 	ck_assert_uint_le(strlen(r.out), 1010);
+	run_free(&r);
+	/* Iterations of sections without tags count too (issue 18: 10^12 of
+	 * them ran unchecked). */
+	opt = (tg_mus_options)TG_MUS_OPTIONS_INIT;
+	opt.max_steps = 1000;
+	static const char *const loops[] = {"{{#a}}{{#a}}{{/a}}{{/a}}", "{{#a}}{{#a}}\n{{/a}}\n{{/a}}",
+	    "{{#a}}{{#a}}{{^a}}{{/a}}{{/a}}{{/a}}"};
+	for (size_t i = 0; i < sizeof loops / sizeof loops[0]; i++) {
+		r = render_yaml(loops[i], "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, "
+		    "19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36]", &opt);
+		ck_assert_int_eq(r.rc, TG_EXIT_INVALID);
+		ck_assert_msg(strstr(r.msg, "error: rendering takes more than 1000 steps (tags, texts "
+		    "and section iterations) here; stopped") != NULL, "%s", r.msg);
+		run_free(&r);
+	}
+	/* 36 x 36 = 1296 iterations, within 2000 steps: fine. */
+	opt.max_steps = 2000;
+	r = render_yaml(loops[0], "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, "
+	    "19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36]", &opt);
+	ck_assert_int_eq(r.rc, TG_EXIT_OK);
 	run_free(&r);
 }
 END_TEST

@@ -1,6 +1,7 @@
 /* Unit tests of src/util: buffer, arena, map, UTF-8, text, JSON, files. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -16,6 +17,7 @@
 #include "util/json.h"
 #include "util/map.h"
 #include "util/outset.h"
+#include "util/sha256.h"
 #include "totsugo.h"
 #include "util/text.h"
 #include "util/utf8.h"
@@ -164,6 +166,31 @@ START_TEST(json_pretty)
 }
 END_TEST
 
+/* Deeper than any fixed stack: every container closes with its comma
+ * state right (issue 18: a meta nested 61+ levels came out invalid). */
+START_TEST(json_nests_without_limit)
+{
+	tg_buf b = TG_BUF_INIT, want = TG_BUF_INIT;
+	tg_json j;
+	tg_json_init(&j, &b, false);
+	for (int i = 0; i < 200; i++) {
+		tg_json_begin_array(&j);
+		tg_json_int(&j, i);
+		tg_buf_printf(&want, "%s[%d", i ? "," : "", i);
+	}
+	tg_json_end_array(&j);
+	tg_buf_putc(&want, ']');
+	for (int i = 0; i < 199; i++) {
+		tg_json_int(&j, -1);
+		tg_json_end_array(&j);
+		tg_buf_puts(&want, ",-1]");
+	}
+	ck_assert_str_eq(b.data, want.data);
+	tg_buf_free(&b);
+	tg_buf_free(&want);
+}
+END_TEST
+
 START_TEST(fs_atomic_write_replaces_and_keeps_on_failure)
 {
 	char *dir = tu_tmpdir();
@@ -309,6 +336,11 @@ START_TEST(outset_reserve_and_stale_temporaries)
 }
 END_TEST
 
+/* What a forked child keeps until a signal ends it: reachable, so that
+ * valgrind, which checks for leaks at a fatal signal too, finds none. */
+static tg_diag *volatile child_diag;
+static tg_outset *volatile child_set;
+
 START_TEST(outset_signal_removes_temporaries)
 {
 	char *dir = tu_tmpdir();
@@ -318,9 +350,11 @@ START_TEST(outset_signal_removes_temporaries)
 	if (pid == 0) {
 		/* Check's own SIGTERM handler (CK_FORK=no) would stand in ours' way. */
 		signal(SIGTERM, SIG_DFL);
-		tg_diag *diag = tg_diag_new();
-		tg_outset *s = tg_outset_new();
-		tg_outset_put(s, a, "new", 3, diag);
+		child_diag = tg_diag_new();
+		child_set = tg_outset_new();
+		tg_outset_put(child_set, a, "new", 3, child_diag);
+		free(a);
+		free(dir);
 		raise(SIGTERM);
 		_exit(0);
 	}
@@ -330,6 +364,57 @@ START_TEST(outset_signal_removes_temporaries)
 	ck_assert_int_eq(WTERMSIG(status), SIGTERM);
 	ck_assert_uint_eq(count_entries(dir), 0);
 	free(a);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+/* "-" is standard output: several entries are counted (the CLI refuses
+ * them), and one is written after the files are renamed; a reserved one
+ * is a temporary in $TMPDIR. */
+START_TEST(outset_standard_output)
+{
+	char *dir = tu_tmpdir();
+	char *a = tg_fs_join(dir, "a.txt"), *out = tg_fs_join(dir, "stdout");
+	tg_diag *diag = tg_diag_new();
+	tg_outset *s = tg_outset_new();
+	ck_assert(tg_outset_put(s, "-", "one", 3, diag));
+	ck_assert(tg_outset_put(s, "-", "two", 3, diag));
+	ck_assert_uint_eq(tg_outset_stdout_count(s), 2);
+	tg_outset_free(s);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(98);
+		setenv("TMPDIR", dir, 1);
+		tg_diag *d = tg_diag_new();
+		tg_outset *t = tg_outset_new();
+		const char *tmp = tg_outset_reserve(t, "-", d);
+		FILE *f = tmp != NULL && strncmp(tmp, dir, strlen(dir)) == 0 ? fopen(tmp, "w") : NULL;
+		if (f == NULL || fputs("workbook;", f) < 0 || fclose(f) != 0)
+			_exit(97);
+		tg_outset_put(t, a, "file", 4, d);
+		int rc = tg_outset_commit(t, d);
+		tg_outset_free(t);
+		tg_diag_free(d);
+		tg_diag_free(diag);
+		free(a);
+		free(out);
+		free(dir);
+		_exit(rc);
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	assert_file(dir, "stdout", "workbook;");
+	assert_file(dir, "a.txt", "file");
+	ck_assert_uint_eq(count_entries(dir), 2);	/* the temporary is gone */
+	tg_diag_free(diag);
+	free(a);
+	free(out);
 	tu_rmrf(dir);
 	free(dir);
 }
@@ -530,14 +615,40 @@ START_TEST(encoding_roundtrip_cp932)
 	tg_buf sjis = TG_BUF_INIT, back = TG_BUF_INIT;
 	size_t bad = 0;
 	ck_assert(tg_enc_utf8_to_cp932(text, strlen(text), &sjis, &bad));
-	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len), TG_ENC_CP932);
+	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len, NULL), TG_ENC_CP932);
 	ck_assert(tg_enc_cp932_to_utf8(sjis.data, sjis.len, &back, &bad));
 	ck_assert_str_eq(back.data, text);
 	tg_buf_clear(&sjis);
 	ck_assert(!tg_enc_utf8_to_cp932("ok\xF0\x9F\x98\x80", 6, &sjis, &bad));	/* emoji */
 	ck_assert_uint_eq(bad, 2);
-	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4), TG_ENC_UTF8_BOM);
-	ck_assert_int_eq(tg_enc_detect("abc", 3), TG_ENC_UTF8);
+	/* Look-alikes ("best fit") are refused: they would read back as others. */
+	static const char *const lookalikes[] = {"¥", "〜", "−", "‖", "¬", "¢", "£", "—"};
+	for (size_t i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++) {
+		tg_buf_clear(&sjis);
+		char t[16];
+		snprintf(t, sizeof t, "ab%s", lookalikes[i]);
+		ck_assert_msg(!tg_enc_utf8_to_cp932(t, strlen(t), &sjis, &bad), "%s", t);
+		ck_assert_uint_eq(bad, 2);
+		ck_assert_uint_eq(sjis.len, 0);
+	}
+	tg_buf offs = TG_BUF_INIT;
+	ck_assert_uint_eq(tg_enc_cp932_misses("¥a～〜", strlen("¥a～〜"), &offs), 2);
+	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 0), 0);
+	ck_assert_uint_eq(TG_BUF_AT(&offs, size_t, 1), 6);
+	tg_buf_free(&offs);
+	ck_assert_int_eq(tg_enc_detect("\xEF\xBB\xBF" "a", 4, NULL), TG_ENC_UTF8_BOM);
+	ck_assert_int_eq(tg_enc_detect("abc", 3, NULL), TG_ENC_UTF8);
+	/* A stray byte in UTF-8 text that, read as a whole, is also valid
+	 * CP932: the evidence says UTF-8. */
+	const char *stray = "機器台帳,監査\x81" "A記録";
+	tg_enc_evidence ev;
+	ck_assert_int_eq(tg_enc_detect(stray, strlen(stray), &ev), TG_ENC_UTF8);
+	ck_assert_uint_eq(ev.utf8_chars, 8);
+	ck_assert_uint_eq(ev.bad_bytes, 1);
+	tg_buf_clear(&sjis);
+	ck_assert(tg_enc_utf8_to_cp932(text, strlen(text), &sjis, &bad));
+	ck_assert_int_eq(tg_enc_detect(sjis.data, sjis.len, &ev), TG_ENC_CP932);
+	ck_assert_uint_gt(ev.bad_bytes, ev.utf8_chars);
 	tg_buf_free(&sjis);
 	tg_buf_free(&back);
 }
@@ -547,7 +658,10 @@ START_TEST(yaml_writer_roundtrips)
 {
 	static const char *const values[] = {"plain", "44", "No.44", "true", "null", "", "a: b",
 	    "#x", "- item", "複数行の\n本文\n", "end without newline\nline2", " lead", "trail ",
-	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n"};
+	    "tab\there", "quote \" and \\", "x #y", "2024-04-01", "1.0", "★3", "two\n\n",
+	    "LS\xE2\x80\xA8PS\xE2\x80\xA9", "NEL\xC2\x85", "C1\xC2\x9B[2J", "\xEF\xBF\xBE\xEF\xBF\xBF",
+	    "mid\xEF\xBB\xBF\x62om", "lines\nwith\xE2\x80\xA8LS\n", "esc\x1B[0m", "del\x7F", "cr\r\nlf",
+	    "\ther\nab\there"};
 	size_t n = sizeof values / sizeof values[0];
 	tg_buf y = TG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -577,6 +691,151 @@ START_TEST(yaml_writer_roundtrips)
 }
 END_TEST
 
+/* The property: any valid UTF-8 string without NUL the writer writes loads
+ * back equal, as a plain/quoted scalar and as a block.  The strings are
+ * every pair and triple of awkward pieces. */
+START_TEST(yaml_writer_property)
+{
+	static const char *const pieces[] = {"a", " ", "\n", "\t", "\r", ":", "#", "-", "'", "\"",
+	    "\\", "\x01", "\x1B", "\x7F", "\xC2\x80", "\xC2\x85", "\xC2\x9F", "\xC2\xA0",
+	    "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF", "\xEF\xBF\xBE", "\xEF\xBF\xBF",
+	    "\xE3\x80\x80", "本", "\xF0\x9F\x98\x80", "|", ">", "&", "*", "!", "%", "@", "`", "? ",
+	    "1", "0x1", "~", "null"};
+	size_t np = sizeof pieces / sizeof pieces[0];
+	tg_buf v = TG_BUF_INIT, y = TG_BUF_INIT;
+	size_t checked = 0;
+	for (size_t i = 0; i < np; i++) {
+		for (size_t j = 0; j < np; j++) {
+			for (size_t k = 0; k <= np; k += 7) {
+				tg_buf_clear(&v);
+				tg_buf_puts(&v, pieces[i]);
+				tg_buf_puts(&v, pieces[j]);
+				if (k < np)
+					tg_buf_puts(&v, pieces[k]);
+				tg_buf_clear(&y);
+				tg_yamlw_kv(&y, 0, "k", v.data);
+				tg_buf_puts(&y, "list:\n  - ");
+				tg_yamlw_scalar(&y, v.data);
+				tg_buf_puts(&y, "\n  - x\nmap:\n");
+				tg_yamlw_kv(&y, 2, "nested", v.data);
+				tg_arena a;
+				tg_arena_init(&a);
+				tg_diag *d = tg_diag_new();
+				tg_node *root = tg_yaml_parse(&a, d, "p.yaml", y.data, y.len);
+				ck_assert_msg(root != NULL && root->kind == TG_NODE_MAP,
+				    "does not load:\n%s", y.data);
+				const tg_node *k1 = tg_node_get(root, "k");
+				const tg_node *l = tg_node_get(root, "list");
+				ck_assert_msg(k1 != NULL && strcmp(k1->str, v.data) == 0, "kv:\n%s", y.data);
+				ck_assert_msg(!tg_node_is_null(k1), "kv null:\n%s", y.data);
+				ck_assert_msg(l != NULL && l->kind == TG_NODE_SEQ && l->n == 2 &&
+				    strcmp(l->items[0]->str, v.data) == 0, "scalar:\n%s", y.data);
+				const tg_node *nested = tg_node_get(tg_node_get(root, "map"), "nested");
+				ck_assert_msg(nested != NULL && strcmp(nested->str, v.data) == 0,
+				    "nested:\n%s", y.data);
+				tg_diag_free(d);
+				tg_arena_free(&a);
+				checked++;
+			}
+		}
+	}
+	ck_assert_uint_gt(checked, 5000);
+	tg_buf_free(&v);
+	tg_buf_free(&y);
+}
+END_TEST
+
+static char *
+diag_text(tg_diag *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	tg_diag_print(d, f);
+	fclose(f);
+	return buf;
+}
+
+/* Issue 18: 2,000 messages on one 17 KB line wrote 50 MB.  Long lines are
+ * clipped around the caret, controls escaped, and 100 messages shown. */
+START_TEST(diag_clips_escapes_and_caps)
+{
+	tg_buf line = TG_BUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		tg_buf_puts(&line, "ab");
+	tg_buf_puts(&line, "\x1B[2J\xC2\x9B\n");
+	tg_diag *d = tg_diag_new();
+	tg_diag_add_source(d, "f.txt", line.data, line.len);
+	tg_diag_error(d, tg_pos_at("f.txt", 1, 1001), "middle \x1B]0;title\x07");
+	char *m = diag_text(d);
+	/* 60 characters before the caret, 100 from it, cut marks. */
+	tg_buf want = TG_BUF_INIT;
+	tg_buf_puts(&want, "f.txt:1:1001: error: middle \\x1B]0;title\\x07\n 1 | …");
+	for (int i = 0; i < 80; i++)
+		tg_buf_puts(&want, "ab");
+	tg_buf_puts(&want, "…\n   | ");
+	for (int i = 0; i < tg_utf8_cp_width(0x2026) + 60; i++)
+		tg_buf_putc(&want, ' ');
+	tg_buf_puts(&want, "^\n");
+	ck_assert_str_eq(m, want.data);
+	free(m);
+	tg_diag_error(d, tg_pos_at("f.txt", 1, 2001), "end");
+	m = diag_text(d);
+	ck_assert_msg(strstr(m, "abab\\x1B[2J\\u009B\n") != NULL, "%s", m);
+	ck_assert_msg(strstr(m, "  ^\n") != NULL, "%s", m);
+	free(m);
+	for (int i = 0; i < 150; i++)
+		tg_diag_error(d, tg_pos_at("f.txt", 1, (unsigned)i + 1), "e%d", i);
+	tg_diag_warning(d, tg_pos_at("f.txt", 1, 1999), "w");
+	ck_assert_uint_eq(tg_diag_errors(d), 150);
+	m = diag_text(d);
+	size_t lines = 0;
+	for (const char *p = m; *p; p++)
+		lines += *p == '\n';
+	ck_assert_uint_eq(lines, 100 * 3 + 1);
+	ck_assert_msg(strstr(m, "\ntotsugo: 51 more messages not shown (50 errors, 1 warning); the "
+	    "first 100 are above\n") != NULL, "%s", m);
+	free(m);
+	tg_diag_free(d);
+	tg_buf_free(&want);
+	tg_buf_free(&line);
+}
+END_TEST
+
+/* FIPS 180-4 vectors, and the padding boundaries (55, 56, 64 bytes). */
+START_TEST(sha256_vectors)
+{
+	static const struct {
+		const char *in;
+		const char *b64;
+	} v[] = {
+		{"", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="},
+		{"abc", "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="},
+		{"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		    "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE="},
+	};
+	tg_buf b = TG_BUF_INIT;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		tg_buf_clear(&b);
+		tg_sha256_base64(v[i].in, strlen(v[i].in), &b);
+		ck_assert_str_eq(b.data, v[i].b64);
+	}
+	char a[65];
+	memset(a, 'a', sizeof a);
+	/* (Python's hashlib.) */
+	static const char *const by_len[] = {"n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=",
+	    "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=", "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs="};
+	static const size_t lens[] = {55, 56, 64};
+	for (size_t i = 0; i < 3; i++) {
+		tg_buf_clear(&b);
+		tg_sha256_base64(a, lens[i], &b);
+		ck_assert_str_eq(b.data, by_len[i]);
+	}
+	tg_buf_free(&b);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -591,6 +850,7 @@ util_suite(void)
 	tcase_add_test(tc, text_suggest_and_natcmp);
 	tcase_add_test(tc, json_escapes_and_nests);
 	tcase_add_test(tc, json_pretty);
+	tcase_add_test(tc, json_nests_without_limit);
 	tcase_add_test(tc, fs_atomic_write_replaces_and_keeps_on_failure);
 	tcase_add_test(tc, outset_is_all_or_nothing);
 	tcase_add_test(tc, outset_reserve_and_stale_temporaries);
@@ -598,10 +858,14 @@ util_suite(void)
 	tcase_add_test(tc, outset_large_and_adopted);
 	tcase_add_test(tc, workers_run_every_job_once);
 	tcase_add_test(tc, workers_report_a_dead_worker);
+	tcase_add_test(tc, outset_standard_output);
 	tcase_add_test(tc, fs_list_is_sorted_bytewise);
 	tcase_add_test(tc, csv_quotes_and_neutralizes);
 	tcase_add_test(tc, encoding_roundtrip_cp932);
 	tcase_add_test(tc, yaml_writer_roundtrips);
+	tcase_add_test(tc, yaml_writer_property);
+	tcase_add_test(tc, diag_clips_escapes_and_caps);
+	tcase_add_test(tc, sha256_vectors);
 	suite_add_tcase(s, tc);
 	return s;
 }

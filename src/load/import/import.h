@@ -149,4 +149,9 @@ int tg_import_re_match(tg_import_re *re, const char *s, size_t len, size_t start
 /* Offsets of capture g of the last match (false when it did not take part). */
 bool tg_import_re_group(const tg_import_re *re, int g, size_t *b, size_t *e);
 
+/* tg_import on sheet bytes already in memory (named input in messages):
+ * the fuzzer's entry point. */
+int tg_import_bytes(const char *spec_path, const char *input, const char *bytes, size_t len,
+    tg_buf *catalog, tg_buf *crosswalk, tg_diag *diag);
+
 #endif

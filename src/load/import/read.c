@@ -659,7 +659,10 @@ tg_import_resolve_headers(importer *im)
 	tg_import_spec *s = im->s;
 	size_t before = tg_diag_errors(im->diag);
 	unsigned hr = s->header_rows;
-	size_t nh = im->sheet.nrows < hr ? im->sheet.nrows : hr;
+	/* The header rows are the sheet's first hr rows (blank ones are not kept). */
+	size_t nh = 0;
+	while (nh < im->sheet.nrows && im->sheet.rows[nh].row <= hr)
+		nh++;
 	tg_buf texts = TG_BUF_INIT;	/* const char *: distinct header texts, for suggestions */
 	tg_buf k = TG_BUF_INIT;
 	for (size_t i = 0; i < TG_BUF_COUNT(&s->cols, tg_import_col *); i++) {

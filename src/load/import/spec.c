@@ -617,7 +617,7 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 			tg_diag_error(diag, tg_pos_at(path, 0, 0), "file is larger than the %u MiB limit",
 			    TG_FS_MAX_INPUT / (1024u * 1024u));
 		else
-			tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", strerror(errno));
+			tg_diag_error(diag, tg_pos_at(path, 0, 0), "cannot read: %s", tg_fs_why(st));
 		tg_buf_free(&text);
 		return st == TG_FS_TOO_BIG ? TG_EXIT_INVALID : TG_EXIT_IO;
 	}

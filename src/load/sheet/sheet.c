@@ -89,8 +89,9 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 	tg_buf firsts = TG_BUF_INIT;	/* size_t: each row's first cell (cells moves as it grows) */
 	bool detected = enc == TG_SHEET_AUTO;
 
+	tg_enc_evidence ev = {0, 0};
 	if (enc == TG_SHEET_AUTO)
-		sh->encoding = tg_enc_detect(bytes, len);
+		sh->encoding = tg_enc_detect(bytes, len, &ev);
 	else
 		sh->encoding = enc == TG_SHEET_CP932 ? TG_ENC_CP932 : TG_ENC_UTF8;
 	if (sh->encoding != TG_ENC_CP932 && len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
@@ -114,11 +115,17 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 	size_t nreported = 0;
 	bool open_quote = false;
 	while (r < n && !open_quote) {
+		if (row == TG_SHEET_MAX_ROWS) {
+			tg_diag_error(diag, tg_pos_at(file, row + 1, 1), "the sheet has more than %u rows "
+			    "(the limit of a spreadsheet); the rest is not read", TG_SHEET_MAX_ROWS);
+			break;
+		}
 		tg_sheet_row rw = {++row, 0, NULL};
 		size_t first = TG_BUF_COUNT(&cells, tg_sheet_cell);
 		bool row_end = false;
+		unsigned col = 0;
 		while (!row_end) {
-			unsigned col = rw.ncells + 1;
+			col++;
 			size_t start_r = r, start_w = w;
 			if (r < n && s[r] == '"') {
 				r++;
@@ -164,8 +171,14 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 			}
 			tg_sheet_cell cell = {s + start_w, w - start_w};
 			s[w++] = '\0';
-			TG_BUF_PUSH(&cells, tg_sheet_cell, cell);
-			rw.ncells++;
+			if (col <= TG_SHEET_MAX_COLS) {
+				TG_BUF_PUSH(&cells, tg_sheet_cell, cell);
+				rw.ncells++;
+			} else if (col == TG_SHEET_MAX_COLS + 1) {
+				tg_diag_error(diag, tg_pos_at(file, row, col), "row %u has more than %u "
+				    "columns (the limit of a spreadsheet); the rest of the row is not read",
+				    row, TG_SHEET_MAX_COLS);
+			}
 			bool reported = false;
 			for (; k < nbad && bads[k].off < r; k++) {
 				if (reported || bads[k].off < start_r)
@@ -179,19 +192,45 @@ tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len, cha
 					tg_diag_error(diag, tg_pos_at(file, row, col), "NUL byte in the cell");
 				else
 					tg_diag_error(diag, tg_pos_at(file, row, col),
-					    "byte 0x%02X is not valid %s%s", bads[k].byte,
-					    enc_label(sh->encoding),
-					    detected ? " (the encoding was detected: the file is not "
-					    "UTF-8, so it was read as cp932; set 'encoding' in the spec "
-					    "if that is wrong)" : "");
+					    "byte 0x%02X is not valid %s", bads[k].byte,
+					    enc_label(sh->encoding));
 			}
 			if (open_quote)
 				break;
 		}
+		/* Only cells with something in them cost memory. */
+		const tg_sheet_cell *rc = (const tg_sheet_cell *)(void *)cells.data + first;
+		while (rw.ncells > 0 && rc[rw.ncells - 1].len == 0)
+			rw.ncells--;
+		bool blank = true;
+		for (unsigned i = 0; i < rw.ncells && blank; i++)
+			blank = tg_sheet_blank(rc[i].text);
+		if (blank) {
+			tg_buf_truncate(&cells, first * sizeof(tg_sheet_cell));
+			continue;
+		}
+		tg_buf_truncate(&cells, (first + rw.ncells) * sizeof(tg_sheet_cell));
 		TG_BUF_PUSH(&rows, tg_sheet_row, rw);
 		TG_BUF_PUSH(&firsts, size_t, first);
 	}
+	sh->last_row = row;
 
+	/* Which encoding was chosen, and why, whenever the bytes were not
+	 * plainly UTF-8. */
+	if (detected && ev.bad_bytes > 0) {
+		if (sh->encoding == TG_ENC_CP932)
+			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as cp932 (Shift_JIS): "
+			    "%zu byte%s not valid UTF-8 and only %zu character%s (if that is wrong, an "
+			    "import spec names the encoding: sheet.encoding)", ev.bad_bytes,
+			    ev.bad_bytes == 1 ? " is" : "s are", ev.utf8_chars,
+			    ev.utf8_chars == 1 ? " is" : "s are");
+		else
+			tg_diag_report(diag, TG_NOTE, tg_pos_at(file, 0, 0), "read as UTF-8: %zu "
+			    "character%s valid UTF-8 and only %zu byte%s not (if the sheet is cp932, "
+			    "an import spec names the encoding: sheet.encoding)", ev.utf8_chars,
+			    ev.utf8_chars == 1 ? " is" : "s are", ev.bad_bytes,
+			    ev.bad_bytes == 1 ? " is" : "s are");
+	}
 	if (nreported > MAX_BYTE_ERRORS)
 		tg_diag_error(diag, tg_pos_at(file, 0, 0),
 		    "%zu more cells have bytes that are not valid %s (is sheet.encoding right?)",
@@ -226,7 +265,7 @@ tg_sheet_read_file(tg_sheet *sh, const char *path, const char *display, char sep
 		goto out;
 	}
 	if (st != TG_FS_OK) {
-		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", strerror(errno));
+		tg_diag_error(diag, tg_pos_at(display, 0, 0), "cannot read: %s", tg_fs_why(st));
 		rc = TG_EXIT_IO;
 		goto out;
 	}

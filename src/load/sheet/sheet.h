@@ -4,8 +4,9 @@
  * separator, doubled quotes and line breaks; rows end at LF, CRLF or a lone
  * CR outside quotes.  Rows are numbered as a spreadsheet shows them (a
  * quoted cell spanning several lines is still one row), columns from 1.
- * Encodings: UTF-8, UTF-8 with BOM, CP932, or auto (BOM → valid UTF-8 →
- * CP932).  Every problem is reported as FILE:ROW:COL; the decoded text is
+ * Encodings: UTF-8, UTF-8 with BOM, CP932, or auto (BOM → UTF-8 on the
+ * evidence of tg_enc_detect → CP932; a note says why when not plain
+ * UTF-8).  Every problem is reported as FILE:ROW:COL; the decoded text is
  * registered with the diag so that messages quote the cell's line. */
 #ifndef TG_SHEET_H
 #define TG_SHEET_H
@@ -17,8 +18,14 @@
 #include "../../util/diag.h"
 #include "../../util/encoding.h"
 
-/* Largest sheet read (a sheet is data, not a hand-written file). */
-#define TG_SHEET_MAX_INPUT (256u * 1024u * 1024u)
+/* Largest sheet read.  The catalog imported from it must load, that is
+ * stay under the 8 MiB of a data file (TG_FS_MAX_INPUT); a sheet carries
+ * columns the catalog leaves out, and CP932 grows by half as UTF-8, hence
+ * twice that.  Memory stays within about 20 times the input. */
+#define TG_SHEET_MAX_INPUT (16u * 1024u * 1024u)
+/* Excel's sheet: rows and columns beyond are errors (and not stored). */
+#define TG_SHEET_MAX_ROWS 1048576u
+#define TG_SHEET_MAX_COLS 16384u
 
 typedef enum tg_sheet_encoding {
 	TG_SHEET_AUTO,
@@ -31,7 +38,9 @@ typedef struct tg_sheet_cell {
 	size_t len;
 } tg_sheet_cell;
 
-/* A row; cells[i] is the cell in column i + 1. */
+/* A row; cells[i] is the cell in column i + 1.  Blank rows (every cell
+ * empty or white space) are not kept, and empty cells at the end of a row
+ * are dropped: a sheet of blank lines or separators costs no memory. */
 typedef struct tg_sheet_row {
 	unsigned row;		/* 1-based, as a spreadsheet numbers it */
 	unsigned ncells;	/* rows may be ragged */
@@ -49,8 +58,9 @@ typedef struct tg_sheet {
 	tg_encoding encoding;	/* what the bytes were read as */
 	char *text;		/* decoded text; cells point into it */
 	size_t len;
-	tg_sheet_row *rows;	/* every row, blank ones included */
+	tg_sheet_row *rows;	/* the rows that are not blank, in order */
 	size_t nrows;
+	unsigned last_row;	/* the number of the last row, blank ones included */
 	tg_sheet_cell *cells;
 	size_t ncells;
 	const char *sheet_name;	/* XLSX: the sheet read; NULL for CSV/TSV */

@@ -466,6 +466,7 @@ build(sheet_state *st, tg_sheet *sh, tg_diag *diag)
 	sh->rows = tg_xcalloc(nrows ? nrows : 1, sizeof *sh->rows);
 	sh->cells = tg_xcalloc(grid ? grid : 1, sizeof *sh->cells);
 	sh->nrows = nrows;
+	sh->last_row = nrows;
 	sh->ncells = grid;
 	size_t i = 0, base = 0;
 	for (unsigned r = 1; r <= nrows; r++) {

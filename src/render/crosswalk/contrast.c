@@ -49,7 +49,9 @@ tg_xw_write_contrast(tg_outset *set, const tg_data *d, const tg_industry *ind,
 	bool single = (fmts & (fmts - 1)) == 0;
 	const char *file = NULL;
 	char *dir = NULL;
-	if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		file = "-";	/* every file: the caller refuses several */
+	else if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
 	    o->output[strlen(o->output) - 1] != '/')
 		file = o->output;
 	else if (o->output != NULL)
@@ -73,15 +75,9 @@ tg_xw_write_contrast(tg_outset *set, const tg_data *d, const tg_industry *ind,
 			char *path = tg_xw_output_path(dir, file, "contrast",
 			    sheet ? v->tables[k].file_suffix : "", formats[f].ext);
 			if (flag == TG_XF_XLSX) {
-				const char *tmp = strcmp(path, "-") == 0 ? NULL : tg_outset_reserve(set, path, diag);
-				if (tmp == NULL) {
-					if (strcmp(path, "-") == 0)
-						tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "xlsx cannot be written to "
-						    "standard output; give -o FILE");
-					rc = strcmp(path, "-") == 0 ? TG_EXIT_USAGE : TG_EXIT_IO;
-				} else {
-					rc = tg_xw_render_xlsx(v, tmp, path, diag);
-				}
+				/* (For standard output, a temporary in $TMPDIR.) */
+				const char *tmp = tg_outset_reserve(set, path, diag);
+				rc = tmp != NULL ? tg_xw_render_xlsx(v, tmp, path, diag) : TG_EXIT_IO;
 				free(path);
 				continue;
 			}
@@ -89,9 +85,7 @@ tg_xw_write_contrast(tg_outset *set, const tg_data *d, const tg_industry *ind,
 			render(v, flag, k, &text);
 			if (sheet)
 				rc = tg_xw_encode_sheet(o, path, &text, diag);
-			if (rc == TG_EXIT_OK && strcmp(path, "-") == 0)
-				rc = tg_output(NULL, &text, diag);
-			else if (rc == TG_EXIT_OK && !tg_outset_put(set, path, text.data ? text.data : "",
+			if (rc == TG_EXIT_OK && !tg_outset_put(set, path, text.data ? text.data : "",
 			    text.len, diag))
 				rc = TG_EXIT_IO;
 			free(path);

@@ -29,13 +29,16 @@ tg_crosswalk_format(const char *name)
 	return 0;
 }
 
-/* path of one output: DIR/BASE[SUFFIX].EXT, or the -o file itself. */
+/* path of one output: DIR/BASE[SUFFIX].EXT, or the -o file itself ("-":
+ * standard output, whatever the file). */
 char *
 tg_xw_output_path(const char *dir, const char *file, const char *base, const char *suffix,
     const char *ext)
 {
 	tg_buf p = TG_BUF_INIT;
-	if (file != NULL) {
+	if (file != NULL && strcmp(file, "-") == 0) {
+		tg_buf_puts(&p, "-");
+	} else if (file != NULL) {
 		const char *dot = strrchr(file, '.');
 		const char *slash = strrchr(file, '/');
 		if (dot != NULL && (slash == NULL || dot > slash) && suffix[0] != '\0') {
@@ -52,8 +55,8 @@ tg_xw_output_path(const char *dir, const char *file, const char *base, const cha
 	return tg_buf_detach(&p);
 }
 
-/* UTF-8 (with or without BOM) or CP932; a character CP932 lacks is an
- * error naming its row and column. */
+/* UTF-8 (with or without BOM) or CP932; every character CP932 cannot
+ * hold exactly is an error naming its row and column. */
 int
 tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_diag *diag)
 {
@@ -67,35 +70,54 @@ tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text
 		}
 		return TG_EXIT_OK;
 	}
-	tg_buf out = TG_BUF_INIT;
+	tg_buf out = TG_BUF_INIT, offs = TG_BUF_INIT;
 	size_t bad = 0;
 	if (tg_enc_utf8_to_cp932(text->data, text->len, &out, &bad)) {
 		tg_buf_free(text);
 		*text = out;
 		return TG_EXIT_OK;
 	}
+	size_t nbad = tg_enc_cp932_misses(text->data, text->len, &offs), errors = 0;
 	unsigned row = 1, col = 1;
-	for (size_t i = 0; i < bad; i++) {
-		if (text->data[i] == '\n')
-			row++, col = 1;
-		else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
-			col++;
+	size_t i = 0;
+	for (size_t b = 0; b < nbad; b++) {
+		size_t off = TG_BUF_AT(&offs, size_t, b);
+		for (; i < off; i++) {
+			if (text->data[i] == '\n')
+				row++, col = 1;
+			else if (((unsigned char)text->data[i] & 0xC0) != 0x80)
+				col++;
+		}
+		size_t n, m;
+		uint32_t cp = tg_utf8_decode(text->data + off, text->len - off, &n);
+		char as[8];
+		if (o->cp932_substitute && tg_enc_cp932_lookalike(text->data + off, n, as)) {
+			tg_diag_warning(diag, tg_pos_at(path, row, col), "U+%04X '%.*s' written as "
+			    "U+%04X '%s' in cp932 (--cp932-substitute)", (unsigned)cp, (int)n,
+			    text->data + off, (unsigned)tg_utf8_decode(as, strlen(as), &m), as);
+			continue;
+		}
+		tg_diag_error(diag, tg_pos_at(path, row, col),
+		    "U+%04X '%.*s' cannot be written in cp932; use --encoding utf-8", (unsigned)cp,
+		    (int)n, text->data + off);
+		errors++;
 	}
-	size_t n;
-	uint32_t cp = tg_utf8_decode(text->data + bad, text->len - bad, &n);
-	tg_diag_error(diag, tg_pos_at(path, row, col),
-	    "U+%04X '%.*s' cannot be written in cp932; use --encoding utf-8", (unsigned)cp, (int)n,
-	    text->data + bad);
+	tg_buf_clear(&out);
+	if (errors == 0 && tg_enc_utf8_to_cp932_substitute(text->data, text->len, &out, &bad)) {
+		tg_buf_free(&offs);
+		tg_buf_free(text);
+		*text = out;
+		return TG_EXIT_OK;
+	}
 	tg_buf_free(&out);
+	tg_buf_free(&offs);
 	return TG_EXIT_INVALID;
 }
 
-/* Standard output right away; a file staged in the set. */
+/* Staged in the set ("-": standard output, written at the commit). */
 static int
 write_file(tg_outset *set, const char *path, tg_buf *text, tg_diag *diag)
 {
-	if (strcmp(path, "-") == 0)
-		return tg_output(path, text, diag);
 	return tg_outset_put(set, path, text->data ? text->data : "", text->len, diag) ? TG_EXIT_OK :
 	    TG_EXIT_IO;
 }
@@ -113,7 +135,9 @@ write_all(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_di
 		tg_crosswalk_options one = *o;
 		/* The trailing slash keeps -o a directory even for one format. */
 		char *dir = NULL;
-		if (o->output != NULL) {
+		if (o->output != NULL && strcmp(o->output, "-") == 0) {
+			dir = tg_xstrdup("-");
+		} else if (o->output != NULL) {
 			tg_buf p = TG_BUF_INIT;
 			tg_buf_printf(&p, "%s%s%s/", o->output,
 			    o->output[strlen(o->output) - 1] == '/' ? "" : "/", ind->id);
@@ -128,22 +152,14 @@ write_all(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_di
 }
 
 int
-tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
+tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_outset *out, tg_diag *diag)
 {
 	if (o->compact && o->inverse) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "--layout compact does not apply to --inverse");
 		return TG_EXIT_USAGE;
 	}
-	tg_outset *set = tg_outset_new();
-	int rc = strcmp(o->industry, "all") == 0 ? write_all(set, d, o, diag) :
-	    write_one(set, d, o, diag);
-	if (rc == TG_EXIT_OK)
-		rc = tg_outset_commit(set, diag);
-	if (rc == TG_EXIT_OK)
-		for (size_t i = 0; i < tg_outset_count(set); i++)
-			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
-	tg_outset_free(set);
-	return rc;
+	return strcmp(o->industry, "all") == 0 ? write_all(out, d, o, diag) :
+	    write_one(out, d, o, diag);
 }
 
 static int
@@ -179,7 +195,9 @@ write_one(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_di
 	bool single = (fmts & (fmts - 1)) == 0;
 	const char *file = NULL;
 	char *dir = NULL;
-	if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		file = "-";	/* every file: the caller refuses several */
+	else if (o->output != NULL && single && !tg_fs_is_dir(o->output) &&
 	    o->output[strlen(o->output) - 1] != '/')
 		file = o->output;
 	else if (o->output != NULL)

@@ -17,11 +17,13 @@ void tg_xw_render_sheet(const tg_vtable *t, char sep, tg_buf *out);
  * TG_EXIT_* code. */
 int tg_xw_render_xlsx(const tg_view *v, const char *path, const char *name, tg_diag *diag);
 /* DIR/BASE[SUFFIX].EXT, or (file given: -o FILE with one format) the file
- * with SUFFIX before its extension.  malloc'ed. */
+ * with SUFFIX before its extension; "-" for file "-" (standard output).
+ * malloc'ed. */
 char *tg_xw_output_path(const char *dir, const char *file, const char *base, const char *suffix,
     const char *ext);
 /* A CSV/TSV text as o asks: UTF-8 with or without BOM, or CP932 (a
- * character it lacks is an error at its row and column of path). */
+ * character it holds not at all, or only as a look-alike without
+ * o->cp932_substitute, is an error at its row and column of path). */
 int tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text,
     tg_diag *diag);
 /* The 対比表 of an industry without a guideline (render/crosswalk/contrast.c):

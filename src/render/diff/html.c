@@ -144,7 +144,7 @@ static void
 header(tg_buf *out, const tg_catdiff *cd)
 {
 	const tg_catalog *oc = cd->old_cat, *nc = cd->new_cat;
-	tg_html_begin(out, TG_HTML_NO_POLICY);
+	tg_html_begin(out, TG_HTML_STYLES);
 	tg_buf_puts(out, "ガイドラインの差分: ");
 	esc(out, oc->id);
 	tg_buf_puts(out, " → ");

@@ -89,7 +89,7 @@ file_section(tg_buf *out, const tg_regfile *f)
 void
 tg_regdiff_render_html(const tg_regdiff *rd, tg_buf *out)
 {
-	tg_html_begin(out, TG_HTML_NO_POLICY);
+	tg_html_begin(out, TG_HTML_STYLES);
 	tg_buf_puts(out, "規程の新旧対照: ");
 	tg_esc_html(out, rd->old_dir, strlen(rd->old_dir));
 	tg_buf_puts(out, " → ");

@@ -7,12 +7,17 @@
 
 #include "../../diff/diff.h"
 #include "common.h"
+#include "../../util/term.h"
 #include "../../util/utf8.h"
 
-#define RED "\033[31m"
-#define GREEN "\033[32m"
-#define BOLD "\033[1m"
-#define RESET "\033[m"
+/* Colours are written as markers, bytes valid UTF-8 never holds (0xFF and
+ * a letter), and made escape sequences by the last pass, which shows every
+ * control character of the data escaped (term.h): a received catalog must
+ * not clear the screen or retitle the terminal of whoever diffs it. */
+#define RED "\xFFr"
+#define GREEN "\xFFg"
+#define BOLD "\xFF" "b"
+#define RESET "\xFFo"
 
 typedef struct text_out {
 	tg_buf *out;
@@ -246,13 +251,44 @@ impact(tg_buf *out, const tg_impact *im, const tg_catdiff *cd)
 	}
 }
 
+static void render(const tg_diff_report *r, tg_buf *out);
+
 void
 tg_diff_render_text(const tg_diff_report *r, tg_buf *out)
 {
+	tg_buf raw = TG_BUF_INIT;
+	render(r, &raw);
+	const char *s = raw.data ? raw.data : "";
+	size_t from = 0;
+	for (size_t i = 0; i < raw.len; i++) {
+		if ((unsigned char)s[i] != 0xFF || i + 1 == raw.len)
+			continue;
+		tg_term_put(out, s + from, i - from, true);
+		switch (s[i + 1]) {
+		case 'r': tg_buf_puts(out, "\033[31m"); break;
+		case 'g': tg_buf_puts(out, "\033[32m"); break;
+		case 'b': tg_buf_puts(out, "\033[1m"); break;
+		default: tg_buf_puts(out, "\033[m"); break;
+		}
+		i++;
+		from = i + 1;
+	}
+	tg_term_put(out, s + from, raw.len - from, true);
+	tg_buf_free(&raw);
+}
+
+static void
+render(const tg_diff_report *r, tg_buf *out)
+{
 	const tg_catdiff *cd = r->cd;
 	text_out t = {out, r->color};
-	tg_buf_printf(out, "--- %s (%s)\n+++ %s (%s)\n", cd->old_cat->id, cd->old_cat->file,
-	    cd->new_cat->id, cd->new_cat->file);
+	/* File names are the only text not checked as UTF-8: escaped here, so
+	 * that no 0xFF byte of theirs reads as a colour marker. */
+	tg_buf_printf(out, "--- %s (", cd->old_cat->id);
+	tg_term_puts(out, cd->old_cat->file, false);
+	tg_buf_printf(out, ")\n+++ %s (", cd->new_cat->id);
+	tg_term_puts(out, cd->new_cat->file, false);
+	tg_buf_puts(out, ")\n");
 	for (int m = 0; m < TG_DM_COUNT; m++) {
 		if (!(cd->meta & (1u << m)))
 			continue;

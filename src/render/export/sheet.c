@@ -96,30 +96,85 @@ field(tg_csv *csv, tg_buf *tmp, const char *s)
 	tg_csv_field(csv, tmp->data);
 }
 
-/* Reports every cell CP932 cannot hold (the whole text failed). */
+/* The characters at offs (distinct, in order of first use) as
+ * "'¥' (U+00A5), '〜' (U+301C) and ..."; with substitute, each with what it
+ * is written as. */
 static void
-report_cp932(const tg_catalog *c, tg_diag *diag)
+list_chars(const char *s, size_t len, const size_t *offs, size_t n, bool substitute,
+    tg_buf *out)
 {
-	tg_buf cells = TG_BUF_INIT, conv = TG_BUF_INIT;
+	for (size_t b = 0; b < n; b++) {
+		size_t off = offs[b], k;
+		uint32_t cp = tg_utf8_decode(s + off, len - off, &k);
+		tg_buf_printf(out, "%s'%.*s' (U+%04X)", b == 0 ? "" : b + 1 == n ? " and " : ", ",
+		    (int)k, s + off, (unsigned)cp);
+		char as[8];
+		size_t m;
+		if (substitute && tg_enc_cp932_lookalike(s + off, k, as))
+			tg_buf_printf(out, " as '%s' (U+%04X)", as,
+			    (unsigned)tg_utf8_decode(as, strlen(as), &m));
+	}
+}
+
+/* Reports every cell CP932 cannot hold exactly, with each of its
+ * characters: errors, or with substitute warnings for the look-alikes
+ * written (errors still for characters CP932 has nothing for). */
+static void
+report_cp932(const tg_catalog *c, bool substitute, tg_diag *diag)
+{
+	tg_buf cells = TG_BUF_INIT, offs = TG_BUF_INIT, chars = TG_BUF_INIT;
+	tg_buf fit = TG_BUF_INIT, none = TG_BUF_INIT;	/* size_t: offsets */
 	size_t at[NCOLS];
 	for (size_t i = 0; i < c->nitems; i++) {
 		const tg_item *it = c->items[i];
 		item_cells(c, it, &cells, at);
 		for (size_t k = 0; k < NCOLS; k++) {
 			const char *s = cells.data + at[k];
-			size_t bad;
-			tg_buf_clear(&conv);
-			if (tg_enc_utf8_to_cp932(s, strlen(s), &conv, &bad))
+			size_t len = strlen(s);
+			tg_buf_clear(&offs);
+			size_t nbad = tg_enc_cp932_misses(s, len, &offs);
+			if (nbad == 0)
 				continue;
-			size_t n;
-			uint32_t cp = tg_utf8_decode(s + bad, strlen(s + bad), &n);
-			tg_diag_error(diag, it->pos,
-			    "item '%s': its %s has '%.*s' (U+%04X), which cp932 cannot encode (export "
-			    "as utf-8)", it->id ? it->id : "?", headers[k], (int)n, s + bad, (unsigned)cp);
+			/* Each character once, in the order of first use; those CP932
+			 * has a stand-in for apart when substituting. */
+			tg_buf_clear(&fit);
+			tg_buf_clear(&none);
+			for (size_t b = 0; b < nbad; b++) {
+				size_t off = TG_BUF_AT(&offs, size_t, b), n;
+				tg_utf8_decode(s + off, len - off, &n);
+				bool seen = false;
+				for (size_t e = 0; e < b && !seen; e++)
+					seen = memcmp(s + TG_BUF_AT(&offs, size_t, e), s + off, n) == 0;
+				if (seen)
+					continue;
+				char as[8];
+				if (substitute && tg_enc_cp932_lookalike(s + off, n, as))
+					TG_BUF_PUSH(&fit, size_t, off);
+				else
+					TG_BUF_PUSH(&none, size_t, off);
+			}
+			if (TG_BUF_COUNT(&none, size_t) > 0) {
+				tg_buf_clear(&chars);
+				list_chars(s, len, (const size_t *)(void *)none.data,
+				    TG_BUF_COUNT(&none, size_t), false, &chars);
+				tg_diag_error(diag, it->pos, "item '%s': its %s has %s, which cp932 cannot "
+				    "encode (export as utf-8)", it->id ? it->id : "?", headers[k], chars.data);
+			}
+			if (TG_BUF_COUNT(&fit, size_t) > 0) {
+				tg_buf_clear(&chars);
+				list_chars(s, len, (const size_t *)(void *)fit.data,
+				    TG_BUF_COUNT(&fit, size_t), true, &chars);
+				tg_diag_warning(diag, it->pos, "item '%s': its %s is written with look-alikes "
+				    "in cp932 (--cp932-substitute) and will import back changed: %s",
+				    it->id ? it->id : "?", headers[k], chars.data);
+			}
 		}
 	}
 	tg_buf_free(&cells);
-	tg_buf_free(&conv);
+	tg_buf_free(&offs);
+	tg_buf_free(&chars);
+	tg_buf_free(&fit);
+	tg_buf_free(&none);
 }
 
 /* ---- the import spec that reads the sheet back into this catalog ---- */
@@ -278,9 +333,13 @@ tg_export(const tg_data *d, const char *id, const tg_export_options *o, tg_buf *
 	if (o->cp932) {
 		size_t bad;
 		if (!tg_enc_utf8_to_cp932(text.data, text.len, out, &bad)) {
-			report_cp932(c, diag);
-			rc = TG_EXIT_INVALID;
-			goto out;
+			size_t errors = tg_diag_errors(diag);
+			report_cp932(c, o->cp932_substitute, diag);
+			if (tg_diag_errors(diag) > errors || !o->cp932_substitute ||
+			    !tg_enc_utf8_to_cp932_substitute(text.data, text.len, out, &bad)) {
+				rc = TG_EXIT_INVALID;
+				goto out;
+			}
 		}
 	} else {
 		if (o->bom)

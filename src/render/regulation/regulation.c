@@ -139,10 +139,11 @@ tg_reg_resolve(tg_data *d, const tg_render_options *o, const char *profile, bool
 	return TG_EXIT_OK;
 }
 
+/* Stages DIR/NAME (or standard output, for -o -). */
 static bool
 stage(tg_outset *set, const char *dir, const char *name, const tg_buf *text, tg_diag *diag)
 {
-	char *path = tg_fs_join(dir, name);
+	char *path = strcmp(dir, "-") == 0 ? tg_xstrdup("-") : tg_fs_join(dir, name);
 	bool ok = tg_outset_put(set, path, text->data ? text->data : "", text->len, diag);
 	free(path);
 	return ok;
@@ -197,7 +198,8 @@ tg_reg_stage(const tg_data *d, const tg_reg_target *t, unsigned formats, tg_outs
 }
 
 int
-tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
+tg_render_write(tg_data *d, const tg_render_options *o, tg_outset *out, tg_buf *report,
+    tg_diag *diag)
 {
 	if (o->nprofiles > 0 || o->profiles_dir != NULL)
 		return tg_reg_batch(d, o, report, diag);
@@ -205,14 +207,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 	int rc = tg_reg_resolve(d, o, o->profile, false, &t, diag);
 	if (rc != TG_EXIT_OK)
 		return rc;
-	tg_outset *set = tg_outset_new();
-	rc = tg_reg_stage(d, &t, o->formats, set, diag);
-	if (rc == TG_EXIT_OK)
-		rc = tg_outset_commit(set, diag);
-	if (rc == TG_EXIT_OK)
-		for (size_t i = 0; i < tg_outset_count(set); i++)
-			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
-	tg_outset_free(set);
+	rc = tg_reg_stage(d, &t, o->formats, out, diag);
 	free(t.dir);
 	return rc;
 }

@@ -2,9 +2,22 @@
 #include "../../model/form.h"
 #include "../../model/model.h"
 #include "../../totsugo.h"
+#include "../../util/term.h"
 
+static void list(const tg_data *d, bool stats, tg_buf *out);
+
+/* For a terminal: what the data says is shown, never run (term.h). */
 void
 tg_list(const tg_data *d, bool stats, tg_buf *out)
+{
+	tg_buf raw = TG_BUF_INIT;
+	list(d, stats, &raw);
+	tg_term_put(out, raw.data ? raw.data : "", raw.len, true);
+	tg_buf_free(&raw);
+}
+
+static void
+list(const tg_data *d, bool stats, tg_buf *out)
 {
 	for (size_t i = 0; i < TG_DATA_COUNT(d, catalogs, tg_catalog); i++) {
 		const tg_catalog *c = TG_DATA_AT(d, catalogs, tg_catalog, i);

@@ -1,6 +1,7 @@
 #include "show.h"
 
 #include "../../totsugo.h"
+#include "../../util/term.h"
 
 int
 tg_show(const tg_data *d, const char *id, tg_show_format format, tg_buf *out, tg_diag *diag)
@@ -19,12 +20,17 @@ tg_show(const tg_data *d, const char *id, tg_show_format format, tg_buf *out, tg
 		else
 			tg_show_crosswalk_json(xw, out);
 		break;
-	case TG_SHOW_TREE:
+	case TG_SHOW_TREE: {
+		/* For a terminal: what the data says is shown, never run. */
+		tg_buf raw = TG_BUF_INIT;
 		if (c)
-			tg_show_catalog_tree(c, out);
+			tg_show_catalog_tree(c, &raw);
 		else
-			tg_show_crosswalk_tree(xw, out);
+			tg_show_crosswalk_tree(xw, &raw);
+		tg_term_put(out, raw.data ? raw.data : "", raw.len, true);
+		tg_buf_free(&raw);
 		break;
+	}
 	}
 	return TG_EXIT_OK;
 }

@@ -39,6 +39,21 @@ cp tests/fuzz/corpus/* "$corpus"/
 ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
 	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
 
+step "fuzz the XLSX reader (bounded)"
+xcorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus"' EXIT
+mkdir "$xcorpus/seeds"
+cp tests/fuzz/corpus-xlsx/*.xlsx "$xcorpus/seeds"/
+# A crash, a leak, a timeout or memory past the limit fails the test command.
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_xlsx -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$xcorpus/seeds" \
+	> "$xcorpus/log" 2>&1; then
+	tail -60 "$xcorpus/log"
+	echo "fuzz_xlsx failed" >&2
+	exit 1
+fi
+tail -15 "$xcorpus/log"
+
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then
 	step "browser checks (chromium + playwright-core)"

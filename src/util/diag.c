@@ -20,6 +20,7 @@ typedef struct source {
 	char *text;
 	size_t len;
 	char sep;	/* spreadsheet cell separator, or 0 for a text file */
+	bool cells;	/* a workbook sheet: positions are cell names (C7) */
 	size_t *rows;	/* spreadsheet: start offset of each row, built on first use */
 	size_t nrows;
 } source;
@@ -65,14 +66,21 @@ tg_diag_free(tg_diag *d)
 void
 tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t len)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, 0, false, NULL, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
 void
 tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len, char sep)
 {
-	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, NULL, 0};
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, sep, false, NULL, 0};
+	TG_BUF_PUSH(&d->sources, source, s);
+}
+
+void
+tg_diag_add_cell_source(tg_diag *d, const char *file, const char *text, size_t len)
+{
+	source s = {tg_xstrdup(file), tg_xstrndup(text, len), len, '\t', true, NULL, 0};
 	TG_BUF_PUSH(&d->sources, source, s);
 }
 
@@ -237,8 +245,10 @@ sheet_skip_cell(const char *s, size_t len, size_t i, char sep, bool *row_end)
 	return len;
 }
 
-static void
-print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
+/* Offset of the cell at pos in a spreadsheet source, or (size_t)-1 when the
+ * row or the cell is not written; *start: where its row starts. */
+static size_t
+sheet_find_cell(source *src, const tg_pos *pos, size_t *start)
 {
 	const char *s = src->text;
 	size_t len = src->len;
@@ -256,15 +266,26 @@ print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
 		src->rows = (size_t *)(void *)tg_buf_detach(&rows);
 	}
 	if (pos->line > src->nrows)
-		return;
-	size_t start = src->rows[pos->line - 1], cell = start;
+		return (size_t)-1;
+	size_t cell = *start = src->rows[pos->line - 1];
 	for (unsigned c = 1; c < pos->col; c++) {
 		bool row_end;
 		size_t next = sheet_skip_cell(s, len, cell, src->sep, &row_end);
 		if (row_end)
-			return;	/* a ragged row: the cell is not written */
+			return (size_t)-1;	/* a ragged row: the cell is not written */
 		cell = next;
 	}
+	return cell;
+}
+
+static void
+print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
+{
+	const char *s = src->text;
+	size_t len = src->len, start;
+	size_t cell = sheet_find_cell(src, pos, &start);
+	if (cell == (size_t)-1)
+		return;
 	/* The physical line holding the cell's start (a quoted cell before it
 	 * may have spanned several lines). */
 	size_t bol = cell;
@@ -274,6 +295,55 @@ print_sheet_excerpt(FILE *out, source *src, const tg_pos *pos)
 	while (eol < len && s[eol] != '\n' && s[eol] != '\r')
 		eol++;
 	print_line(out, pos->line, s + bol, eol - bol, cell - bol, pos->span);
+}
+
+/* "C7" (column letters, row number). */
+static void
+print_cell_name(FILE *out, unsigned row, unsigned col)
+{
+	char letters[8];
+	size_t n = 0;
+	for (unsigned c = col; c > 0 && n < sizeof letters; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	while (n > 0)
+		fputc(letters[--n], out);
+	fprintf(out, "%u", row);
+}
+
+/* A workbook cell: its text (up to its first line break), the cell name in
+ * the gutter, the caret under its first character. */
+static void
+print_cell_excerpt(FILE *out, source *src, const tg_pos *pos)
+{
+	size_t start;
+	size_t cell = sheet_find_cell(src, pos, &start);
+	if (cell == (size_t)-1 || pos->col == 0)
+		return;
+	bool row_end;
+	size_t end = sheet_skip_cell(src->text, src->len, cell, src->sep, &row_end);
+	tg_buf text = TG_BUF_INIT;
+	const char *s = src->text;
+	if (cell < end && s[cell] == '"') {
+		for (size_t i = cell + 1; i < end; i++) {
+			if (s[i] == '"' && i + 1 < end && s[i + 1] == '"')
+				i++;
+			else if (s[i] == '"')
+				break;
+			tg_buf_putc(&text, s[i]);
+		}
+	} else {
+		while (end > cell && (s[end - 1] == '\t' || s[end - 1] == '\n'))
+			end--;
+		tg_buf_put(&text, s + cell, end - cell);
+	}
+	const char *t = tg_buf_cstr(&text);
+	size_t n = strcspn(t, "\n");
+	if (n > 0) {
+		fputc(' ', out);
+		print_cell_name(out, pos->line, pos->col);
+		fprintf(out, " | %.*s%s\n", (int)n, t, t[n] ? " …" : "");
+	}
+	tg_buf_free(&text);
 }
 
 void
@@ -286,15 +356,24 @@ tg_diag_print(tg_diag *d, FILE *out)
 	static const char *const label[] = {"error", "warning", "note"};
 	for (size_t i = 0; i < n; i++) {
 		const message *m = &ms[i];
-		if (m->file != NULL && m->pos.line > 0)
+		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
+		if (src != NULL && src->cells) {
+			fprintf(out, "%s!", m->file);
+			if (m->pos.col > 0)
+				print_cell_name(out, m->pos.line, m->pos.col);
+			else
+				fprintf(out, "%u:%u", m->pos.line, m->pos.line);
+			fputs(": ", out);
+		} else if (m->file != NULL && m->pos.line > 0)
 			fprintf(out, "%s:%u:%u: ", m->file, m->pos.line, m->pos.col);
 		else if (m->file != NULL)
 			fprintf(out, "%s: ", m->file);
 		else
 			fputs("totsugo: ", out);
 		fprintf(out, "%s: %s\n", label[m->sev], m->text);
-		source *src = m->file && m->pos.line > 0 ? find_source(d, m->file) : NULL;
-		if (src != NULL && src->sep != 0)
+		if (src != NULL && src->cells)
+			print_cell_excerpt(out, src, &m->pos);
+		else if (src != NULL && src->sep != 0)
 			print_sheet_excerpt(out, src, &m->pos);
 		else if (src != NULL)
 			print_excerpt(out, src, &m->pos);

@@ -32,6 +32,11 @@ void tg_diag_add_source(tg_diag *d, const char *file, const char *text, size_t l
  * excerpts quote the line where the cell starts, with the caret under it. */
 void tg_diag_add_sheet_source(tg_diag *d, const char *file, const char *text, size_t len,
     char sep);
+/* Registers a workbook sheet's cells (tab-separated, RFC 4180 quoting),
+ * named "book.xlsx:シート名".  Positions in it are ROW:COL of a cell, printed
+ * as a spreadsheet names the cell ("book.xlsx:シート名!C7"), with the
+ * cell's text quoted. */
+void tg_diag_add_cell_source(tg_diag *d, const char *file, const char *text, size_t len);
 void tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 #define tg_diag_error(d, pos, ...) tg_diag_report((d), TG_ERROR, (pos), __VA_ARGS__)

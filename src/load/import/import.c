@@ -16,15 +16,6 @@ basename_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static char
-sep_for(const tg_import_spec *s, const char *path)
-{
-	if (s->sep != 0)
-		return s->sep;
-	return tg_text_ends_with(path, ".tsv") || tg_text_ends_with(path, ".tab") ||
-	    tg_text_ends_with(path, ".TSV") ? '\t' : ',';
-}
-
 int
 tg_import(const char *spec_path, const char *input, tg_buf *catalog, tg_buf *crosswalk,
     tg_diag *diag)
@@ -49,11 +40,14 @@ tg_import(const char *spec_path, const char *input, tg_buf *catalog, tg_buf *cro
 		rc = TG_EXIT_USAGE;
 		goto out;
 	}
-	rc = tg_sheet_read_file(&im.sheet, input, NULL, sep_for(s, input), s->encoding, diag);
-	if (rc == TG_EXIT_IO)
+	tg_sheet_options so = {s->format, s->encoding, s->sheet_name};
+	rc = tg_sheet_load(&im.sheet, input, NULL, &so, diag);
+	if (rc == TG_EXIT_IO || (rc != TG_EXIT_OK && im.sheet.rows == NULL))
 		goto out;
+	if (im.sheet.sheet_name != NULL)
+		im.file = im.sheet.file;	/* cells are named book.xlsx:シート!C7 */
 	if (im.sheet.nrows < s->header_rows) {
-		tg_diag_error(diag, tg_pos_at(input, 0, 0),
+		tg_diag_error(diag, tg_pos_at(im.file, 0, 0),
 		    "the sheet has %zu row%s, fewer than its %u header rows (sheet.header_rows)",
 		    im.sheet.nrows, im.sheet.nrows == 1 ? "" : "s", s->header_rows);
 		rc = TG_EXIT_INVALID;

@@ -84,7 +84,8 @@ typedef struct tg_import_spec {
 	const tg_node *meta;
 
 	/* sheet: */
-	char sep;		/* 0: by the input's extension */
+	tg_sheet_format format;	/* AUTO: by the input's extension */
+	const char *sheet_name;	/* XLSX: the sheet read; NULL: the first visible one */
 	tg_sheet_encoding encoding;
 	unsigned header_rows;
 	bool formula_guard;

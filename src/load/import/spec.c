@@ -14,8 +14,8 @@ static const char *const spec_keys[] = {"kind", "catalog", "sheet", "columns", "
     "parent_pattern", "level", "crosswalk", "links", NULL};
 static const char *const catalog_keys[] = {"id", "title", "short_title", "publisher",
     "version", "date", "levels", "provenance", "description", "meta", NULL};
-static const char *const sheet_keys[] = {"format", "encoding", "header_rows", "formula_guard",
-    NULL};
+static const char *const sheet_keys[] = {"format", "name", "encoding", "header_rows",
+    "formula_guard", NULL};
 static const char *const column_keys[] = {"id", "ref", "title", "text", "tags", "flag", "note",
     "links", "parent", "provenance", "provenance_confidence", "provenance_source",
     "provenance_file", "provenance_row", NULL};
@@ -284,11 +284,14 @@ parse_sheet(tg_import_spec *s, const tg_node *n)
 		return;
 	const tg_node *v;
 	if ((v = tg_node_get(n, "format")) != NULL) {
-		static const char *const formats[] = {"csv", "tsv"};
-		int f = tg_schema_enum(l, v, "sheet format", formats, 2);
+		static const char *const formats[] = {"csv", "tsv", "xlsx"};
+		static const tg_sheet_format values[] = {TG_SHEET_FORMAT_CSV, TG_SHEET_FORMAT_TSV,
+		    TG_SHEET_FORMAT_XLSX};
+		int f = tg_schema_enum(l, v, "sheet format", formats, 3);
 		if (f >= 0)
-			s->sep = f == 0 ? ',' : '\t';
+			s->format = values[f];
 	}
+	s->sheet_name = tg_schema_str(l, n, "name", "sheet", false);
 	if ((v = tg_node_get(n, "encoding")) != NULL) {
 		static const char *const encodings[] = {"auto", "utf-8", "cp932"};
 		int e = tg_schema_enum(l, v, "encoding", encodings, 3);

@@ -243,6 +243,8 @@ tg_sheet_free(tg_sheet *sh)
 	free(sh->text);
 	free(sh->rows);
 	free(sh->cells);
+	free(sh->merges);
+	free(sh->owned);
 	memset(sh, 0, sizeof *sh);
 }
 

@@ -38,8 +38,13 @@ typedef struct tg_sheet_row {
 	tg_sheet_cell *cells;
 } tg_sheet_row;
 
+/* A merged range of an XLSX sheet (CSV has none), 1-based and inclusive. */
+typedef struct tg_sheet_merge {
+	unsigned row1, col1, row2, col2;
+} tg_sheet_merge;
+
 typedef struct tg_sheet {
-	const char *file;	/* name used in messages (borrowed) */
+	const char *file;	/* name used in messages (borrowed, or `owned`) */
 	char sep;		/* ',' or '\t' */
 	tg_encoding encoding;	/* what the bytes were read as */
 	char *text;		/* decoded text; cells point into it */
@@ -48,6 +53,10 @@ typedef struct tg_sheet {
 	size_t nrows;
 	tg_sheet_cell *cells;
 	size_t ncells;
+	const char *sheet_name;	/* XLSX: the sheet read; NULL for CSV/TSV */
+	tg_sheet_merge *merges;	/* XLSX: merged ranges, in the order written */
+	size_t nmerges;
+	char *owned;		/* storage of `file` and `sheet_name` when the reader made them */
 } tg_sheet;
 
 /* Reads sheet bytes.  Reports every problem to diag and returns false if
@@ -60,6 +69,28 @@ bool tg_sheet_read(tg_sheet *sh, const char *file, const char *bytes, size_t len
 int tg_sheet_read_file(tg_sheet *sh, const char *path, const char *display, char sep,
     tg_sheet_encoding enc, tg_diag *diag);
 void tg_sheet_free(tg_sheet *sh);
+
+/* Any sheet file: CSV, TSV or an XLSX workbook's sheet (load/sheet/open.c). */
+typedef enum tg_sheet_format {
+	TG_SHEET_FORMAT_AUTO,	/* by the extension: .xlsx/.xlsm → XLSX, .tsv/.tab → TSV, else CSV */
+	TG_SHEET_FORMAT_CSV,
+	TG_SHEET_FORMAT_TSV,
+	TG_SHEET_FORMAT_XLSX
+} tg_sheet_format;
+
+typedef struct tg_sheet_options {
+	tg_sheet_format format;
+	tg_sheet_encoding encoding;	/* CSV/TSV */
+	const char *sheet;		/* XLSX: the sheet's name; NULL: the first visible worksheet */
+} tg_sheet_options;
+
+/* The format a path is read as under `format` (never AUTO). */
+tg_sheet_format tg_sheet_format_of(const char *path, tg_sheet_format format);
+/* Reads path (display: its name in messages, NULL for path) as o says.
+ * Returns a TG_EXIT_* code like tg_sheet_read_file; an XLSX sheet that is
+ * not in the workbook is TG_EXIT_INVALID, with the sheets listed. */
+int tg_sheet_load(tg_sheet *sh, const char *path, const char *display,
+    const tg_sheet_options *o, tg_diag *diag);
 
 /* Cell `col` (1-based) of a row; "" past the end of a ragged row. */
 const char *tg_sheet_cell_text(const tg_sheet_row *r, unsigned col);

@@ -51,4 +51,9 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 		tg_buf_printf(out, "profile    %-36s        industry %s\n", p->id ? p->id : "?",
 		    p->industry_id ? p->industry_id : "?");
 	}
+	for (size_t i = 0; i < TG_DATA_COUNT(d, termsets, tg_termset); i++) {
+		const tg_termset *t = TG_DATA_AT(d, termsets, tg_termset, i);
+		tg_buf_printf(out, "terms      %-36s %6zu groups %s\n", t->id ? t->id : "?",
+		    t->ngroups, t->title ? t->title : "");
+	}
 }

@@ -54,6 +54,7 @@ static const command commands[] = {
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
+	{"suggest", cmd_suggest, "suggest a crosswalk by text similarity (yaml, md, html, csv)"},
 };
 
 static void

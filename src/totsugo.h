@@ -177,6 +177,28 @@ int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_d
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
 
+/* `suggest SOURCE`: the target's items ranked for each source item by text
+ * similarity (docs/suggest.md). */
+typedef enum tg_suggest_format {
+	TG_SUGGEST_YAML,	/* a crosswalk of suggestions */
+	TG_SUGGEST_MD,		/* review views */
+	TG_SUGGEST_HTML,
+	TG_SUGGEST_CSV
+} tg_suggest_format;
+
+typedef struct tg_suggest_options {
+	const char *source;	/* a catalog id of the data, or a catalog YAML file */
+	const char *target;	/* a catalog id; NULL: the baseline of the source's industry */
+	size_t top;		/* candidates kept per item */
+	double min_score;	/* similarity threshold, 0-1 */
+	tg_suggest_format format;
+} tg_suggest_options;
+
+/* Writes the output to out and a one-line summary to summary.  Returns a
+ * TG_EXIT_* code. */
+int tg_suggest(const tg_data *d, const tg_suggest_options *o, tg_buf *out, tg_buf *summary,
+    tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

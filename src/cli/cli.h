@@ -7,6 +7,7 @@
  *   import.c     import, export
  *   template.c   template
  *   render.c     render, init-profile
+ *   suggest.c    suggest
  * Every piece of real work is a library call (totsugo.h). */
 #ifndef TG_CLI_H
 #define TG_CLI_H
@@ -53,5 +54,6 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
+int cmd_suggest(cli *c, int argc, char **argv);
 
 #endif

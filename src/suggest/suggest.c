@@ -483,7 +483,7 @@ rank_item(ranker *rk, tg_sg_result *r, tg_sg_row *row, tg_sg_hit *hits, size_t t
 	size_t nh = row->empty ? 0 : rerank(rk, nfeats, top, hits);
 	if (nh > 0) {
 		row->best = rk->docs[hits[0].doc].item;
-		row->best_score = hits[0].score;
+		row->best_score = hits[0].score < 1.0f ? hits[0].score : 1.0f;
 	}
 	size_t keep = 0;
 	while (keep < nh && hits[keep].score >= r->min_score)
@@ -512,7 +512,8 @@ rank_item(ranker *rk, tg_sg_result *r, tg_sg_row *row, tg_sg_hit *hits, size_t t
 		tg_sg_cand *c = &row->cands[k];
 		const doc *dc = &rk->docs[hits[k].doc];
 		c->target = dc->item;
-		c->score = hits[k].score;
+		/* Shown on a 0-1 scale; the order stays that of the raw scores. */
+		c->score = hits[k].score < 1.0f ? hits[k].score : 1.0f;
 		long s = lroundf(c->score * 10.0f);
 		c->strength = s < 1 ? 1 : s > 10 ? 10 : (int)s;
 		c->shared = shared_words(rk, &src, raw, concepts, terms, nc, dc, &r->arena);

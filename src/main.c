@@ -55,6 +55,7 @@ static const command commands[] = {
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
 	{"suggest", cmd_suggest, "suggest a crosswalk by text similarity (yaml, md, html, csv)"},
+	{"review", cmd_review, "review a crosswalk in Excel: export a workbook, apply it back"},
 };
 
 static void

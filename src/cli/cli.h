@@ -8,6 +8,7 @@
  *   template.c   template
  *   render.c     render, init-profile
  *   suggest.c    suggest
+ *   review.c     review export, review apply
  * Every piece of real work is a library call (totsugo.h). */
 #ifndef TG_CLI_H
 #define TG_CLI_H
@@ -55,5 +56,6 @@ int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_suggest(cli *c, int argc, char **argv);
+int cmd_review(cli *c, int argc, char **argv);
 
 #endif

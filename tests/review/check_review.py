@@ -202,6 +202,22 @@ def main():
         run("--data", "data", "review", "export", xw_id, "-o", "ja.xlsx", env={"LC_ALL": "ja_JP.UTF-8"})
         check(read("again.xlsx") == read("review.xlsx") == read("ja.xlsx"), "export is deterministic")
 
+        # The whole path of docs/workflow.md: the reviewer's pass of the workflow suite,
+        # the association's industry, and the addition in the rendered regulation.
+        run("--data", "data", "review", "export", xw_id, "-o", "wf.xlsx")
+        subprocess.run(["/usr/bin/python3", os.path.join(root, "tests/regress/workflow/_review.py"),
+                        "wf.xlsx", "wf-reviewed.xlsx"], check=True)
+        run("--data", "data", "review", "apply", "wf-reviewed.xlsx", "--force")
+        os.makedirs("data/mappings/industries")
+        shutil.copy(os.path.join(root, "docs/examples/workflow/industry.yaml"), "data/mappings/industries/")
+        run("--data", "data", "render", "--industry", "example-association", "--level", "all",
+            "--format", "md", "-o", "reg")
+        with open("reg/06-it-equipment.md", encoding="utf-8") as f:
+            chapter = f.read()
+        check("（業界追加：○○工業会 No.8）" in chapter and "記録媒体管理台帳に登録し" in chapter,
+              "the reviewed proposal is in the rendered regulation")
+        shutil.rmtree("data/mappings/industries")
+
         # The shipped crosswalks, written by hand: same content after a round trip.
         shutil.rmtree("data")
         shutil.copytree(os.path.join(root, "mappings"), "data/mappings")

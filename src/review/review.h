@@ -87,4 +87,11 @@ void tg_rv_fingerprint(const tg_crosswalk *xw, char out[17]);
  * TG_EXIT_* code. */
 int tg_rv_render_xlsx(const tg_rv_sheet *s, const char *path, tg_diag *diag);
 
+/* What changed from o to n (changes.c): one line per pair added, removed
+ * or changed (with the fields), per 対応なし and 反映案 added or removed. */
+typedef struct tg_rv_counts {
+	size_t added, removed, changed, proposals, unmapped;
+} tg_rv_counts;
+void tg_rv_changes(const tg_crosswalk *o, const tg_crosswalk *n, tg_buf *lines, tg_rv_counts *c);
+
 #endif

@@ -49,7 +49,7 @@ static const command commands[] = {
 	{"show", cmd_show, "print a catalog or a crosswalk (tree or JSON)"},
 	{"crosswalk", cmd_crosswalk, "write the 突合表 (md, html, csv, tsv, xlsx, json)"},
 	{"diff", cmd_diff, "compare two catalog versions; impact, migration, redlines"},
-	{"import", cmd_import, "read a guideline spreadsheet (CSV/TSV) into a catalog"},
+	{"import", cmd_import, "read a guideline spreadsheet (XLSX, CSV, TSV) into a catalog"},
 	{"export", cmd_export, "write a catalog as a spreadsheet (CSV/TSV)"},
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},

@@ -4,7 +4,6 @@
 
 #include "review.h"
 #include "../crosswalk/write.h"
-#include "../crosswalk/xview.h"
 #include "../load/templates.h"
 #include "../util/outset.h"
 

@@ -54,6 +54,7 @@ static const command commands[] = {
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
+	{"init-industry", cmd_init_industry, "write a commented skeleton of an industry without a guideline"},
 	{"suggest", cmd_suggest, "suggest a crosswalk by text similarity (yaml, md, html, csv)"},
 	{"review", cmd_review, "review a crosswalk in Excel: export a workbook, apply it back"},
 };
@@ -65,7 +66,7 @@ print_help(void)
 	    "Crosswalk industry security guidelines against the IPA SME guideline and\n"
 	    "build industry sample regulations.\n\nCommands:\n", tg_cli_progname);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		printf("  %-12s %s\n", commands[i].name, commands[i].summary);
+		printf("  %-13s %s\n", commands[i].name, commands[i].summary);
 	printf("\nOptions:\n"
 	    "  -d, --data DIR  data directory holding mappings/ and templates/\n"
 	    "                  (default: $TOTSUGO_DATA, the source tree, the installed data)\n"

@@ -34,6 +34,10 @@ char *tg_data_locate(const char *option);
  * (even when invalid, for partial use) and stores a TG_EXIT_* in *rc. */
 tg_data *tg_data_open(const char *dir, tg_diag *diag, int *rc);
 void tg_data_free(tg_data *d);
+/* What `validate` reports beyond the rules every command needs: notes and
+ * warnings a person judges (industry examples a template uses but the
+ * industry does not define, example keys nothing uses). */
+void tg_data_lint(const tg_data *d, tg_diag *diag);
 
 /* `list`: one line per catalog, crosswalk, industry; with stats, the
  * counts of each crosswalk's rows by relationship and status. */
@@ -176,6 +180,12 @@ unsigned tg_render_format(const char *name);
 int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);
+/* `init-industry ID --title TITLE`: the commented skeleton of an industry
+ * without a guideline, on the regulation templates of `baseline` (NULL:
+ * the first parameter registry, by id, that has templates).  An id already
+ * in the data or not of the id syntax is a usage error. */
+int tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
+    tg_buf *out, tg_diag *diag);
 
 /* `suggest SOURCE`: the target's items ranked for each source item by text
  * similarity (docs/suggest.md). */

@@ -10,9 +10,11 @@ ninja -C build
 ./build/totsugo list --stats
 ./build/totsugo crosswalk --industry all
 # The 業界向けサンプル規程 (docs/regulation.md): each industry's sample, with the
-# industry items as labels, and the example companies' regulations.
+# industry items as labels, and the example companies' regulations; logistics has
+# no guideline (its examples, terms and additions, no labels).
 for industry in automotive construction; do
 	./build/totsugo render --industry "$industry" --labels
 done
+./build/totsugo render --industry logistics
 ./build/totsugo render --industry automotive --profile automotive-lv1-example --labels
 ./build/totsugo render --industry construction --profile construction-example --labels

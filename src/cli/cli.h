@@ -6,7 +6,7 @@
  *   diff.c       diff
  *   import.c     import, export
  *   template.c   template
- *   render.c     render, init-profile
+ *   render.c     render, init-profile, init-industry
  *   suggest.c    suggest
  *   review.c     review export, review apply
  * Every piece of real work is a library call (totsugo.h). */
@@ -55,6 +55,7 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
+int cmd_init_industry(cli *c, int argc, char **argv);
 int cmd_suggest(cli *c, int argc, char **argv);
 int cmd_review(cli *c, int argc, char **argv);
 

@@ -1,7 +1,9 @@
-/* `render`, `init-profile`: the industry sample regulation and profile skeletons. */
+/* `render`, `init-profile`, `init-industry`: the industry sample
+ * regulation, profile skeletons and industry skeletons. */
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/outset.h"
 #include "cli.h"
 
 int
@@ -123,6 +125,78 @@ cmd_init_profile(cli *c, int argc, char **argv)
 	rc = tg_init_profile(d, industry, &out, c->diag);
 	if (rc == TG_EXIT_OK)
 		rc = tg_output(output, &out, c->diag);
+	tg_buf_free(&out);
+	tg_data_free(d);
+	return tg_cli_finish(c, rc);
+}
+
+/* -o FILE through an output set (atomic, temporaries removed on signals);
+ * standard output otherwise. */
+static int
+write_one(const char *path, const tg_buf *out, tg_diag *diag)
+{
+	if (path == NULL || strcmp(path, "-") == 0)
+		return tg_output(NULL, out, diag);
+	tg_outset *set = tg_outset_new();
+	int rc = tg_outset_put(set, path, out->data ? out->data : "", out->len, diag) ?
+	    tg_outset_commit(set, diag) : TG_EXIT_IO;
+	tg_outset_free(set);
+	return rc;
+}
+
+int
+cmd_init_industry(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"title", required_argument, NULL, 't'},
+	    {"baseline", required_argument, NULL, 'b'}, {"output", required_argument, NULL, 'o'},
+	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	const char *title = NULL, *baseline = NULL, *output = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "t:b:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			title = optarg;
+			break;
+		case 'b':
+			baseline = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s [--data DIR] init-industry ID --title TITLE [--baseline CATALOG]\n"
+			    "                 [-o FILE]\n\n"
+			    "Write a commented skeleton of an industry without a guideline: every\n"
+			    "example the regulation templates use (with the clauses that use it and\n"
+			    "its default), the terms the templates rely on (with their default\n"
+			    "definitions), and room per chapter for the industry's own additions.\n"
+			    "It loads and renders as it is; edit it and put it under\n"
+			    "mappings/industries/.  See docs/regulation.md.\n\n"
+			    "  -t, --title TITLE      the industry's name (物流業)\n"
+			    "  -b, --baseline ID      the catalog whose regulation templates to use\n"
+			    "                         (default: the first registry with templates)\n"
+			    "  -o, --output FILE      write to FILE (atomically) instead of standard output\n",
+			    tg_cli_progname);
+			return TG_EXIT_OK;
+		default:
+			return tg_cli_bad_option("init-industry", argv);
+		}
+	}
+	if (optind >= argc)
+		return tg_cli_usage_error("init-industry", "missing the industry ID");
+	const char *id = argv[optind++];
+	if (optind < argc)
+		return tg_cli_usage_error("init-industry", "unexpected argument '%s'", argv[optind]);
+	if (title == NULL)
+		return tg_cli_usage_error("init-industry", "missing --title TITLE");
+	int rc;
+	tg_data *d = tg_cli_open_data(c, &rc);
+	if (d == NULL)
+		return tg_cli_finish(c, rc);
+	tg_buf out = TG_BUF_INIT;
+	rc = tg_init_industry(d, id, title, baseline, &out, c->diag);
+	if (rc == TG_EXIT_OK)
+		rc = write_one(output, &out, c->diag);
 	tg_buf_free(&out);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);

@@ -128,7 +128,7 @@ tg_data_load_text(tg_data *d, tg_diag *diag, const char *display, const char *te
 	case 2: tg_load_industry(&l, root); break;
 	case 3: tg_load_paramset(&l, root); break;
 	case 4: tg_load_profile(&l, root); break;
-	case 5: tg_load_terms(&l, root); break;
+	case 5: tg_load_termset(&l, root); break;
 	default: break;
 	}
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;

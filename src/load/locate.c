@@ -70,6 +70,12 @@ tg_data_open(const char *dir, tg_diag *diag, int *rc)
 	return d;
 }
 
+void
+tg_data_lint(const tg_data *d, tg_diag *diag)
+{
+	tg_reg_check_examples(d, diag);
+}
+
 const char *
 tg_version(void)
 {

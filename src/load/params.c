@@ -6,7 +6,7 @@
 #include "schema.h"
 
 static const char *const paramset_keys[] = {"kind", "id", "catalog", "templates",
-    "parameters", "description", NULL};
+    "parameters", "terms", "description", NULL};
 static const char *const param_keys[] = {"name", "type", "description", "default",
     "required", "clauses", "columns", "min", "max", "example", NULL};
 static const char *const type_names[] = {"string", "integer", "date", "boolean", "list", "table"};
@@ -186,5 +186,8 @@ tg_load_paramset(tg_load *l, const tg_node *root)
 		for (size_t i = 0; i < params->n; i++)
 			load_param(l, ps, params->items[i]);
 	}
+	const tg_node *terms = tg_node_get(root, "terms");
+	if (terms != NULL && !tg_node_is_null(terms))
+		tg_load_terms(l, terms, NULL, &ps->terms, &ps->nterms);
 	TG_BUF_PUSH(&l->data->paramsets, tg_paramset *, ps);
 }

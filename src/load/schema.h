@@ -54,12 +54,18 @@ bool tg_schema_is_date(const char *s);
 /* Checks a value (a default, a profile's value) against a parameter's type. */
 void tg_param_check_value(tg_load *l, const tg_param *p, const tg_node *v);
 
+/* A `terms` list (industries, registries): term, definition, reading,
+ * note and, when dflt is given (industries), a provenance defaulting to
+ * dflt.  Terms defined twice are reported. */
+void tg_load_terms(tg_load *l, const tg_node *list, const tg_provenance *dflt, tg_term **out,
+    size_t *count);
+
 /* Loaders of each kind of file (load/<kind>.c). */
 void tg_load_catalog(tg_load *l, const tg_node *root);
 void tg_load_crosswalk(tg_load *l, const tg_node *root);
 void tg_load_industry(tg_load *l, const tg_node *root);
 void tg_load_paramset(tg_load *l, const tg_node *root);
 void tg_load_profile(tg_load *l, const tg_node *root);
-void tg_load_terms(tg_load *l, const tg_node *root);
+void tg_load_termset(tg_load *l, const tg_node *root);
 
 #endif

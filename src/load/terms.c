@@ -50,7 +50,7 @@ load_group(tg_load *l, const tg_node *n, tg_term_group *g)
 }
 
 void
-tg_load_terms(tg_load *l, const tg_node *root)
+tg_load_termset(tg_load *l, const tg_node *root)
 {
 	tg_arena *a = &l->data->arena;
 	if (!tg_schema_map(l, root, "terms", terms_keys))

@@ -175,6 +175,7 @@ typedef struct tg_term {
 	const char *definition;
 	const char *reading;
 	const char *note;
+	tg_provenance prov;	/* own, else the industry's (kind UNSET in registries) */
 	tg_pos pos;
 } tg_term;
 
@@ -182,14 +183,31 @@ typedef struct tg_example {
 	const char *key;
 	const char *text;
 	const char *note;
+	tg_provenance prov;	/* own, else the industry's */
 	tg_pos pos;
+	tg_pos key_pos;
 } tg_example;
+
+/* An industry's own addition to the baseline regulation (industries
+ * without a guideline; with one, additions are crosswalk proposals). */
+typedef struct tg_addition {
+	const char *clause_id;
+	tg_item *clause;	/* resolved, in the baseline */
+	tg_action action;	/* TG_ACTION_ADD or TG_ACTION_AMEND */
+	const char *title;	/* heading of an `add`; name in tables */
+	const char *text;
+	const char *note;
+	tg_provenance prov;	/* own, else the industry's */
+	tg_pos pos;
+	tg_pos clause_pos;
+} tg_addition;
 
 typedef struct tg_industry {
 	const char *id;
 	const char *title;
+	const char *short_title;	/* label of its own additions; the title when absent */
 	const char *description;
-	const char *guideline_id;
+	const char *guideline_id;	/* NULL: an industry without a guideline */
 	const char *baseline_id;
 	tg_catalog *guideline;
 	tg_catalog *baseline;
@@ -203,10 +221,12 @@ typedef struct tg_industry {
 	size_t nterms;
 	tg_example *examples;
 	size_t nexamples;
+	tg_addition *additions;
+	size_t nadditions;
 	tg_provenance prov;
 	const char *file;
 	tg_pos pos;
-	tg_pos guideline_pos, baseline_pos, default_level_pos;
+	tg_pos guideline_pos, baseline_pos, default_level_pos, examples_pos;
 } tg_industry;
 
 typedef enum tg_param_type {
@@ -245,6 +265,8 @@ typedef struct tg_paramset {
 	tg_param *params;
 	size_t nparams;
 	tg_map by_name;
+	tg_term *terms;		/* the terms the templates rely on, with default definitions */
+	size_t nterms;
 	const char *file;
 	tg_pos pos;
 	tg_pos catalog_pos, templates_pos;

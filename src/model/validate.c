@@ -231,6 +231,12 @@ link_industry(tg_data *d, tg_diag *diag, tg_industry *ind)
 			if (ind->crosswalks[k] == xw)
 				tg_diag_error(diag, ind->crosswalk_pos[i], "crosswalk '%s' is listed twice", xw->id);
 	}
+	for (size_t i = 0; i < ind->nadditions && ind->baseline != NULL; i++) {
+		tg_addition *a = &ind->additions[i];
+		if (a->clause_id != NULL)
+			a->clause = resolve(d, diag, a->clause_id, a->clause_pos, ind->baseline,
+			    "addition clause");
+	}
 	if (ind->default_level_name != NULL && ind->guideline != NULL) {
 		ind->default_level = tg_catalog_level(ind->guideline, ind->default_level_name);
 		if (ind->default_level < 0)

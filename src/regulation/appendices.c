@@ -14,9 +14,58 @@ by_index(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Without a guideline: the clauses holding the industry's own additions
+ * and supplements, with their titles. */
+static void
+own_xrefs(builder *b)
+{
+	for (size_t i = 0; i < b->t->nclauses; i++) {
+		slot *s = &b->slots[i];
+		size_t na = TG_BUF_COUNT(&s->adds, piece), nm = TG_BUF_COUNT(&s->amends, piece);
+		if (s->tc->item == NULL || !s->in_edition || na + nm == 0)
+			continue;
+		tg_reg_xref x = {0};
+		x.clause = s->tc->item;
+		x.name = tg_reg_asm_clause_name(b, s->tc->item);
+		x.anchor = s->gone ? NULL : s->anchor;
+		x.labels = TG_ARENA_ARRAY(&b->r->arena, const char *, na + nm);
+		tg_buf t = TG_BUF_INIT;
+		for (size_t k = 0; k < na + nm; k++) {
+			const piece *p = k < na ? &TG_BUF_AT(&s->adds, piece, k) :
+			    &TG_BUF_AT(&s->amends, piece, k - na);
+			const char *title = p->addition ? p->addition->title : NULL;
+			tg_buf_clear(&t);
+			tg_buf_printf(&t, "%s：%s", k < na ? "追加" : "補足", title ? title : "");
+			x.labels[k] = tg_reg_asm_adup(b, t.data);
+		}
+		x.nitems = na + nm;
+		tg_buf_clear(&t);
+		if (s->gone) {
+			tg_buf_puts(&t, "適用除外");
+		} else if (!s->shows_text) {
+			tg_buf_printf(&t, "本文は%s",
+			    tg_reg_asm_edition_name(b->r->spec.split == TG_REG_SPLIT_MANAGEMENT ?
+			    TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
+		} else {
+			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
+			for (size_t k = 0; k < nnum; k++)
+				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
+			if (nm > 0)
+				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
+		}
+		x.treatment = tg_reg_asm_adup(b, t.data);
+		tg_buf_free(&t);
+		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);
+	}
+}
+
 void
 tg_reg_asm_build_xrefs(builder *b)
 {
+	if (b->r->spec.ind->guideline == NULL) {
+		own_xrefs(b);
+		return;
+	}
 	for (size_t i = 0; i < b->t->nclauses; i++) {
 		slot *s = &b->slots[i];
 		if (s->tc->item == NULL || !s->in_edition)
@@ -24,8 +73,9 @@ tg_reg_asm_build_xrefs(builder *b)
 		tg_buf items = TG_BUF_INIT;
 		for (size_t k = 0; k < TG_BUF_COUNT(&s->labels, const tg_item *); k++)
 			tg_reg_asm_push_unique(&items, TG_BUF_AT(&s->labels, const tg_item *, k));
-		for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, const tg_xw_row *); k++)
-			tg_reg_asm_push_unique(&items, TG_BUF_AT(&s->adds, const tg_xw_row *, k)->source);
+		for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, piece); k++)
+			if (TG_BUF_AT(&s->adds, piece, k).source != NULL)
+				tg_reg_asm_push_unique(&items, TG_BUF_AT(&s->adds, piece, k).source);
 		size_t n = TG_BUF_COUNT(&items, const tg_item *);
 		if (n == 0) {
 			tg_buf_free(&items);
@@ -52,7 +102,7 @@ tg_reg_asm_build_xrefs(builder *b)
 			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
 			for (size_t k = 0; k < nnum; k++)
 				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			if (TG_BUF_COUNT(&s->amends, const tg_xw_row *) > 0)
+			if (TG_BUF_COUNT(&s->amends, piece) > 0)
 				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
 			if (t.len == 0)
 				tg_buf_puts(&t, "本文で対応");
@@ -62,6 +112,30 @@ tg_reg_asm_build_xrefs(builder *b)
 		TG_BUF_PUSH(&b->xrefs, tg_reg_xref, x);
 		tg_buf_free(&items);
 	}
+}
+
+void
+tg_reg_asm_build_terms(builder *b)
+{
+	const tg_industry *ind = b->r->spec.ind;
+	const tg_paramset *ps = b->t->params;
+	size_t max = ind->nterms + (ps ? ps->nterms : 0);
+	const tg_term **list = TG_ARENA_ARRAY(&b->r->arena, const tg_term *, max ? max : 1);
+	size_t n = 0;
+	for (size_t i = 0; i < ind->nterms; i++)
+		if (ind->terms[i].term != NULL && ind->terms[i].definition != NULL)
+			list[n++] = &ind->terms[i];
+	for (size_t i = 0; ps != NULL && i < ps->nterms; i++) {
+		const tg_term *t = &ps->terms[i];
+		bool own = false;
+		for (size_t k = 0; k < ind->nterms && !own; k++)
+			own = ind->terms[k].term != NULL && t->term != NULL &&
+			    strcmp(ind->terms[k].term, t->term) == 0;
+		if (!own && t->term != NULL && t->definition != NULL)
+			list[n++] = t;
+	}
+	b->r->terms = list;
+	b->r->nterms = n;
 }
 
 static int
@@ -200,6 +274,8 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 	if (ind->guideline != NULL) {
 		cite(b, &p, ind->guideline, false);
 		tg_buf_puts(&p, "との突合の結果を反映した、");
+	} else {
+		tg_buf_puts(&p, "業界で扱う情報、業界の用語及び業界に固有の事項を反映した、");
 	}
 	tg_buf_printf(&p, "%s向けの情報セキュリティ関連規程である。", ind->title ? ind->title : ind->id);
 	if (r->spec.profile != NULL) {
@@ -209,9 +285,17 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 	}
 	TG_BUF_PUSH(&list, const char *, md(b, p.data));
 	tg_buf_clear(&p);
-	tg_buf_printf(&p, "業界ガイドラインにのみ記載のある事項は、関係する条項の後に「（業界追加）」と記した"
-	    "条項として加え（%zu件）、既存の条項を補う事項は「（業界補足）」として条項の本文の後に記した（%zu件）。"
-	    "いずれも業界ガイドラインの項目番号を付している。", b->nadds, b->namends);
+	if (ind->guideline != NULL)
+		tg_buf_printf(&p, "業界ガイドラインにのみ記載のある事項は、関係する条項の後に「（業界追加）」と記した"
+		    "条項として加え（%zu件）、既存の条項を補う事項は「（業界補足）」として条項の本文の後に記した（%zu件）。"
+		    "いずれも業界ガイドラインの項目番号を付している。", b->nadds, b->namends);
+	else
+		tg_buf_printf(&p, "この業界には業界団体の情報セキュリティガイドラインがないため、業界の要素と用語を"
+		    "基にしたサンプルに反映して作成した。条項中の例示と付録「用語の定義」には業界で定めた例と定義を用い、"
+		    "業界が定めていないものはサンプルのままとした。業界に固有の事項は、関係する条項の後に"
+		    "「（業界追加：%s）」と記した条項として加え（%zu件）、既存の条項を補う事項は「（業界補足：%s）」"
+		    "として条項の本文の後に記した（%zu件）。", tg_reg_industry_label(ind), b->nadds,
+		    tg_reg_industry_label(ind), b->namends);
 	TG_BUF_PUSH(&list, const char *, md(b, p.data));
 	if (r->level_text != NULL) {
 		tg_buf_clear(&p);
@@ -228,7 +312,7 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 		    tg_reg_asm_edition_name(mgmt ? TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_MANAGEMENT));
 		TG_BUF_PUSH(&list, const char *, md(b, p.data));
 	}
-	if (r->spec.labels) {
+	if (r->spec.labels && ind->guideline != NULL) {
 		TG_BUF_PUSH(&list, const char *, md(b, "各条項の後の〔　〕内は、その条項が対応する業界ガイドライン"
 		    "の項目（番号とレベル）である。"));
 	}

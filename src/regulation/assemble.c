@@ -303,6 +303,15 @@ row_of(const tg_industry *ind, const tg_item *it)
 }
 
 static void
+place(slot *s, tg_action action, piece p)
+{
+	if (action == TG_ACTION_ADD)
+		TG_BUF_PUSH(&s->adds, piece, p);
+	else if (action == TG_ACTION_AMEND)
+		TG_BUF_PUSH(&s->amends, piece, p);
+}
+
+static void
 collect_industry(builder *b)
 {
 	tg_regulation *r = b->r;
@@ -345,15 +354,34 @@ collect_industry(builder *b)
 			if (s == NULL || row->source == NULL || p->text == NULL ||
 			    !tg_reg_in_scope(&r->spec, row->source))
 				continue;
-			if (p->action == TG_ACTION_ADD)
-				TG_BUF_PUSH(&s->adds, const tg_xw_row *, row);
-			else if (p->action == TG_ACTION_AMEND)
-				TG_BUF_PUSH(&s->amends, const tg_xw_row *, row);
+			place(s, p->action, (piece){row->source, NULL, p->text});
 		}
+	}
+	/* The industry's own, in file order (no levels: always in scope). */
+	for (size_t i = 0; i < ind->nadditions; i++) {
+		const tg_addition *a = &ind->additions[i];
+		slot *s = slot_of(b, a->clause);
+		if (s != NULL && a->text != NULL)
+			place(s, a->action, (piece){NULL, a, a->text});
 	}
 }
 
 /* ---- entries ---- */
+
+const char *
+tg_reg_industry_label(const tg_industry *ind)
+{
+	return ind->short_title ? ind->short_title : ind->title ? ind->title : ind->id;
+}
+
+/* 自工会 No.68 for a proposal, the industry's short title for its own. */
+static const char *
+piece_label(builder *b, const piece *p)
+{
+	if (p->source != NULL)
+		return tg_reg_asm_label(b, p->source, false);
+	return tg_reg_industry_label(b->r->spec.ind);
+}
 
 static tg_reg_entry *
 new_entry(builder *b)
@@ -399,13 +427,14 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	}
 	e->text = s->text;
 	e->replaced = s->replaced;
-	size_t n = TG_BUF_COUNT(&s->amends, const tg_xw_row *);
+	size_t n = TG_BUF_COUNT(&s->amends, piece);
 	e->supplements = TG_ARENA_ARRAY(&b->r->arena, tg_reg_supplement, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
-		const tg_xw_row *row = TG_BUF_AT(&s->amends, const tg_xw_row *, i);
-		e->supplements[i].source = row->source;
-		e->supplements[i].label = tg_reg_asm_label(b, row->source, false);
-		e->supplements[i].text = proposal_md(b, row->proposal->text, NULL);
+		const piece *p = &TG_BUF_AT(&s->amends, piece, i);
+		e->supplements[i].source = p->source;
+		e->supplements[i].addition = p->addition;
+		e->supplements[i].label = piece_label(b, p);
+		e->supplements[i].text = proposal_md(b, p->text, NULL);
 	}
 	e->nsupplements = n;
 	b->namends += n;
@@ -417,9 +446,9 @@ static void
 addition_entries(builder *b, slot *s, unsigned depth)
 {
 	const tg_item *it = s->tc->item;
-	size_t n = TG_BUF_COUNT(&s->adds, const tg_xw_row *);
+	size_t n = TG_BUF_COUNT(&s->adds, piece);
 	for (size_t i = 0; i < n; i++) {
-		const tg_xw_row *row = TG_BUF_AT(&s->adds, const tg_xw_row *, i);
+		const piece *p = &TG_BUF_AT(&s->adds, piece, i);
 		tg_reg_entry *e = new_entry(b);
 		e->kind = TG_REG_ADDITION;
 		e->item = it;
@@ -436,14 +465,17 @@ addition_entries(builder *b, slot *s, unsigned depth)
 		e->anchor = anchor(b, it->id, num.data);
 		tg_buf_free(&num);
 		const char *title;
-		e->text = proposal_md(b, row->proposal->text, &title);
-		e->title = title ? title : row->source->title ? row->source->title : "業界追加事項";
-		e->source = row->source;
-		e->source_label = tg_reg_asm_label(b, row->source, false);
-		if (b->r->spec.labels) {
+		e->text = proposal_md(b, p->text, p->addition ? NULL : &title);
+		if (p->addition != NULL)
+			title = p->addition->title;
+		e->title = title ? title : p->source && p->source->title ? p->source->title : "業界追加事項";
+		e->source = p->source;
+		e->addition = p->addition;
+		e->source_label = piece_label(b, p);
+		if (b->r->spec.labels && p->source != NULL) {
 			e->labels = TG_ARENA_NEW(&b->r->arena, tg_reg_label);
-			e->labels[0].item = row->source;
-			e->labels[0].text = tg_reg_asm_label(b, row->source, true);
+			e->labels[0].item = p->source;
+			e->labels[0].text = tg_reg_asm_label(b, p->source, true);
 			e->nlabels = 1;
 		}
 		b->nadds++;
@@ -462,8 +494,7 @@ dropped_material(builder *b, size_t from)
 			continue;
 		if (!tg_item_within(it, top))
 			break;
-		n += TG_BUF_COUNT(&b->slots[i].adds, const tg_xw_row *) +
-		    TG_BUF_COUNT(&b->slots[i].amends, const tg_xw_row *);
+		n += TG_BUF_COUNT(&b->slots[i].adds, piece) + TG_BUF_COUNT(&b->slots[i].amends, piece);
 	}
 	return n;
 }
@@ -576,6 +607,7 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	r->xrefs = tg_arena_memdup(&r->arena, b.xrefs.data, b.xrefs.len);
 	r->nexclusions = TG_BUF_COUNT(&b.exclusions, tg_reg_exclusion);
 	r->exclusions = tg_arena_memdup(&r->arena, b.exclusions.data, b.exclusions.len);
+	tg_reg_asm_build_terms(&b);
 	tg_reg_asm_build_revisions(&b, ctx);
 	tg_reg_asm_about(&b, ctx);
 	for (size_t i = 0; i < t->nclauses; i++) {

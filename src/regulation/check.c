@@ -175,6 +175,15 @@ check_registry(tg_data *d, tg_paramset *ps, tg_diag *diag)
 					tg_diag_error(diag, p->clause_pos[k], "'%s' is listed twice", p->clauses[k]);
 		}
 	}
+	/* The terms the templates rely on: each must occur in some template. */
+	for (size_t i = 0; i < ps->nterms; i++) {
+		const tg_term *term = &ps->terms[i];
+		tg_buf uses = TG_BUF_INIT;
+		if (term->term != NULL && tg_reg_term_uses(t, term->term, &uses) == 0)
+			tg_diag_error(diag, term->pos, "term '%s' is declared but no template of %s uses it",
+			    term->term, t->dir);
+		tg_buf_free(&uses);
+	}
 	/* The sample regulation (defaults only) must render strictly. */
 	tg_arena a;
 	tg_arena_init(&a);
@@ -213,6 +222,18 @@ check_proposals(tg_data *d, const tg_industry *ind, tg_diag *diag)
 				    "template in %s, so the industry regulation cannot place it", p->clause_id,
 				    t->dir);
 		}
+	}
+	for (size_t i = 0; i < ind->nadditions; i++) {
+		const tg_addition *a = &ind->additions[i];
+		if (a->clause == NULL)
+			continue;
+		if (t == NULL)
+			tg_diag_error(diag, a->clause_pos, "industry '%s' has additions but its baseline "
+			    "'%s' has no regulation templates", ind->id ? ind->id : "?", ind->baseline->id);
+		else if (tg_tset_clause(t, a->clause->id) == NULL)
+			tg_diag_error(diag, a->clause_pos, "addition clause '%s' has no regulation "
+			    "template in %s, so the industry regulation cannot place it", a->clause_id,
+			    t->dir);
 	}
 }
 
@@ -278,8 +299,14 @@ check_level(tg_load *l, const tg_profile *p)
 {
 	const tg_node *lv = tg_reg_profile_get(p, "level");
 	const tg_catalog *g = p->industry->guideline;
-	if (lv == NULL || g == NULL || tg_schema_scalar(l, lv, "'level'") == NULL)
+	if (lv == NULL || tg_schema_scalar(l, lv, "'level'") == NULL)
 		return;
+	if (g == NULL) {
+		if (p->industry->guideline_id == NULL)
+			tg_diag_error(l->diag, lv->pos, "industry '%s' has no guideline, so no levels: "
+			    "leave 'level' out", p->industry->id);
+		return;
+	}
 	if (tg_catalog_level(g, lv->str) >= 0)
 		return;
 	tg_buf known = TG_BUF_INIT;
@@ -480,4 +507,108 @@ tg_reg_check_data(tg_data *d, tg_diag *diag)
 	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++)
 		tg_reg_check_profile(d, TG_DATA_AT(d, profiles, tg_profile, i), diag);
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;
+}
+
+/* ---- industry examples (validate only) ---- */
+
+#define EXAMPLE_PREFIX "industry.examples."
+
+static void
+collect_name(void *ud, const tg_mus_tag *tag)
+{
+	tg_buf *names = ud;
+	if (strncmp(tag->name, EXAMPLE_PREFIX, sizeof EXAMPLE_PREFIX - 1) == 0)
+		TG_BUF_PUSH(names, const char *, tag->name + sizeof EXAMPLE_PREFIX - 1);
+}
+
+/* Example keys the profiles of an industry use in their replacement texts
+ * (they may name keys the registry does not declare). */
+static void
+profile_uses(const tg_data *d, const tg_industry *ind, tg_buf *names, tg_buf *parsed)
+{
+	tg_diag *quiet = tg_diag_new();	/* parse errors are the profile check's */
+	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++) {
+		const tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
+		const tg_node *rp = p->industry == ind ? tg_reg_profile_get(p, "replace") : NULL;
+		for (size_t k = 0; rp != NULL && rp->kind == TG_NODE_SEQ && k < rp->n; k++) {
+			const tg_node *e = rp->items[k];
+			const tg_node *text = e->kind == TG_NODE_MAP ? tg_node_get(e, "text") : NULL;
+			if (text == NULL || text->kind != TG_NODE_SCALAR)
+				continue;
+			tg_mus *m = tg_reg_parse_scalar(p->file, text, false, quiet);
+			if (m == NULL)
+				continue;
+			tg_mus_walk(m, collect_name, names);
+			TG_BUF_PUSH(parsed, tg_mus *, m);	/* names point into it */
+		}
+	}
+	tg_diag_free(quiet);
+}
+
+static void
+check_industry_examples(const tg_data *d, const tg_industry *ind, tg_diag *diag)
+{
+	const tg_tset *t = tg_reg_tset_for(d, ind->baseline);
+	if (t == NULL || ind->id == NULL)
+		return;
+	const tg_paramset *ps = t->params;
+	const size_t plen = sizeof EXAMPLE_PREFIX - 1;
+	const char **keys = tg_xcalloc(ps->nparams + 1, sizeof *keys);
+	size_t nkeys = 0;
+	for (size_t i = 0; i < ps->nparams; i++)
+		if (strncmp(ps->params[i].name, EXAMPLE_PREFIX, plen) == 0)
+			keys[nkeys++] = ps->params[i].name + plen;
+	for (size_t i = 0; i < ps->nparams; i++) {
+		const tg_param *p = &ps->params[i];
+		if (strncmp(p->name, EXAMPLE_PREFIX, plen) != 0 ||
+		    tg_reg_industry_example(ind, p->name + plen) != NULL)
+			continue;
+		tg_buf where = TG_BUF_INIT;
+		for (size_t k = 0; k < p->nclauses; k++)
+			tg_buf_printf(&where, "%s%s", k ? ", " : "", p->clauses[k]);
+		const char *def = p->def && p->def->kind == TG_NODE_SCALAR ? p->def->str : NULL;
+		if (def != NULL)
+			tg_diag_report(diag, TG_NOTE, ind->examples_pos, "industry '%s' does not define "
+			    "example '%s' (used by %s): the registry default '%s' is used", ind->id,
+			    p->name + plen, where.len ? where.data : "no clause", def);
+		else
+			tg_diag_report(diag, TG_NOTE, ind->examples_pos, "industry '%s' does not define "
+			    "example '%s' (used by %s), which has no default", ind->id, p->name + plen,
+			    where.len ? where.data : "no clause");
+		tg_buf_free(&where);
+	}
+	tg_buf used = TG_BUF_INIT, parsed = TG_BUF_INIT;
+	profile_uses(d, ind, &used, &parsed);
+	for (size_t i = 0; i < ind->nexamples; i++) {
+		const tg_example *e = &ind->examples[i];
+		if (e->key == NULL)
+			continue;
+		bool in_use = false;
+		for (size_t k = 0; k < nkeys && !in_use; k++)
+			in_use = strcmp(keys[k], e->key) == 0;
+		for (size_t k = 0; k < TG_BUF_COUNT(&used, const char *) && !in_use; k++)
+			in_use = strcmp(TG_BUF_AT(&used, const char *, k), e->key) == 0;
+		if (in_use)
+			continue;
+		const char *near = tg_text_suggest(e->key, keys, nkeys);
+		if (near != NULL)
+			tg_diag_warning(diag, e->key_pos, "example '%s' is not used: no template of %s "
+			    "uses industry.examples.%s (did you mean '%s'?)", e->key, t->dir, e->key, near);
+		else
+			tg_diag_warning(diag, e->key_pos, "example '%s' is not used: no template of %s "
+			    "and no profile of '%s' uses industry.examples.%s", e->key, t->dir, ind->id,
+			    e->key);
+	}
+	for (size_t k = 0; k < TG_BUF_COUNT(&parsed, tg_mus *); k++)
+		tg_mus_free(TG_BUF_AT(&parsed, tg_mus *, k));
+	tg_buf_free(&parsed);
+	tg_buf_free(&used);
+	free(keys);
+}
+
+void
+tg_reg_check_examples(const tg_data *d, tg_diag *diag)
+{
+	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
+		check_industry_examples(d, TG_DATA_AT(d, industries, tg_industry, i), diag);
 }

@@ -9,6 +9,14 @@
 #include "../util/buf.h"
 #include "../util/map.h"
 
+/* An addition or a supplement placed at a clause: from a crosswalk's
+ * proposal (source: the guideline item) or the industry's own (addition). */
+typedef struct piece {
+	const tg_item *source;		/* the guideline item, or NULL */
+	const tg_addition *addition;	/* the industry's own, or NULL */
+	const char *text;		/* as written (【title】 first for proposals) */
+} piece;
+
 /* Per template clause, while building. */
 typedef struct slot {
 	const tg_tclause *tc;
@@ -20,8 +28,8 @@ typedef struct slot {
 	const char *excluded;	/* the reason, when excluded itself */
 	bool gone;		/* excluded, itself or through an ancestor */
 	tg_buf labels;		/* const tg_item * (serving items in scope) */
-	tg_buf adds;		/* const tg_xw_row * */
-	tg_buf amends;		/* const tg_xw_row * */
+	tg_buf adds;		/* piece */
+	tg_buf amends;		/* piece */
 	tg_buf numbers;		/* const char *: numbers given to its additions */
 	const char *anchor;	/* its entry's, once placed */
 } slot;
@@ -56,6 +64,8 @@ void tg_reg_asm_push_unique(tg_buf *list, const void *p);
 
 /* The 対応表: per clause, the industry items it serves and how. */
 void tg_reg_asm_build_xrefs(builder *b);
+/* 用語の定義: the industry's terms, then the registry's it lacks. */
+void tg_reg_asm_build_terms(builder *b);
 /* The 改訂履歴: the profile's revisions by date, else 初版. */
 void tg_reg_asm_build_revisions(builder *b, const tg_node *ctx);
 /* 本書について: what the document is based on and how to read it. */

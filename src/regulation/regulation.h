@@ -12,7 +12,8 @@
  *   assemble.c — the document model the renderers (render/regulation/) read,
  *                with appendices.c (対応表, 改訂履歴, 本書について, titles)
  *                sharing internal.h;
- *   skeleton.c — the commented profile skeleton of `init-profile`.
+ *   skeleton.c — the commented profile skeleton of `init-profile`;
+ *   scaffold.c — the commented industry skeleton of `init-industry`.
  * See docs/regulation.md for the rules. */
 #ifndef TG_REGULATION_H
 #define TG_REGULATION_H
@@ -56,6 +57,18 @@ tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool position
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
 int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag);
 
+/* The clauses (template order) whose template text contains `term`;
+ * clauses receives const tg_tclause *.  Returns their number. */
+size_t tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses);
+/* A clause as tables and comments name it (3.1.1 情報資産の特定と機密性の評価);
+ * with chapter_text, a chapter's own text: 5 物理的対策（章の冒頭）; a
+ * clause of a chapter without a number: 情報セキュリティ基本方針 1 経営者の責任
+ * (the "（サンプル）" of the titles dropped). */
+void tg_reg_clause_name(const tg_tset *t, const tg_item *it, bool chapter_text, tg_buf *out);
+/* The industry's example `key` (industry.examples.KEY without the
+ * prefix), or NULL. */
+const tg_example *tg_reg_industry_example(const tg_industry *ind, const char *key);
+
 /* ---- checks (check.c) ---- */
 
 /* Registry checks (names declared once and used, `clauses` exact, strict
@@ -64,6 +77,11 @@ int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *dia
 int tg_reg_check_data(tg_data *d, tg_diag *diag);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
+/* What `validate` adds (not every command): per industry, every
+ * industry.examples.* parameter of its registry it does not define (a
+ * note: the registry default is used) and every example key no template
+ * and no profile of the industry uses (a warning). */
+void tg_reg_check_examples(const tg_data *d, tg_diag *diag);
 
 /* ---- the document (assemble.c) ---- */
 
@@ -92,8 +110,9 @@ typedef struct tg_reg_label {
 
 /* An `amend` proposal, printed after its clause's text. */
 typedef struct tg_reg_supplement {
-	const tg_item *source;
-	const char *label;	/* 自工会 No.56 (no level) */
+	const tg_item *source;	/* the guideline item, or NULL */
+	const tg_addition *addition;	/* the industry's own, or NULL */
+	const char *label;	/* 自工会 No.56 (no level); the industry's short title */
 	const char *text;	/* Markdown */
 } tg_reg_supplement;
 
@@ -115,8 +134,9 @@ typedef struct tg_reg_entry {
 	const char *text;	/* Markdown; NULL: kept only for its sub-clauses (split) */
 	const char *other_edition;	/* with text NULL: the edition holding the text */
 	bool replaced;		/* the profile replaced the text */
-	const tg_item *source;	/* additions: the industry item */
-	const char *source_label;	/* additions: 自工会 No.44 */
+	const tg_item *source;	/* additions: the industry item (NULL: the industry's own) */
+	const tg_addition *addition;	/* additions: the industry's own, or NULL */
+	const char *source_label;	/* additions: 自工会 No.44, or the industry's short title */
 	tg_reg_supplement *supplements;
 	size_t nsupplements;
 	tg_reg_label *labels;	/* --labels: items served (empty otherwise) */
@@ -130,13 +150,15 @@ typedef struct tg_reg_chapter {
 	size_t first, count;	/* its entries */
 } tg_reg_chapter;
 
-/* 業界ガイドライン対応表: one row per clause that industry items serve. */
+/* 業界ガイドライン対応表: one row per clause that industry items serve.
+ * Without a guideline, 業界固有事項一覧: one row per clause that has the
+ * industry's own additions or supplements (items NULL, labels their titles). */
 typedef struct tg_reg_xref {
 	const tg_item *clause;
 	const char *name;	/* 3.1.1 情報資産の特定…; 基本方針 1 経営者の責任 */
 	const char *anchor;	/* NULL when the clause is not in the body */
-	const tg_item **items;
-	const char **labels;	/* with level */
+	const tg_item **items;	/* NULL without a guideline */
+	const char **labels;	/* with level; without a guideline: 追加：title / 補足：title */
 	size_t nitems;
 	const char *treatment;	/* 追加 3.3.2.1 / 補足 / 適用除外 … */
 } tg_reg_xref;
@@ -175,6 +197,10 @@ typedef struct tg_regulation {
 	size_t nexclusions;
 	tg_reg_revision *revisions;
 	size_t nrevisions;
+	/* 用語の定義: the industry's terms in its order, then the registry's
+	 * terms (those the templates rely on) the industry does not define. */
+	const tg_term **terms;
+	size_t nterms;
 	tg_arena arena;
 } tg_regulation;
 
@@ -186,6 +212,8 @@ void tg_reg_free(tg_regulation *r);
  * unknown (never restricts), or needed at the level (cumulative, lowest
  * cited level). */
 bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
+/* The label of an industry's own additions: its short title, else its title. */
+const char *tg_reg_industry_label(const tg_industry *ind);
 /* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
 
@@ -193,5 +221,14 @@ char *tg_reg_label_text(const tg_item *it, bool with_level);
 
 /* The commented YAML skeleton of a profile for an industry (init-profile). */
 void tg_reg_skeleton(const tg_data *d, const tg_industry *ind, tg_buf *out);
+
+/* ---- industries (scaffold.c) ---- */
+
+/* The commented YAML skeleton of an industry without a guideline, on the
+ * template set t (init-industry): every industry.examples.* parameter with
+ * its clauses and default, the registry's terms, and room per chapter for
+ * the industry's own additions.  It loads and renders unedited. */
+void tg_reg_industry_skeleton(const tg_data *d, const tg_tset *t, const char *id, const char *title,
+    tg_buf *out);
 
 #endif

@@ -67,16 +67,41 @@ put(tg_arena *a, tg_node *root, const char *name, tg_node *value)
 		tg_node_map_add(a, map, p, value);
 }
 
+const tg_example *
+tg_reg_industry_example(const tg_industry *ind, const char *key)
+{
+	for (size_t i = 0; ind != NULL && i < ind->nexamples; i++)
+		if (ind->examples[i].key && ind->examples[i].text && strcmp(ind->examples[i].key, key) == 0)
+			return &ind->examples[i];
+	return NULL;
+}
+
 static const char *
 example_of(const tg_industry *ind, const char *name)
 {
 	static const char prefix[] = "industry.examples.";
 	if (ind == NULL || strncmp(name, prefix, sizeof prefix - 1) != 0)
 		return NULL;
-	for (size_t i = 0; i < ind->nexamples; i++)
-		if (ind->examples[i].key && strcmp(ind->examples[i].key, name + sizeof prefix - 1) == 0)
-			return ind->examples[i].text;
-	return NULL;
+	const tg_example *e = tg_reg_industry_example(ind, name + sizeof prefix - 1);
+	return e ? e->text : NULL;
+}
+
+size_t
+tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses)
+{
+	size_t n = 0, len = strlen(term);
+	for (size_t i = 0; t != NULL && len > 0 && i < t->nclauses; i++) {
+		const tg_tclause *c = &t->clauses[i];
+		if (c->item == NULL || c->len < len)
+			continue;
+		for (size_t k = 0; k + len <= c->len; k++)
+			if (memcmp(c->text + k, term, len) == 0) {
+				TG_BUF_PUSH(clauses, const tg_tclause *, c);
+				n++;
+				break;
+			}
+	}
+	return n;
 }
 
 /* 2025-04-01 -> 2025年4月1日 (2025-04 -> 2025年4月, 2025 -> 2025年). */
@@ -269,4 +294,29 @@ tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag)
 	tg_buf_put(out, p, len);
 	tg_buf_free(&raw);
 	return rc;
+}
+
+/* A title without the "（サンプル）" of the IPA samples. */
+static void
+title_of(tg_buf *out, const tg_item *it)
+{
+	static const char sample[] = "（サンプル）";
+	const char *t = it->title ? it->title : it->id;
+	size_t n = strlen(t), m = sizeof sample - 1;
+	tg_buf_put(out, t, n > m && strcmp(t + n - m, sample) == 0 ? n - m : n);
+}
+
+void
+tg_reg_clause_name(const tg_tset *t, const tg_item *it, bool chapter_text, tg_buf *out)
+{
+	const tg_tclause *up = it->parent ? tg_tset_clause(t, it->parent->id) : NULL;
+	if (!chapter_text && up != NULL && up->chapter && up->item->depth == 0) {
+		title_of(out, up->item);
+		tg_buf_putc(out, ' ');
+	}
+	if (it->depth > 0)
+		tg_buf_printf(out, "%s ", it->ref);
+	title_of(out, it);
+	if (chapter_text)
+		tg_buf_puts(out, "（章の冒頭）");
 }

@@ -9,6 +9,14 @@ PyYAML and html.parser:
   - every TOC / table href="#x" of the HTML has exactly one id="x", and the page
     holds 基本方針 and the 11 chapters of 付録5 (less excluded chapters);
   - the output is byte-identical across two runs and under LC_ALL=ja_JP.UTF-8.
+Industries without a guideline (the baseline-only path, e.g. logistics):
+  - every example the templates use shows the industry's text, or the registry
+    default where the industry gives none; no ○ is left but the company's own
+    values (company name, dates, contacts) and the contract form's blanks;
+  - every addition is placed (heading or supplement with the industry's label)
+    and listed in 付録A; every term is in 付録D (the industry's definition, else
+    the registry's);
+  - the output is byte-identical across runs and locales.
 Usage: check_regulation.py TOTSUGO SOURCE_ROOT"""
 import filecmp
 import glob
@@ -115,6 +123,101 @@ def sections(md):
     return out
 
 
+class Text(html.parser.HTMLParser):
+    """The visible text of a page (what a reader sees)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def blanks(value):
+    """The strings holding ○ in a parameter's default (scalars, lists, tables)."""
+    if isinstance(value, str):
+        return [value] if "○" in value else []
+    if isinstance(value, list):
+        return [b for v in value for b in blanks(v)]
+    if isinstance(value, dict):
+        return [b for v in value.values() for b in blanks(v)]
+    return []
+
+
+def check_baseline_only(exe, root, docs, tmp):
+    registry = next(d for (k, _), d in docs.items() if k == "parameters")
+    params = {p["name"]: p for p in registry["parameters"]}
+    literal = set()
+    for path in glob.glob(os.path.join(root, "templates", registry["templates"], "*.md")):
+        with open(path, encoding="utf-8") as f:
+            src = re.sub(r"\{\{[^}]*\}\}", " ", f.read())
+        literal.update(re.findall(r"[^\s|>]*○[^\s|]*", src))
+    company = [b for n, p in params.items() if not n.startswith("industry.examples.")
+               for b in blanks(p.get("default"))]
+    allowed = sorted(set(company) | literal, key=len, reverse=True)
+    industries = [d for (k, _), d in docs.items() if k == "industry" and not d.get("guideline")]
+    check(industries, "no industry without a guideline is shipped")
+    for ind in industries:
+        name = f"{ind['id']}-sample"
+        out = os.path.join(tmp, name)
+        render(exe, root, out, ind["id"], None)
+        render(exe, root, out + "-again", ind["id"], None)
+        render(exe, root, out + "-ja", ind["id"], None, locale="ja_JP.UTF-8")
+        check(same_tree(out, out + "-again"), f"{name}: two runs differ")
+        check(same_tree(out, out + "-ja"), f"{name}: LC_ALL=ja_JP.UTF-8 changes the output")
+        t = Text()
+        with open(os.path.join(out, "regulation.html"), encoding="utf-8") as f:
+            t.feed(f.read())
+        text = "".join(t.parts)
+        examples = {e["key"]: e["text"] for e in ind.get("examples") or []}
+        used = 0
+        for pname, p in params.items():
+            if not pname.startswith("industry.examples."):
+                continue
+            key = pname[len("industry.examples."):]
+            want = examples.get(key, p.get("default"))
+            check(want in text, f"{name}: example {key} does not show {want!r}")
+            check("○" not in examples.get(key, ""), f"{name}: example {key} holds ○")
+            used += key in examples
+        rest, filled = text, 0
+        for a in allowed:
+            filled += rest.count(a)
+            rest = rest.replace(a, "")
+        left = [m.start() for m in re.finditer("○", rest)]
+        check(not left, f"{name}: ○ left outside the company's values: "
+              f"{[rest[max(0, i - 20):i + 20] for i in left[:3]]}")
+        with open(os.path.join(out, "regulation.md"), encoding="utf-8") as f:
+            md = f.read()
+        label = ind.get("short_title") or ind["title"]
+        appendix_a = md.partition("## 付録A 業界固有事項一覧")[2].partition("## 付録B")[0]
+        for a in ind.get("additions") or []:
+            if a["action"] == "add":
+                check(re.search(rf"^#+ [0-9.]+ {re.escape(a['title'])}（業界追加：{re.escape(label)}）$",
+                                md, re.M), f"{name}: addition {a['title']} has no heading")
+            else:
+                first = a["text"].strip().splitlines()[0][:20]
+                check(f"（業界補足：{label}）{first}" in md, f"{name}: supplement {a['title']} not placed")
+            kind = "追加" if a["action"] == "add" else "補足"
+            check(f"{kind}：{a['title']}" in appendix_a, f"{name}: {a['title']} not in 付録A")
+        glossary = md.partition("## 付録D 用語の定義")[2]
+        own = {x["term"] for x in ind.get("terms") or []}
+        for term in list(ind.get("terms") or []) + [x for x in registry.get("terms") or []
+                                                    if x["term"] not in own]:
+            check(f"| {term['term']}" in glossary, f"{name}: term {term['term']} not in 付録D")
+        print(f"{name}: {used} examples of the industry, {len(ind.get('additions') or [])} additions, "
+              f"{len(own)} terms, {filled} company blanks (○), {len(left)} other ○")
+
+
 def main():
     exe, root = sys.argv[1], sys.argv[2]
     base = load(root, "mappings/ipa/ipa-sme-3.1.yaml")
@@ -208,6 +311,7 @@ def main():
                 check(c.replace("/", "-") in a.h2, f"{name}: no chapter heading {c}")
             print(f"{name}: {checked} labels, {len(excluded)} exclusions, {len(a.hrefs)} links, "
                   f"{a.chapters} chapters")
+        check_baseline_only(exe, root, docs, tmp)
     if failures:
         print(f"{len(failures)} failure(s)")
         sys.exit(1)

@@ -2,7 +2,9 @@
 """Reads totsugo's 突合表 outputs back with standard readers (Python's csv,
 zipfile + XML for XLSX, json, html.parser) for the shipped industries, and
 checks that the formats agree, and that output is byte-identical across runs
-and locales.  Usage: check_sheets.py TOTSUGO SOURCE_ROOT"""
+and locales.  For industries without a guideline, the same for their 対比表
+(contrast.*), whose rows must be every example use, term and addition of the
+industry's data.  Usage: check_sheets.py TOTSUGO SOURCE_ROOT"""
 import csv
 import filecmp
 import html.parser
@@ -132,11 +134,94 @@ def check_industry(exe, root, industry, tmp):
     print("%s: %d rows, sheets %s, %d maps: ok" % (industry, len(csv_rows) - 1, list(sheets), len(maps)))
 
 
+class Md:
+    """The pipe tables of a Markdown file: title -> rows of cells."""
+
+    def __init__(self, text):
+        self.tables, name = {}, None
+        for line in text.splitlines():
+            if line.startswith("## "):
+                name = line[3:]
+                self.tables[name] = []
+            elif name and line.startswith("|") and not line.startswith("|---") \
+                    and not line.startswith("|:--"):
+                self.tables[name].append(line)
+
+
+def check_contrast(exe, root, industry, ind, registry, tmp):
+    out = os.path.join(tmp, industry)
+    run(exe, root, out, industry)
+    base = os.path.join(out, "contrast")
+    check(sorted(os.listdir(out)) == ["contrast-summary.csv", "contrast-summary.tsv", "contrast.csv",
+                                      "contrast.html", "contrast.md", "contrast.tsv", "contrast.xlsx"],
+          "%s: files %s" % (industry, sorted(os.listdir(out))))
+    sheets = xlsx_sheets(base + ".xlsx")
+    check(list(sheets) == ["対比表", "サマリー"], "%s: sheet names %s" % (industry, list(sheets)))
+    with open(base + ".csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    with open(base + ".tsv", encoding="utf-8-sig", newline="") as f:
+        check(rows == list(csv.reader(f, delimiter="\t")), "%s: CSV and TSV differ" % industry)
+    check(rows == sheets["対比表"], "%s: CSV cells differ from the XLSX cells" % industry)
+    with open(base + "-summary.csv", encoding="utf-8-sig", newline="") as f:
+        summary = list(csv.reader(f))
+    check(summary == sheets["サマリー"][:len(summary)], "%s: summary CSV differs from XLSX" % industry)
+    header, body = rows[0], rows[1:]
+    kind = header.index("区分")
+    # Every example use (parameter x clause), term of 付録D, addition: one row each.
+    uses = sum(len(p.get("clauses") or []) for p in registry["parameters"]
+               if p["name"].startswith("industry.examples."))
+    keys = {p["name"][len("industry.examples."):] for p in registry["parameters"]
+            if p["name"].startswith("industry.examples.")}
+    unused = [e for e in ind.get("examples") or [] if e["key"] not in keys]
+    own = {t["term"] for t in ind.get("terms") or []}
+    terms = len(own) + len([t for t in registry.get("terms") or [] if t["term"] not in own])
+    adds = [a for a in ind.get("additions") or [] if a["action"] == "add"]
+    amends = [a for a in ind.get("additions") or [] if a["action"] == "amend"]
+    count = {k: sum(1 for r in body if r[kind] == k) for k in ("例示", "用語", "業界追加", "業界補足")}
+    check(count["例示"] == uses + len(unused), "%s: %d example rows, expected %d" % (industry, count["例示"], uses + len(unused)))
+    check(count["用語"] == terms, "%s: %d term rows, expected %d" % (industry, count["用語"], terms))
+    check(count["業界追加"] == len(adds), "%s: %d addition rows, expected %d" % (industry, count["業界追加"], len(adds)))
+    check(count["業界補足"] == len(amends), "%s: %d supplement rows, expected %d" % (industry, count["業界補足"], len(amends)))
+    texts = {r[header.index("業界版の記載")] for r in body}
+    for e in ind.get("examples") or []:
+        check(e["text"] in texts, "%s: example %s not in the table" % (industry, e["key"]))
+    with open(base + ".md", encoding="utf-8") as f:
+        md = Md(f.read())
+    check(len(md.tables.get("対比表", [])) == len(rows), "%s: Markdown rows %d vs CSV %d" % (
+        industry, len(md.tables.get("対比表", [])), len(rows)))
+    p = Html()
+    with open(base + ".html", encoding="utf-8") as f:
+        p.feed(f.read())
+    check(p.rows == len(body), "%s: HTML rows %d vs CSV %d" % (industry, p.rows, len(body)))
+    again = os.path.join(tmp, industry + "-again")
+    run(exe, root, again, industry, {"LC_ALL": "ja_JP.UTF-8", "LANG": "ja_JP.UTF-8", "TZ": "Asia/Tokyo"})
+    match, mismatch, errors = filecmp.cmpfiles(out, again, sorted(os.listdir(out)), shallow=False)
+    check(not mismatch and not errors, "%s: outputs differ between runs/locales: %s" % (industry, mismatch + errors))
+    print("%s: 対比表 %d rows (%s), sheets %s: ok" % (industry, len(body), count, list(sheets)))
+
+
 def main():
     exe, root = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
         for industry in ("automotive", "construction", "supply-chain"):
             check_industry(exe, root, industry, tmp)
+        try:
+            import yaml
+        except ImportError:
+            yaml = None
+            print("SKIP: PyYAML is not installed: no 対比表 checks")
+        if yaml is not None:
+            docs = []
+            for dirpath, _, files in os.walk(os.path.join(root, "mappings")):
+                for name in sorted(files):
+                    if name.endswith(".yaml"):
+                        with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                            docs.append(yaml.safe_load(f))
+            registry = next(d for d in docs if d.get("kind") == "parameters")
+            baseline_only = [d for d in docs if d.get("kind") == "industry" and not d.get("guideline")]
+            check(baseline_only, "no industry without a guideline is shipped")
+            for ind in baseline_only:
+                check_contrast(exe, root, ind["id"], ind, registry, tmp)
     sys.exit(1 if failures else 0)
 
 

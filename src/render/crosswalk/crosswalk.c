@@ -29,8 +29,8 @@ tg_crosswalk_format(const char *name)
 }
 
 /* path of one output: DIR/BASE[SUFFIX].EXT, or the -o file itself. */
-static char *
-output_path(const char *dir, const char *file, const char *base, const char *suffix,
+char *
+tg_xw_output_path(const char *dir, const char *file, const char *base, const char *suffix,
     const char *ext)
 {
 	tg_buf p = TG_BUF_INIT;
@@ -53,8 +53,8 @@ output_path(const char *dir, const char *file, const char *base, const char *suf
 
 /* UTF-8 (with or without BOM) or CP932; a character CP932 lacks is an
  * error naming its row and column. */
-static int
-encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_diag *diag)
+int
+tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text, tg_diag *diag)
 {
 	if (!o->cp932) {
 		if (o->bom) {
@@ -128,6 +128,8 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 	if (strcmp(o->industry, "all") == 0)
 		return write_all(d, o, report, diag);
 	const tg_industry *ind = tg_data_industry(d, o->industry);
+	if (ind != NULL && ind->guideline_id == NULL && ind->baseline != NULL)
+		return tg_xw_write_contrast(d, ind, o, report, diag);
 	if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL) {
 		tg_buf known = TG_BUF_INIT;
 		for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
@@ -177,7 +179,7 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 		case TG_XF_MD:
 		case TG_XF_HTML:
 		case TG_XF_JSON: {
-			char *path = output_path(dir, file, base.data, "", formats[f].ext);
+			char *path = tg_xw_output_path(dir, file, base.data, "", formats[f].ext);
 			if (formats[f].flag == TG_XF_MD)
 				tg_xw_render_md(v, &text);
 			else if (formats[f].flag == TG_XF_HTML)
@@ -191,19 +193,19 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 		case TG_XF_CSV:
 		case TG_XF_TSV:
 			for (size_t k = 0; k < v->ntables && rc == TG_EXIT_OK; k++) {
-				char *path = output_path(dir, file, base.data, v->tables[k].file_suffix,
+				char *path = tg_xw_output_path(dir, file, base.data, v->tables[k].file_suffix,
 				    formats[f].ext);
 				tg_buf_clear(&text);
 				tg_xw_render_sheet(&v->tables[k], formats[f].flag == TG_XF_CSV ? ',' : '\t',
 				    &text);
-				rc = encode_sheet(o, path, &text, diag);
+				rc = tg_xw_encode_sheet(o, path, &text, diag);
 				if (rc == TG_EXIT_OK)
 					rc = write_file(path, &text, report, diag);
 				free(path);
 			}
 			break;
 		case TG_XF_XLSX: {
-			char *path = output_path(dir, file, base.data, "", "xlsx");
+			char *path = tg_xw_output_path(dir, file, base.data, "", "xlsx");
 			char *slash = strrchr(path, '/');
 			if (slash != NULL) {
 				*slash = '\0';

@@ -31,16 +31,17 @@ static const char style[] =
     "table{font-size:7.5pt}}\n"
     "</style>\n";
 
-/* Filters: level (cumulative for ordered levels), chapter, free text. */
+/* Filters: level (cumulative for ordered levels; none when the view has
+ * no levels), chapter, free text. */
 static const char script[] =
     "<script>\n"
     "(function(){\n"
     "  var lv=document.getElementById('f-level'),ch=document.getElementById('f-chapter'),"
     "q=document.getElementById('f-text'),n=document.getElementById('f-count');\n"
-    "  if(!lv)return;\n"
+    "  if(!q)return;\n"
     "  var rows=Array.prototype.slice.call(document.querySelectorAll('table.filterable tbody tr'));\n"
     "  function apply(){\n"
-    "    var l=lv.value,c=ch?ch.value:'',t=q.value.trim().toLowerCase(),shown=0;\n"
+    "    var l=lv?lv.value:'',c=ch?ch.value:'',t=q.value.trim().toLowerCase(),shown=0;\n"
     "    rows.forEach(function(r){\n"
     "      var ok=true,ri=parseInt(r.getAttribute('data-level-index'),10);\n"
     "      if(l!==''){var li=parseInt(l,10);ok=li>=0?((ri>=0&&ri<=li)||ri===-2):ri===li;}\n"
@@ -48,7 +49,7 @@ static const char script[] =
     "      if(ok&&t!==''){ok=r.textContent.toLowerCase().indexOf(t)>=0;}\n"
     "      r.style.display=ok?'':'none';if(ok)shown++;});\n"
     "    n.textContent=shown+' / '+rows.length+' 件';}\n"
-    "  lv.addEventListener('change',apply);if(ch)ch.addEventListener('change',apply);q.addEventListener('input',apply);apply();\n"
+    "  if(lv)lv.addEventListener('change',apply);if(ch)ch.addEventListener('change',apply);q.addEventListener('input',apply);apply();\n"
     "})();\n"
     "</script>\n";
 
@@ -61,8 +62,9 @@ esc(tg_buf *out, const char *s)
 static void
 filters(const tg_view *v, tg_buf *out)
 {
-	tg_buf_puts(out, "<div class=\"filters\">\n<label>レベル <select id=\"f-level\">"
-	    "<option value=\"\">すべて</option>");
+	tg_buf_puts(out, "<div class=\"filters\">\n");
+	if (v->nlevels > 0)
+		tg_buf_puts(out, "<label>レベル <select id=\"f-level\"><option value=\"\">すべて</option>");
 	size_t ordered = 0;
 	for (size_t i = 0; i < v->nlevels; i++) {
 		bool real = strcmp(v->levels[i], "不明") != 0 && strcmp(v->levels[i], "なし") != 0;
@@ -75,7 +77,8 @@ filters(const tg_view *v, tg_buf *out)
 		if (real)
 			ordered++;
 	}
-	tg_buf_puts(out, "</select></label>\n");
+	if (v->nlevels > 0)
+		tg_buf_puts(out, "</select></label>\n");
 	if (v->nchapters > 0) {
 		tg_buf_puts(out, "<label>規程の章 <select id=\"f-chapter\"><option value=\"\">すべて</option>");
 		for (size_t i = 0; i < v->nchapters; i++) {

@@ -172,14 +172,54 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* Document dates come from the guideline, never from the clock. */
+/* Document dates come from the data (YYYY[-MM[-DD]]), never from the clock. */
 static time_t
-document_time(const tg_xtable *t)
+document_time(const char *date)
 {
 	int y = 2000, m = 1, d = 1;
-	if (t->guide->date != NULL)
-		sscanf(t->guide->date, "%d-%d-%d", &y, &m, &d);
+	if (date != NULL)
+		sscanf(date, "%d-%d-%d", &y, &m, &d);
 	return (time_t)days_from_civil(y, m, d) * 86400;
+}
+
+int
+tg_xw_xlsx_write(const tg_view *v, const char *subject, const char *date, const char *path,
+    tg_diag *diag)
+{
+	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
+	    .use_zip64 = LXW_FALSE};
+	lxw_workbook *wb = workbook_new_opt(path, &opts);
+	if (wb == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", path);
+		return TG_EXIT_IO;
+	}
+	lxw_doc_properties props = {0};
+	props.title = (char *)v->title;
+	props.subject = (char *)subject;
+	props.author = (char *)"totsugo";
+	props.created = document_time(date);
+	workbook_set_properties(wb, &props);
+
+	formats f;
+	f.cell = base_format(wb);
+	f.center = base_format(wb);
+	format_set_align(f.center, LXW_ALIGN_CENTER);
+	f.header = base_format(wb);
+	format_set_bold(f.header);
+	format_set_bg_color(f.header, 0xDCE6F1);
+	format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+	f.meta = workbook_add_format(wb);
+	format_set_font_name(f.meta, FONT);
+	format_set_font_size(f.meta, 10);
+
+	for (size_t i = 0; i < v->ntables; i++)
+		sheet(wb, &f, v, &v->tables[i], i == 1 || v->ntables == 1);
+	lxw_error err = workbook_close(wb);
+	if (err != LXW_NO_ERROR) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, lxw_strerror(err));
+		return TG_EXIT_IO;
+	}
+	return TG_EXIT_OK;
 }
 
 int
@@ -201,39 +241,8 @@ tg_xw_render_xlsx(const tg_view *v, const tg_xtable *t, const char *path, tg_dia
 		goto out;
 	}
 	close(fd);
-	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
-	    .use_zip64 = LXW_FALSE};
-	lxw_workbook *wb = workbook_new_opt(tmp.data, &opts);
-	if (wb == NULL) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create workbook %s", path);
+	if (tg_xw_xlsx_write(v, "突合表", t->guide->date, tmp.data, diag) != TG_EXIT_OK)
 		goto out;
-	}
-	lxw_doc_properties props = {0};
-	props.title = (char *)v->title;
-	props.subject = (char *)"突合表";
-	props.author = (char *)"totsugo";
-	props.created = document_time(t);
-	workbook_set_properties(wb, &props);
-
-	formats f;
-	f.cell = base_format(wb);
-	f.center = base_format(wb);
-	format_set_align(f.center, LXW_ALIGN_CENTER);
-	f.header = base_format(wb);
-	format_set_bold(f.header);
-	format_set_bg_color(f.header, 0xDCE6F1);
-	format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
-	f.meta = workbook_add_format(wb);
-	format_set_font_name(f.meta, FONT);
-	format_set_font_size(f.meta, 10);
-
-	for (size_t i = 0; i < v->ntables; i++)
-		sheet(wb, &f, v, &v->tables[i], i == 1 || v->ntables == 1);
-	lxw_error err = workbook_close(wb);
-	if (err != LXW_NO_ERROR) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, lxw_strerror(err));
-		goto out;
-	}
 	if (rename(tmp.data, path) != 0) {
 		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot write %s: %s", path, strerror(errno));
 		goto out;

@@ -292,7 +292,7 @@ toc(const tg_regulation *r, tg_buf *out)
 	}
 	for (size_t i = 0; i < 4; i++) {
 		tg_buf_puts(out, "<li>");
-		toc_link(out, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_titles[i]);
+		toc_link(out, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_title(r, i));
 		tg_buf_puts(out, "</li>\n");
 	}
 	tg_buf_puts(out, "</ol>\n</nav>\n");
@@ -342,7 +342,7 @@ appendix_body(const tg_regulation *r, size_t which, tg_buf *out)
 		tg_buf_puts(out, "</p>\n");
 		if (r->nxrefs == 0)
 			break;
-		static const char *const cols[] = {"条項", "業界ガイドラインの項目", "本規程での扱い"};
+		const char *const cols[] = {"条項", tg_reg_xref_column(r), "本規程での扱い"};
 		table_head(out, cols, 3);
 		for (size_t i = 0; i < r->nxrefs; i++) {
 			const tg_reg_xref *x = &r->xrefs[i];
@@ -389,19 +389,18 @@ appendix_body(const tg_regulation *r, size_t which, tg_buf *out)
 		break;
 	}
 	default: {
-		const tg_industry *ind = r->spec.ind;
-		if (ind->nterms == 0) {
+		if (r->nterms == 0) {
 			tg_buf_puts(out, "<p>" TG_REG_NO_TERMS "</p>\n");
 			break;
 		}
 		static const char *const cols[] = {"用語", "定義"};
 		table_head(out, cols, 2);
-		for (size_t i = 0; i < ind->nterms; i++) {
+		for (size_t i = 0; i < r->nterms; i++) {
 			tg_buf_clear(&t);
-			tg_reg_term_name(&ind->terms[i], &t);
+			tg_reg_term_name(r->terms[i], &t);
 			tg_buf_puts(out, "<tr>");
 			cell(out, t.data);
-			cell(out, ind->terms[i].definition);
+			cell(out, r->terms[i]->definition);
 			tg_buf_puts(out, "</tr>\n");
 		}
 		tg_buf_puts(out, "</tbody>\n</table>\n");
@@ -435,7 +434,7 @@ tg_reg_html(const tg_regulation *r, tg_buf *out)
 	}
 	for (size_t i = 0; i < 4; i++) {
 		tg_buf_puts(out, "<section class=\"appendix\">\n");
-		heading(out, 2, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_titles[i], NULL);
+		heading(out, 2, tg_reg_appendix_ids[i], NULL, tg_reg_appendix_title(r, i), NULL);
 		appendix_body(r, i, out);
 		tg_buf_puts(out, "</section>\n");
 	}

@@ -85,7 +85,7 @@ xref_table(const tg_regulation *r, tg_buf *out)
 	tg_esc_md_text(out, t.data);
 	tg_buf_puts(out, "\n\n");
 	if (r->nxrefs > 0)
-		tg_buf_puts(out, "| 条項 | 業界ガイドラインの項目 | 本規程での扱い |\n|---|---|---|\n");
+		tg_buf_printf(out, "| 条項 | %s | 本規程での扱い |\n|---|---|---|\n", tg_reg_xref_column(r));
 	for (size_t i = 0; i < r->nxrefs; i++) {
 		const tg_reg_xref *x = &r->xrefs[i];
 		tg_buf_puts(out, "|");
@@ -138,19 +138,18 @@ revision_table(const tg_regulation *r, tg_buf *out)
 static void
 terms_table(const tg_regulation *r, tg_buf *out)
 {
-	const tg_industry *ind = r->spec.ind;
-	if (ind->nterms == 0) {
+	if (r->nterms == 0) {
 		tg_buf_puts(out, TG_REG_NO_TERMS "\n\n");
 		return;
 	}
 	tg_buf_puts(out, "| 用語 | 定義 |\n|---|---|\n");
 	tg_buf t = TG_BUF_INIT;
-	for (size_t i = 0; i < ind->nterms; i++) {
+	for (size_t i = 0; i < r->nterms; i++) {
 		tg_buf_clear(&t);
-		tg_reg_term_name(&ind->terms[i], &t);
+		tg_reg_term_name(r->terms[i], &t);
 		tg_buf_puts(out, "|");
 		cell(out, tg_buf_cstr(&t));
-		cell(out, ind->terms[i].definition);
+		cell(out, r->terms[i]->definition);
 		tg_buf_putc(out, '\n');
 	}
 	tg_buf_putc(out, '\n');
@@ -163,7 +162,7 @@ tg_reg_md_appendices(const tg_regulation *r, unsigned base, tg_buf *out)
 	void (*const body[4])(const tg_regulation *, tg_buf *) = {xref_table, exclusion_table,
 	    revision_table, terms_table};
 	for (size_t i = 0; i < 4; i++) {
-		heading(out, base, NULL, tg_reg_appendix_titles[i], NULL);
+		heading(out, base, NULL, tg_reg_appendix_title(r, i), NULL);
 		body[i](r, out);
 	}
 }

@@ -22,8 +22,11 @@ void tg_reg_html(const tg_regulation *r, tg_buf *out);
 #define TG_REG_AMEND_MARK "業界補足"
 #define TG_REG_NO_EXCLUSIONS "適用除外とした条項はない。"
 #define TG_REG_NO_TERMS "この業界について定義した用語はない。"
-extern const char *const tg_reg_appendix_titles[4];
+/* 付録A–D (i = 0..3): 付録A is 業界固有事項一覧 without a guideline. */
+const char *tg_reg_appendix_title(const tg_regulation *r, size_t i);
 extern const char *const tg_reg_appendix_ids[4];
+/* The 付録A column of the industry items (or the industry's own). */
+const char *tg_reg_xref_column(const tg_regulation *r);
 /* Plain texts (no markup) of the appendices' cells. */
 void tg_reg_xref_intro(const tg_regulation *r, tg_buf *out);
 void tg_reg_xref_items(const tg_reg_xref *x, tg_buf *out);	/* one item per line */

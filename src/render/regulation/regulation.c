@@ -5,17 +5,39 @@
 #include <string.h>
 
 #include "../../load/load.h"
+#include "../../load/schema.h"
 #include "../../util/fs.h"
 #include "reg.h"
 
-const char *const tg_reg_appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",
+static const char *const appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",
     "付録C 改訂履歴", "付録D 用語の定義"};
 const char *const tg_reg_appendix_ids[4] = {"appendix-crosswalk", "appendix-exclusions",
     "appendix-revisions", "appendix-terms"};
 
+const char *
+tg_reg_appendix_title(const tg_regulation *r, size_t i)
+{
+	if (i == 0 && r->spec.ind->guideline == NULL)
+		return "付録A 業界固有事項一覧";
+	return appendix_titles[i];
+}
+
+const char *
+tg_reg_xref_column(const tg_regulation *r)
+{
+	return r->spec.ind->guideline != NULL ? "業界ガイドラインの項目" : "業界固有の事項";
+}
+
 void
 tg_reg_xref_intro(const tg_regulation *r, tg_buf *out)
 {
+	if (r->spec.ind->guideline == NULL) {
+		tg_buf_puts(out, "この業界には業界ガイドラインがないため、業界に固有の事項として本書に加えた条項"
+		    "（業界追加）と条項への補足（業界補足）を示す。");
+		if (r->nxrefs == 0)
+			tg_buf_puts(out, "業界に固有の事項はない。");
+		return;
+	}
 	tg_buf_printf(out, "本規程が対象とする業界ガイドラインの項目は%zu件で、そのうち%zu件が本書の条項に"
 	    "対応する。残りの項目は、基にしたガイドラインの本文や他の付録にだけ対応するか、対応付けが"
 	    "済んでいない（突合表を参照）。", r->items_in_scope, r->items_placed);
@@ -26,7 +48,9 @@ tg_reg_xref_intro(const tg_regulation *r, tg_buf *out)
 void
 tg_reg_xref_items(const tg_reg_xref *x, tg_buf *out)
 {
-	for (size_t k = 0; k < x->nitems; k++) {
+	for (size_t k = 0; x->items == NULL && k < x->nitems; k++)
+		tg_buf_printf(out, "%s%s", k ? "\n" : "", x->labels[k]);
+	for (size_t k = 0; x->items != NULL && k < x->nitems; k++) {
 		const tg_item *it = x->items[k];
 		tg_buf_printf(out, "%s%s %s", k ? "\n" : "", x->labels[k], it->title ? it->title : "不明");
 		if (it->flag != NULL)
@@ -66,7 +90,7 @@ static const tg_industry *
 find_industry(const tg_data *d, const char *id, tg_diag *diag)
 {
 	const tg_industry *ind = tg_data_industry(d, id);
-	if (ind != NULL && ind->guideline != NULL && ind->baseline != NULL)
+	if (ind != NULL && ind->baseline != NULL && (ind->guideline != NULL || ind->guideline_id == NULL))
 		return ind;
 	tg_buf known = TG_BUF_INIT;
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
@@ -145,6 +169,13 @@ find_level(const tg_render_options *o, const tg_industry *ind, const tg_profile 
 {
 	const tg_catalog *g = ind->guideline;
 	*level = TG_REG_LEVEL_ALL;
+	if (o->level != NULL && g == NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline, so no levels "
+		    "(leave --level out)", ind->id);
+		return TG_EXIT_USAGE;
+	}
+	if (g == NULL)
+		return TG_EXIT_OK;
 	if (o->level != NULL) {
 		if (strcmp(o->level, "all") == 0)
 			return TG_EXIT_OK;
@@ -271,5 +302,46 @@ tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *di
 		return TG_EXIT_INVALID;
 	}
 	tg_reg_skeleton(d, ind, out);
+	return TG_EXIT_OK;
+}
+
+int
+tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
+    tg_buf *out, tg_diag *diag)
+{
+	tg_pos none = tg_pos_at(NULL, 0, 0);
+	if (!tg_schema_is_object_id(id)) {
+		tg_diag_error(diag, none, "'%s' is not an industry id: use lower-case letters, digits, "
+		    "'.', '_' and '-', starting with a letter or digit (e.g. logistics)", id);
+		return TG_EXIT_USAGE;
+	}
+	const tg_industry *known = tg_data_industry(d, id);
+	if (known != NULL) {
+		tg_diag_error(diag, none, "industry '%s' already exists (%s:%u:%u); choose another id", id,
+		    known->file, known->pos.line, known->pos.col);
+		return TG_EXIT_USAGE;
+	}
+	if (title[0] == '\0') {
+		tg_diag_error(diag, none, "the title is empty (--title 物流業)");
+		return TG_EXIT_USAGE;
+	}
+	const tg_tset *t = NULL;
+	if (baseline != NULL) {
+		const tg_catalog *c = tg_data_catalog(d, baseline);
+		t = c ? tg_reg_tset_for(d, c) : NULL;
+		if (t == NULL) {
+			tg_diag_error(diag, none, "'%s' is not a catalog with regulation templates%s", baseline,
+			    c == NULL ? " (no such catalog)" : " (no parameter registry names it)");
+			return TG_EXIT_USAGE;
+		}
+	}
+	for (size_t i = 0; t == NULL && i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++)
+		t = TG_DATA_AT(d, paramsets, tg_paramset, i)->tset;
+	if (t == NULL) {
+		tg_diag_error(diag, none, "the data has no regulation templates (no parameter registry "
+		    "with templates)");
+		return TG_EXIT_INVALID;
+	}
+	tg_reg_industry_skeleton(d, t, id, title, out);
 	return TG_EXIT_OK;
 }

@@ -39,7 +39,7 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++) {
 		const tg_industry *ind = TG_DATA_AT(d, industries, tg_industry, i);
 		tg_buf_printf(out, "industry   %-36s %6zu terms  %s (%s)\n", ind->id ? ind->id : "?",
-		    ind->nterms, ind->title ? ind->title : "", ind->guideline_id ? ind->guideline_id : "?");
+		    ind->nterms, ind->title ? ind->title : "", ind->guideline_id ? ind->guideline_id : "no guideline");
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++) {
 		const tg_paramset *ps = TG_DATA_AT(d, paramsets, tg_paramset, i);

@@ -73,7 +73,7 @@ def ranks_of(totsugo, data, source):
     ranks = {}
     for row in csv.DictReader(io.StringIO(out)):
         if row['順位']:
-            ranks[(row['業界項目ID'], row['IPA項目ID'])] = int(row['順位'])
+            ranks[(row['業界項目ID'], row['対応先ID'])] = int(row['順位'])
     return ranks
 
 

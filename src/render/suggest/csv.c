@@ -9,8 +9,8 @@ tg_sg_render_csv(const tg_sg_result *r, tg_buf *out)
 	tg_csv c;
 	tg_buf_puts(out, TG_UTF8_BOM);
 	tg_csv_init(&c, out, ',', true);
-	static const char *const headers[] = {"業界項目ID", "番号", "項目", "順位", "IPA項目ID",
-	    "IPA項目番号", "IPA項目", "類似度", "強度", "共通する語"};
+	static const char *const headers[] = {"業界項目ID", "番号", "項目", "順位", "対応先ID",
+	    "対応先の番号", "対応先の項目", "類似度", "強度", "共通する語"};
 	for (size_t i = 0; i < sizeof headers / sizeof *headers; i++)
 		tg_csv_field(&c, headers[i]);
 	tg_csv_end_row(&c);

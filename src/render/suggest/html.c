@@ -17,7 +17,7 @@ tg_sg_render_html(const tg_sg_result *r, tg_buf *out)
 	    "body{font-family:sans-serif;margin:1.5em;line-height:1.5}\n"
 	    "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\n"
 	    "th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}\n"
-	    "th{background:#eee}td.num{text-align:right;white-space:nowrap}\n"
+	    "th{background:#eee;white-space:nowrap}td.num{text-align:right;white-space:nowrap}\n"
 	    "tr.item td{background:#f6f6f0}\n"
 	    "@media print{body{margin:0;font-size:9pt}tr{break-inside:avoid}thead{display:table-header-group}}\n"
 	    "</style>\n</head>\n<body>\n<h1>");
@@ -27,7 +27,7 @@ tg_sg_render_html(const tg_sg_result *r, tg_buf *out)
 	tg_buf_puts(out, " 対応付けの提案</h1>\n");
 	tg_buf_printf(out, "<p>文章の類似度による提案(未確認)。各項目につき類似度 %.2f 以上の上位 %zu 件。"
 	    "類似度は 0〜1、強度は類似度×10 の仮の値。</p>\n", r->min_score, r->top);
-	tg_buf_puts(out, "<table>\n<thead><tr><th>順位</th><th>IPA項目</th><th>類似度</th><th>強度</th>"
+	tg_buf_puts(out, "<table>\n<thead><tr><th>順位</th><th>対応先の項目</th><th>類似度</th><th>強度</th>"
 	    "<th>共通する語</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < r->nrows; i++) {
 		const tg_sg_row *row = &r->rows[i];

@@ -35,7 +35,7 @@ tg_sg_render_md(const tg_sg_result *r, tg_buf *out)
 			    "類似度が閾値以上の候補なし。\n\n");
 			continue;
 		}
-		tg_buf_puts(out, "| 順位 | IPA項目 | 類似度 | 強度 | 共通する語 |\n|---:|---|---:|---:|---|\n");
+		tg_buf_puts(out, "| 順位 | 対応先の項目 | 類似度 | 強度 | 共通する語 |\n|---:|---|---:|---:|---|\n");
 		for (size_t k = 0; k < row->ncands; k++) {
 			const tg_sg_cand *c = &row->cands[k];
 			tg_buf b = TG_BUF_INIT;

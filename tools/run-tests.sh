@@ -30,6 +30,7 @@ step "ASan + UBSan build (clang) and test"
 	-Db_lundef=false -Dfuzz=enabled
 ninja -C build-san
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
 	meson test -C build-san --print-errorlogs
 
 step "fuzz the loader (bounded)"

@@ -54,6 +54,8 @@ static const command commands[] = {
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
+	{"forms", cmd_forms, "write the guidance forms (self-assessment, checklist, forms 1-3, records)"},
+	{"assess", cmd_assess, "score filled forms; gaps, clauses and the action plan"},
 	{"init-industry", cmd_init_industry, "write a commented skeleton of an industry without a guideline"},
 	{"suggest", cmd_suggest, "suggest a crosswalk by text similarity (yaml, md, html, csv)"},
 	{"review", cmd_review, "review a crosswalk in Excel: export a workbook, apply it back"},

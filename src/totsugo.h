@@ -33,6 +33,11 @@ char *tg_data_locate(const char *option);
 /* Loads and checks every file of a data directory.  Returns the data set
  * (even when invalid, for partial use) and stores a TG_EXIT_* in *rc. */
 tg_data *tg_data_open(const char *dir, tg_diag *diag, int *rc);
+/* The same, for commands that use the data rather than check it: a profile
+ * of mappings/profiles/ that does not load or check is set aside (one
+ * warning names it; `validate`, which uses tg_data_open, lists its
+ * problems), so that one company's bad profile does not stop the others. */
+tg_data *tg_data_open_using(const char *dir, tg_diag *diag, int *rc);
 void tg_data_free(tg_data *d);
 /* What `validate` reports beyond the rules every command needs: notes and
  * warnings a person judges (industry examples a template uses but the
@@ -124,6 +129,8 @@ typedef struct tg_export_options {
 	char sep;		/* ',' (CSV) or '\t' (TSV) */
 	bool cp932;		/* encode as CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 only: start with a byte order mark */
+	tg_buf *spec;		/* when not NULL: the import spec that reads the sheet back
+				 * into the same catalog (its catalog keys included) */
 } tg_export_options;
 
 /* `export ID`: a catalog as a sheet (one row per item, formula cells
@@ -186,6 +193,48 @@ int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag
  * in the data or not of the id syntax is a usage error. */
 int tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
     tg_buf *out, tg_diag *diag);
+
+/* `forms`: the guidance forms (templates/forms/, docs/forms.md) as XLSX
+ * workbooks for an industry. */
+typedef struct tg_forms_options {
+	const char *industry;
+	const char *profile;	/* profile id or YAML file, or NULL */
+	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
+	const char **forms;	/* form ids to write; none: every form */
+	size_t nforms;
+	const char *output;	/* directory; NULL: out/<industry>/forms[-PROFILE]/ */
+} tg_forms_options;
+
+/* Writes the workbooks as one output set; lists them in report. */
+int tg_forms_write(tg_data *d, const tg_forms_options *o, tg_buf *report, tg_diag *diag);
+
+/* `assess`: filled forms (自社診断, industry checklist; XLSX or the CSV/TSV
+ * a spreadsheet saves) read back and checked; the score, the progress,
+ * the gaps with the clauses and proposals that address them, and the 様式3
+ * plan prefilled with them (docs/forms.md). */
+enum {
+	TG_AF_MD = 1,
+	TG_AF_HTML = 2,
+	TG_AF_XLSX = 4,
+	TG_AF_JSON = 8,
+	TG_AF_ALL = 15
+};
+
+typedef struct tg_assess_options {
+	const char **files;	/* the filled forms */
+	size_t nfiles;
+	const char *industry;	/* NULL: the one the sheets name */
+	const char *profile;
+	const char *level;	/* target level; NULL: the profile's, else the industry's default */
+	unsigned formats;	/* TG_AF_* bits; 0: all */
+	const char *output;	/* directory; NULL: out/<industry>/assessment/ */
+} tg_assess_options;
+
+/* Format bit of a name (md, html, xlsx, json, all), or 0. */
+unsigned tg_assess_format(const char *name);
+/* Writes the files (nothing when any cell is bad: TG_EXIT_INVALID); the
+ * report gets a summary and the files written. */
+int tg_assess_write(tg_data *d, const tg_assess_options *o, tg_buf *report, tg_diag *diag);
 
 /* `suggest SOURCE`: the target's items ranked for each source item by text
  * similarity (docs/suggest.md). */

@@ -5,7 +5,7 @@
 # Run as root (or with the packages already present).
 set -eu
 build_pkgs="gcc meson ninja-build pkg-config libpcre2-dev libyaml-dev libmarkdown2-dev libxlsxwriter-dev libzip-dev libexpat1-dev"
-test_pkgs="$build_pkgs check clang valgrind libclang-rt-14-dev locales python3 python3-yaml python3-openpyxl"
+test_pkgs="$build_pkgs check clang valgrind libclang-rt-14-dev locales python3 python3-yaml python3-openpyxl libreoffice-calc-nogui"
 case "${1:-build}" in
 	build) want=$build_pkgs ;;
 	test) want=$test_pkgs ;;

@@ -55,6 +55,19 @@ if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_xlsx -max_total_time="${
 fi
 tail -15 "$xcorpus/log"
 
+step "fuzz assess reading filled forms (bounded)"
+acorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus"' EXIT
+mkdir "$acorpus/seeds"
+cp tests/fuzz/corpus-assess/*.csv "$acorpus/seeds"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_assess -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$acorpus/seeds" > "$acorpus/log" 2>&1; then
+	tail -60 "$acorpus/log"
+	echo "fuzz_assess failed" >&2
+	exit 1
+fi
+tail -15 "$acorpus/log"
+
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then
 	step "browser checks (chromium + playwright-core)"

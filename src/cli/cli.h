@@ -7,6 +7,7 @@
  *   import.c     import, export
  *   template.c   template
  *   render.c     render, init-profile, init-industry
+ *   forms.c      forms, assess
  *   suggest.c    suggest
  *   review.c     review export, review apply
  * Every piece of real work is a library call (totsugo.h). */
@@ -56,6 +57,8 @@ int cmd_template(cli *c, int argc, char **argv);
 int cmd_render(cli *c, int argc, char **argv);
 int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_init_industry(cli *c, int argc, char **argv);
+int cmd_forms(cli *c, int argc, char **argv);
+int cmd_assess(cli *c, int argc, char **argv);
 int cmd_suggest(cli *c, int argc, char **argv);
 int cmd_review(cli *c, int argc, char **argv);
 

@@ -69,7 +69,7 @@ tg_cli_open_data(cli *c, int *rc)
 		*rc = TG_EXIT_IO;
 		return NULL;
 	}
-	tg_data *d = tg_data_open(dir, c->diag, rc);
+	tg_data *d = tg_data_open_using(dir, c->diag, rc);
 	free(dir);
 	if (*rc != TG_EXIT_OK) {
 		tg_data_free(d);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../util/outset.h"
 
 int
 cmd_import(cli *c, int argc, char **argv)
@@ -71,9 +72,9 @@ cmd_export(cli *c, int argc, char **argv)
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 	    {"encoding", required_argument, NULL, 'e'}, {"bom", no_argument, NULL, 'b'},
 	    {"no-bom", no_argument, NULL, 'B'}, {"output", required_argument, NULL, 'o'},
-	    HELP_OPTION, {NULL, 0, NULL, 0}};
-	tg_export_options o = {',', false, true};
-	const char *output = NULL;
+	    {"spec", required_argument, NULL, 's'}, HELP_OPTION, {NULL, 0, NULL, 0}};
+	tg_export_options o = {',', false, true, NULL};
+	const char *output = NULL, *spec = NULL;
 	bool format_given = false, bom_given = false;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "f:e:o:h", opts, NULL)) != -1) {
@@ -103,19 +104,24 @@ cmd_export(cli *c, int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 's':
+			spec = optarg;
+			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] export ID [--format csv|tsv] [--encoding utf-8|cp932]\n"
-			    "                 [--bom|--no-bom] [-o FILE]\n\n"
+			    "                 [--bom|--no-bom] [-o FILE] [--spec SPEC]\n\n"
 			    "Write a catalog as a sheet: a header row, then one row per item in tree\n"
-			    "order (id, ref, parent, title, text, level, tags, flag, links, note and\n"
-			    "provenance).  Cells a spreadsheet would run as formulas are neutralised.\n"
-			    "docs/examples/import/totsugo-export.yaml imports the sheet back into the same\n"
-			    "catalog.\n\n"
+			    "order (id, ref, parent, title, text, level, tags, flag, links, note,\n"
+			    "provenance and official_ref).  Cells a spreadsheet would run as formulas are\n"
+			    "neutralised.  With --spec, also write the import spec that reads the sheet\n"
+			    "back into the same catalog, its own keys (title, description, meta …)\n"
+			    "included: export, edit, then 'totsugo import --spec SPEC FILE' loses nothing.\n\n"
 			    "  -f, --format FMT    csv (default; tsv when FILE ends in .tsv) or tsv\n"
 			    "  -e, --encoding ENC  utf-8 (default) or cp932\n"
 			    "      --bom           start UTF-8 with a byte order mark (default: Excel needs it)\n"
 			    "      --no-bom        UTF-8 without a byte order mark\n"
-			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n",
+			    "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
+			    "      --spec SPEC     also write the import spec for the sheet to SPEC\n",
 			    tg_cli_progname);
 			return TG_EXIT_OK;
 		default:
@@ -139,11 +145,29 @@ cmd_export(cli *c, int argc, char **argv)
 	tg_data *d = tg_cli_open_data(c, &rc);
 	if (d == NULL)
 		return tg_cli_finish(c, rc);
-	tg_buf out = TG_BUF_INIT;
+	tg_buf out = TG_BUF_INIT, spec_text = TG_BUF_INIT;
+	if (spec != NULL)
+		o.spec = &spec_text;
 	rc = tg_export(d, argv[optind], &o, &out, c->diag);
-	if (rc == TG_EXIT_OK)
+	if (rc == TG_EXIT_OK && spec != NULL && (output == NULL || strcmp(output, "-") == 0)) {
+		/* The spec is a file; the sheet may still go to standard output. */
+		rc = tg_output(spec, &spec_text, c->diag);
+		if (rc == TG_EXIT_OK)
+			rc = tg_output(output, &out, c->diag);
+	} else if (rc == TG_EXIT_OK && spec != NULL) {
+		/* Sheet and spec belong together: written as one set. */
+		tg_outset *set = tg_outset_new();
+		if (tg_outset_put(set, output, out.data ? out.data : "", out.len, c->diag) &&
+		    tg_outset_put(set, spec, spec_text.data ? spec_text.data : "", spec_text.len, c->diag))
+			rc = tg_outset_commit(set, c->diag);
+		else
+			rc = TG_EXIT_IO;
+		tg_outset_free(set);
+	} else if (rc == TG_EXIT_OK) {
 		rc = tg_output(output, &out, c->diag);
+	}
 	tg_buf_free(&out);
+	tg_buf_free(&spec_text);
 	tg_data_free(d);
 	return tg_cli_finish(c, rc);
 }

@@ -257,12 +257,29 @@ tg_xtable_build(const tg_data *d, const tg_industry *ind, int level)
 		if (!is_requirement(t, it, &r->xrow, &r->xw) || !passes_level(t, it))
 			continue;
 		r->item = it;
+		r->origin = tg_item_origin(it);
+		t->by_origin[r->origin]++;
 		if (it->depth > 0)
 			t->grouped = true;
 		build_row(t, r, &px);
 		t->nrows++;
 	}
 	free_pairs(&px);
+
+	/* What of the baseline is ours: counted once per item. */
+	bool *seen = tg_xcalloc(t->base->nitems ? t->base->nitems : 1, sizeof *seen);
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t k = 0; k < t->rows[i].ndirect; k++) {
+			const tg_item *it = t->rows[i].links[k].item;
+			if (it->catalog != t->base || seen[it->index])
+				continue;
+			seen[it->index] = true;
+			if (it->prov.kind == TG_PROV_AUTHORED)
+				t->authored_targets++;
+			if (it->official_ref != NULL)
+				t->official_targets++;
+		}
+	free(seen);
 
 	/* Columns: the baseline roots that hold any counterpart. */
 	bool *used = tg_xcalloc(t->base->nroots ? t->base->nroots : 1, sizeof *used);

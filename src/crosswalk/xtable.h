@@ -24,6 +24,7 @@ typedef struct tg_xt_row {
 	tg_xt_link *links;		/* direct links first, then inferred (tree order) */
 	size_t nlinks, ndirect;
 	tg_relationship best;		/* closest direct relationship; TG_REL_COUNT: none */
+	tg_origin origin;		/* where the requirement comes from (its provenance) */
 } tg_xt_row;
 
 /* Coverage counts of a group of rows (a level, a chapter, everything). */
@@ -58,6 +59,9 @@ typedef struct tg_xtable {
 	tg_xt_chapter *chapters;
 	size_t nchapters;
 	size_t skipped_unknown;		/* unknown-level items left out by --level */
+	size_t by_origin[TG_ORIGIN_COUNT];	/* rows by the origin of their item */
+	size_t authored_targets;	/* distinct direct targets that are ours (authored) */
+	size_t official_targets;	/* distinct direct targets with the source's own numbering */
 	tg_arena arena;
 } tg_xtable;
 

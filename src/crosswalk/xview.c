@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../render/provenance.h"
+
 const char *
 tg_label_relationship(tg_relationship r)
 {
@@ -123,6 +125,22 @@ item_label(tg_buf *out, const tg_item *it)
 		tg_buf_puts(out, it->ref);
 	else
 		tg_buf_printf(out, "%s %s", it->ref, it->title ? it->title : "（不明）");
+}
+
+/* The source document's own numbering, where ours differs and it is known. */
+static void
+official_label(tg_buf *out, const tg_item *it)
+{
+	if (it->official_ref != NULL)
+		tg_buf_printf(out, "%s%s%s", TG_ORIGIN_OFFICIAL_OPEN, it->official_ref,
+		    TG_ORIGIN_OFFICIAL_CLOSE);
+}
+
+/* Do any rows need the 出所 column (items that are not the guideline's own)? */
+static bool
+has_marked_rows(const tg_xtable *t)
+{
+	return t->by_origin[TG_ORIGIN_INFERRED] + t->by_origin[TG_ORIGIN_AUTHORED] > 0;
 }
 
 static void
@@ -254,8 +272,10 @@ static void
 main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 {
 	tg_view *v = b->v;
-	const char *fixed[] = {"番号", "分類", "項目", "レベル", "内容"};
-	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG};
+	const char *fixed[] = {"番号", "分類", "項目", TG_ORIGIN_COLUMN, "レベル", "内容"};
+	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT,
+	    TG_COL_SHORT, TG_COL_LONG};
+	bool origins = has_marked_rows(t);
 	const char *tail[] = {"関係・強度", "状態", "業界サンプル規程への反映案", "備考"};
 	tg_col_kind tail_kinds[] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
 	tg_buf hdr = TG_BUF_INIT, kinds = TG_BUF_INIT, s = TG_BUF_INIT;
@@ -263,8 +283,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	bool texts = false;
 	for (size_t i = 0; i < t->nrows && !texts; i++)
 		texts = t->rows[i].item->text != NULL;
-	for (size_t i = 0; i < 5; i++) {
-		if ((i == 1 && !t->grouped) || (i == 4 && !texts))
+	for (size_t i = 0; i < 6; i++) {
+		if ((i == 1 && !t->grouped) || (i == 3 && !origins) || (i == 5 && !texts))
 			continue;
 		TG_BUF_PUSH(&hdr, const char *, fixed[i]);
 		TG_BUF_PUSH(&kinds, tg_col_kind, fixed_kinds[i]);
@@ -299,6 +319,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 			cell_buf(b, &s);
 		}
 		cell(b, it->title ? it->title : "（不明）");
+		if (origins)
+			cell(b, tg_origin_text_of(r->origin)->cell);
 		level_label(&s, it);
 		cell_buf(b, &s);
 		if (texts)
@@ -315,6 +337,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 					path_label(&s, l->item);
 				else
 					item_label(&s, l->item);
+				official_label(&s, l->item);
 				if (l->target == NULL)
 					tg_buf_printf(&s, "（関連：%s 経由）", l->via->ref);
 			}
@@ -430,13 +453,23 @@ summary_table(vbuild *b, const tg_xtable *t)
 static void
 proposals_table(vbuild *b, const tg_xtable *t)
 {
-	static const char *const headers[] = {"番号", "項目", "レベル", "種別", "反映先",
-	    "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
-	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
-	    TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	static const char *const all_headers[] = {"番号", "項目", TG_ORIGIN_COLUMN, "レベル", "種別",
+	    "反映先", "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
+	static const tg_col_kind all_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
+	    TG_COL_SHORT, TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
+	bool origins = has_marked_rows(t);
+	const char *headers[9];
+	tg_col_kind kinds[9];
+	size_t ncols = 0;
+	for (size_t i = 0; i < 9; i++) {
+		if (i == 2 && !origins)
+			continue;
+		headers[ncols] = all_headers[i];
+		kinds[ncols++] = all_kinds[i];
+	}
 	tg_view *v = b->v;
 	tg_vtable *vt = &v->tables[v->ntables++];
-	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, 8);
+	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, ncols);
 	tg_buf s = TG_BUF_INIT;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const tg_xt_row *r = &t->rows[i];
@@ -445,6 +478,8 @@ proposals_table(vbuild *b, const tg_xtable *t)
 			continue;
 		cell(b, r->item->ref);
 		cell(b, r->item->title ? r->item->title : "（不明）");
+		if (origins)
+			cell(b, tg_origin_text_of(r->origin)->cell);
 		level_label(&s, r->item);
 		cell_buf(b, &s);
 		cell(b, tg_label_action(p->action));
@@ -497,7 +532,8 @@ inverse_table(vbuild *b, const tg_xtable *t)
 					continue;
 				if (served_by.len > 0)
 					tg_buf_putc(&served_by, '\n');
-				tg_buf_printf(&served_by, "%s %s（", guide, row->item->ref);
+				tg_buf_printf(&served_by, "%s %s%s（", guide, row->item->ref,
+				    tg_origin_text_of(row->origin)->mark);
 				level_label(&served_by, row->item);
 				tg_buf_printf(&served_by, "）%s：%s",
 				    row->item->title ? row->item->title : "（不明）",
@@ -511,7 +547,8 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			if (p != NULL && p->clause == it) {
 				if (props.len > 0)
 					tg_buf_putc(&props, '\n');
-				tg_buf_printf(&props, "%s %s：", guide, row->item->ref);
+				tg_buf_printf(&props, "%s %s%s：", guide, row->item->ref,
+				    tg_origin_text_of(row->origin)->mark);
 				proposal_text(&props, p);
 			}
 		}
@@ -521,6 +558,7 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			place_label(&s, it);
 			cell_buf(b, &s);
 			path_label(&s, it);
+			official_label(&s, it);
 			cell_buf(b, &s);
 			excerpt(t, it, &s, 100);
 			cell_buf(b, &s);
@@ -540,6 +578,32 @@ inverse_table(vbuild *b, const tg_xtable *t)
 	tg_buf_free(&served_by);
 	tg_buf_free(&props);
 	tg_buf_free(&levels);
+	tg_buf_free(&s);
+}
+
+/* What the reader must know about where the rows and the counterparts come
+ * from: guideline items that are inferred or ours, and the parts of the
+ * baseline that are our reconstruction. */
+static void
+origin_notes(tg_view *v, tg_buf *lines, const tg_xtable *t)
+{
+	tg_buf s = TG_BUF_INIT;
+	if (has_marked_rows(t)) {
+		for (tg_origin o = TG_ORIGIN_INFERRED; o <= TG_ORIGIN_AUTHORED; o++)
+			if (t->by_origin[o] > 0)
+				tg_buf_printf(&s, "%s（%zu件）。", tg_origin_text_of(o)->legend, t->by_origin[o]);
+		meta(v, lines, "項目の" TG_ORIGIN_COLUMN, s.data, NULL);
+		tg_buf_clear(&s);
+	}
+	if (t->authored_targets > 0) {
+		tg_buf_printf(&s, "%sの見出しと番号には、公表されている構成を本ツールが補って再構成したもの"
+		    "（本表の対応先のうち%zu件）を含む。",
+		    t->base->short_title ? t->base->short_title : t->base->title, t->authored_targets);
+		if (t->official_targets > 0)
+			tg_buf_printf(&s, "原本の番号が分かっている箇所は%s…%sとして併記した。",
+			    TG_ORIGIN_OFFICIAL_OPEN, TG_ORIGIN_OFFICIAL_CLOSE);
+		meta(v, lines, "突合先の構成", s.data, NULL);
+	}
 	tg_buf_free(&s);
 }
 
@@ -572,6 +636,7 @@ tg_view_build(const tg_xtable *t, bool inverse)
 	} else {
 		meta(v, &lines, "対象レベル", "全項目", NULL);
 	}
+	origin_notes(v, &lines, t);
 	meta(v, &lines, "関係の読み方", "業界項目から見た IPA 項目との関係（同等／IPAに包含＝IPA側の項目が"
 	    "業界項目の内容をすべて含む／業界側が広い／一部重複／関係なし）。「関連」は IPA 内部の対応表から"
 	    "たどった参考情報。", NULL);

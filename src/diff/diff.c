@@ -149,7 +149,7 @@ tg_diff(const tg_diff_options *o, const char *old_arg, const char *new_arg, tg_b
 	}
 	if (dir != NULL) {
 		int r;
-		data = tg_data_open(dir, diag, &r);
+		data = tg_data_open_using(dir, diag, &r);
 		if (r != TG_EXIT_OK)
 			goto out;
 	}

@@ -8,8 +8,8 @@
 static const char *const catalog_keys[] = {"kind", "id", "title", "short_title",
     "publisher", "version", "date", "levels", "provenance", "meta", "description",
     "items", NULL};
-static const char *const item_keys[] = {"id", "ref", "title", "text", "level", "tags",
-    "parent", "provenance", "flag", "links", "note", "items", NULL};
+static const char *const item_keys[] = {"id", "ref", "official_ref", "title", "text", "level",
+    "tags", "parent", "provenance", "flag", "links", "note", "items", NULL};
 
 typedef struct catalog_load {
 	tg_load *l;
@@ -112,6 +112,7 @@ load_item(catalog_load *cl, const tg_node *n, tg_item *parent)
 		it->id = id->str;
 
 	it->ref = tg_schema_str(l, n, "ref", "item", false);
+	it->official_ref = tg_schema_str(l, n, "official_ref", "item", false);
 	const tg_node *title = tg_node_get(n, "title");
 	if (title == NULL) {
 		if (!tg_schema_misspelt(n, "title"))

@@ -26,6 +26,30 @@ parse_status(tg_load *l, const tg_node *n)
 	return s < 0 ? TG_STATUS_UNSET : (tg_status)s;
 }
 
+/* One meaning of strength for every pair: how much of the source item the
+ * target covers (10 all of it, 0 nothing).  The relationship says the same
+ * in words, so the two must agree: "the target covers all of the source"
+ * (equal, subset-of) is 8 or more, a partial cover (intersects-with) at
+ * most 8, and unrelated items cover nothing.  A disagreement is a judgement
+ * to revisit, not broken data: a warning. */
+static void
+check_strength(tg_load *l, const tg_xw_target *t, const tg_node *strength)
+{
+	const char *rel = (unsigned)t->relationship < TG_REL_COUNT ?
+	    relationship_names[t->relationship] : NULL;
+	if ((t->relationship == TG_REL_EQUAL || t->relationship == TG_REL_SUBSET_OF) && t->strength < 8)
+		tg_diag_warning(l->diag, strength->pos, "strength %d is too low for '%s', which says "
+		    "the target covers all of the source (8 or more); for a partial cover use "
+		    "'intersects-with'", t->strength, rel);
+	else if (t->relationship == TG_REL_INTERSECTS_WITH && t->strength > 8)
+		tg_diag_warning(l->diag, strength->pos, "strength %d is too high for 'intersects-with', "
+		    "a partial cover (8 at most); if the target covers all of the source use "
+		    "'subset-of' or 'equal'", t->strength);
+	else if (t->relationship == TG_REL_NO_RELATIONSHIP && t->strength > 0)
+		tg_diag_warning(l->diag, strength->pos, "strength %d contradicts 'no-relationship': "
+		    "unrelated items cover nothing (0)", t->strength);
+}
+
 static void
 load_target(tg_load *l, tg_crosswalk *xw, tg_xw_row *row, const tg_node *n, tg_xw_target *t)
 {
@@ -51,6 +75,8 @@ load_target(tg_load *l, tg_crosswalk *xw, tg_xw_row *row, const tg_node *n, tg_x
 	long v;
 	if (strength != NULL && tg_schema_int(l, strength, "strength", 0, 10, &v))
 		t->strength = (int)v;
+	if (t->strength >= 0)
+		check_strength(l, t, strength);
 	const tg_node *rat = tg_node_get(n, "rationale");
 	if (rat != NULL) {
 		int r = tg_schema_enum(l, rat, "rationale", rationale_names, 4);

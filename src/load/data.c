@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "load.h"
 #include "schema.h"
 #include "templates.h"
@@ -39,12 +40,16 @@ tg_data_free(tg_data *d)
 	tg_buf_free(&d->industries);
 	tg_buf_free(&d->paramsets);
 	tg_buf_free(&d->profiles);
+	tg_buf_free(&d->forms);
+	tg_buf_free(&d->broken_forms);
+	tg_buf_free(&d->broken_profiles);
 	tg_buf_free(&d->termsets);
 	tg_map_free(&d->catalog_by_id);
 	tg_map_free(&d->crosswalk_by_id);
 	tg_map_free(&d->industry_by_id);
 	tg_map_free(&d->paramset_by_id);
 	tg_map_free(&d->profile_by_id);
+	tg_map_free(&d->form_by_id);
 	tg_map_free(&d->termset_by_id);
 	tg_map_free(&d->broken_ids);
 	tg_arena_free(&d->arena);
@@ -53,7 +58,7 @@ tg_data_free(tg_data *d)
 
 /* A file that failed before its kind was loaded still names its id on a
  * top-level `id:` line, usually; remember it (see tg_data.broken_ids). */
-static void
+static const char *
 remember_broken_id(tg_data *d, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
@@ -72,11 +77,77 @@ remember_broken_id(tg_data *d, const char *text, size_t len)
 			if (e > v) {
 				char *id = tg_arena_strndup(&d->arena, v, (size_t)(e - v));
 				tg_map_put(&d->broken_ids, id, id);
+				return id;
 			}
-			return;
+			return NULL;
 		}
 		p = eol + 1;
 	}
+	return NULL;
+}
+
+void
+tg_data_set_aside_profile(tg_data *d, tg_diag *diag, const char *path, const char *id)
+{
+	tg_broken_profile b = {tg_arena_strdup(&d->arena, path), id ? tg_arena_strdup(&d->arena, id) : NULL};
+	TG_BUF_PUSH(&d->broken_profiles, tg_broken_profile, b);
+	/* Out of the list and the index. */
+	size_t n = TG_DATA_COUNT(d, profiles, tg_profile), kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
+		if (strcmp(p->file, path) != 0)
+			TG_BUF_AT(&d->profiles, tg_profile *, kept++) = p;
+	}
+	tg_buf_truncate(&d->profiles, kept * sizeof(tg_profile *));
+	tg_map_free(&d->profile_by_id);
+	tg_map_init(&d->profile_by_id);
+	for (size_t i = 0; i < kept; i++) {
+		tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
+		if (p->id != NULL && tg_map_get(&d->profile_by_id, p->id) == NULL)
+			tg_map_put(&d->profile_by_id, p->id, p);
+	}
+	tg_diag_warning(diag, tg_pos_at(b.path, 0, 0), "profile%s%s%s is invalid and left out of this "
+	    "command; 'totsugo validate' lists its problems", id ? " '" : "", id ? id : "", id ? "'" : "");
+}
+
+const tg_broken_profile *
+tg_data_broken_profile(const tg_data *d, const char *id)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->broken_profiles, tg_broken_profile); i++) {
+		const tg_broken_profile *b = &TG_BUF_AT(&d->broken_profiles, tg_broken_profile, i);
+		if (b->id != NULL && strcmp(b->id, id) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+/* Is this file one of mappings/profiles/? */
+static bool
+in_profiles_dir(const tg_data *d, const char *path)
+{
+	size_t n = strlen(d->root);
+	static const char dir[] = "/mappings/profiles/";
+	return strncmp(path, d->root, n) == 0 && strncmp(path + n, dir, sizeof dir - 1) == 0;
+}
+
+/* Loads a profile file on its own: when it has errors, it is set aside. */
+static void
+load_profile_leniently(tg_data *d, tg_diag *diag, const char *path)
+{
+	tg_diag *scratch = tg_diag_new();
+	size_t before = TG_DATA_COUNT(d, profiles, tg_profile);
+	tg_data_load_file(d, scratch, path, NULL);
+	if (tg_diag_errors(scratch) > 0) {
+		const char *id = NULL;
+		if (TG_DATA_COUNT(d, profiles, tg_profile) > before)
+			id = TG_DATA_AT(d, profiles, tg_profile, before)->id;
+		tg_buf text = TG_BUF_INIT;
+		if (id == NULL && tg_fs_read(path, TG_FS_MAX_INPUT, &text) == TG_FS_OK)
+			id = remember_broken_id(d, text.data ? text.data : "", text.len);
+		tg_buf_free(&text);
+		tg_data_set_aside_profile(d, diag, path, id);
+	}
+	tg_diag_free(scratch);
 }
 
 int
@@ -87,7 +158,7 @@ tg_data_load_text(tg_data *d, tg_diag *diag, const char *display, const char *te
 	size_t before = tg_diag_errors(diag);
 	tg_node *root = tg_yaml_parse(&d->arena, diag, file, text, len);
 	if (root == NULL) {
-		remember_broken_id(d, text, len);
+		(void)remember_broken_id(d, text, len);
 		return TG_EXIT_INVALID;
 	}
 	size_t rootlen = strlen(d->root);
@@ -176,6 +247,10 @@ tg_data_load_dir(tg_data *d, tg_diag *diag)
 	}
 	for (size_t i = 0; i < TG_BUF_COUNT(&files, char *); i++) {
 		const char *path = TG_BUF_AT(&files, char *, i);
+		if (d->lenient_profiles && in_profiles_dir(d, path)) {
+			load_profile_leniently(d, diag, path);
+			continue;
+		}
 		int r = tg_data_load_file(d, diag, path, NULL);
 		if (r > rc)
 			rc = r;
@@ -190,6 +265,11 @@ tg_data_load_dir(tg_data *d, tg_diag *diag)
 		if (ps->catalog != NULL)
 			ps->tset = tg_tset_load(d, ps, diag);
 	}
+	/* Forms (templates/forms/) are data too; tg_forms_check_data checks
+	 * them against the industries once everything is linked. */
+	r = tg_form_load_dir(d, diag);
+	if (r > rc)
+		rc = r;
 	if (tg_diag_errors(diag) > before && rc == TG_EXIT_OK)
 		rc = TG_EXIT_INVALID;
 out:

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "load.h"
+#include "../forms/forms.h"
 #include "../regulation/regulation.h"
 #include "../util/fs.h"
 
@@ -55,10 +56,11 @@ tg_data_locate(const char *option)
 	return NULL;
 }
 
-tg_data *
-tg_data_open(const char *dir, tg_diag *diag, int *rc)
+static tg_data *
+open_data(const char *dir, bool lenient_profiles, tg_diag *diag, int *rc)
 {
 	tg_data *d = tg_data_new(dir);
+	d->lenient_profiles = lenient_profiles;
 	*rc = tg_data_load_dir(d, diag);
 	/* The regulation rules (registries against templates, profiles) need
 	 * the whole set loaded and linked; every command gets them here. */
@@ -66,8 +68,23 @@ tg_data_open(const char *dir, tg_diag *diag, int *rc)
 		int r = tg_reg_check_data(d, diag);
 		if (r > *rc)
 			*rc = r;
+		r = tg_forms_check_data(d, diag);
+		if (r > *rc)
+			*rc = r;
 	}
 	return d;
+}
+
+tg_data *
+tg_data_open(const char *dir, tg_diag *diag, int *rc)
+{
+	return open_data(dir, false, diag, rc);
+}
+
+tg_data *
+tg_data_open_using(const char *dir, tg_diag *diag, int *rc)
+{
+	return open_data(dir, true, diag, rc);
 }
 
 void

@@ -289,7 +289,8 @@ tg_schema_is_date(const char *s)
 bool
 tg_schema_provenance(tg_load *l, const tg_node *n, tg_provenance *out)
 {
-	static const char *const keys[] = {"kind", "confidence", "source", "file", "row", NULL};
+	static const char *const keys[] = {"kind", "confidence", "source", "inferred", "file", "row",
+	    NULL};
 	static const char *const kinds[] = {NULL, "fact", "authored", "imported"};
 	memset(out, 0, sizeof *out);
 	out->pos = n->pos;
@@ -332,6 +333,21 @@ tg_schema_provenance(tg_load *l, const tg_node *n, tg_provenance *out)
 	} else if (conf != NULL) {
 		tg_diag_error(l->diag, conf->pos, "'confidence' belongs to facts only (kind: fact)");
 		ok = false;
+	}
+	/* `inferred: title`: the item exists, but its title is our reading of
+	 * another source (a topic), not the guideline's wording. */
+	const tg_node *inferred = tg_node_get(n, "inferred");
+	if (inferred != NULL) {
+		static const char *const what[] = {"title"};
+		if (tg_schema_enum(l, inferred, "inferred field", what, 1) < 0) {
+			ok = false;
+		} else if (out->kind != TG_PROV_FACT) {
+			tg_diag_error(l->diag, inferred->pos, "'inferred' belongs to facts only (kind: fact); "
+			    "an authored item is ours as a whole");
+			ok = false;
+		} else {
+			out->title_inferred = true;
+		}
 	}
 	const tg_node *file = tg_node_get(n, "file"), *row = tg_node_get(n, "row");
 	if (out->kind == TG_PROV_IMPORTED) {

@@ -84,6 +84,16 @@ tg_prov_kind_name(tg_prov_kind k)
 	return (unsigned)k <= TG_PROV_IMPORTED ? names[k] : NULL;
 }
 
+tg_origin
+tg_item_origin(const tg_item *it)
+{
+	switch (it->prov.kind) {
+	case TG_PROV_AUTHORED: return TG_ORIGIN_AUTHORED;
+	case TG_PROV_IMPORTED: return TG_ORIGIN_IMPORTED;
+	default: return it->prov.title_inferred ? TG_ORIGIN_INFERRED : TG_ORIGIN_FACT;
+	}
+}
+
 const char *
 tg_param_type_name(tg_param_type t)
 {

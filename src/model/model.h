@@ -31,8 +31,20 @@ typedef struct tg_provenance {
 	const char *source;	/* note: where the fact comes from */
 	const char *file;	/* imported: spreadsheet */
 	long row;		/* imported: 1-based row */
+	bool title_inferred;	/* fact: the title is a topic we inferred (`inferred: title`) */
 	tg_pos pos;
 } tg_provenance;
+
+/* Where an item comes from, as every output tells the reader: the
+ * guideline's own (a fact, or imported from its sheet), a title we
+ * inferred from another source, or an item we wrote ourselves. */
+typedef enum tg_origin {
+	TG_ORIGIN_FACT,
+	TG_ORIGIN_INFERRED,
+	TG_ORIGIN_AUTHORED,
+	TG_ORIGIN_IMPORTED,
+	TG_ORIGIN_COUNT
+} tg_origin;
 
 typedef struct tg_catalog tg_catalog;
 typedef struct tg_item tg_item;
@@ -40,6 +52,8 @@ typedef struct tg_item tg_item;
 struct tg_item {
 	const char *id;
 	const char *ref;	/* display reference; the id when not given */
+	const char *official_ref;	/* the source document's own numbering, where it
+					 * differs from ref and is known; or NULL */
 	const char *title;	/* NULL: unknown */
 	const char *text;	/* NULL: none */
 	const char *flag;	/* data-quality warning, or NULL */
@@ -316,12 +330,30 @@ typedef struct tg_data {
 	tg_buf paramsets;	/* tg_paramset *, sorted by id */
 	tg_buf profiles;	/* tg_profile *, sorted by id */
 	tg_buf termsets;	/* tg_termset *, sorted by id */
+	tg_buf forms;		/* struct tg_form * (model/form.h), in file order */
+	tg_buf broken_forms;	/* struct tg_broken_form (lenient loading: set aside) */
 	tg_map catalog_by_id, crosswalk_by_id, industry_by_id, paramset_by_id, profile_by_id;
-	tg_map termset_by_id;
+	tg_map form_by_id, termset_by_id;
 	/* Ids of files that could not be loaded at all: references to them are
 	 * not reported again (the file's own error says it all). */
 	tg_map broken_ids;
+	/* Commands that use the data rather than check it set invalid profiles
+	 * aside (tg_data_open_using): one bad company profile must not stop
+	 * the 突合表.  Their files and ids are kept for `render --profile`. */
+	bool lenient_profiles;
+	tg_buf broken_profiles;	/* tg_broken_profile */
 } tg_data;
+
+typedef struct tg_broken_profile {
+	const char *path;	/* as loaded (display name) */
+	const char *id;		/* its id, when it could be read; else NULL */
+} tg_broken_profile;
+
+/* Sets a profile aside (lenient_profiles): it leaves d->profiles and the
+ * index, and one warning names its file. */
+void tg_data_set_aside_profile(tg_data *d, tg_diag *diag, const char *path, const char *id);
+/* The set-aside profile of an id, or NULL. */
+const tg_broken_profile *tg_data_broken_profile(const tg_data *d, const char *id);
 
 #define TG_DATA_COUNT(d, what, T) TG_BUF_COUNT(&(d)->what, T *)
 #define TG_DATA_AT(d, what, T, i) TG_BUF_AT(&(d)->what, T *, i)
@@ -343,6 +375,8 @@ const char *tg_status_name(tg_status s);
 const char *tg_action_name(tg_action a);
 const char *tg_prov_kind_name(tg_prov_kind k);
 const char *tg_param_type_name(tg_param_type t);
+/* Where an item comes from (its provenance, reduced to what readers see). */
+tg_origin tg_item_origin(const tg_item *it);
 /* Level name for display: the level, "unknown", or NULL for none. */
 const char *tg_item_level_name(const tg_item *it);
 /* True when item satisfies "needed at level L" (cumulative: level <= L).

@@ -289,7 +289,9 @@ tg_data_link(tg_data *d, tg_diag *diag)
 		tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
 		if (p->industry_id != NULL) {
 			p->industry = tg_data_industry(d, p->industry_id);
-			if (p->industry == NULL && tg_map_get(&d->broken_ids, p->industry_id) == NULL)
+			/* A lenient load sets such a profile aside when checking it. */
+			if (p->industry == NULL && tg_map_get(&d->broken_ids, p->industry_id) == NULL &&
+			    !d->lenient_profiles)
 				tg_diag_error(diag, p->industry_pos, "industry '%s' is not known", p->industry_id);
 		}
 	}

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "../render/escape.h"
+#include "../render/provenance.h"
 
 static int
 by_index(const void *pa, const void *pb)
@@ -88,8 +89,14 @@ tg_reg_asm_build_xrefs(builder *b)
 		x.anchor = s->gone ? NULL : s->anchor;
 		x.items = tg_arena_memdup(&b->r->arena, items.data, items.len);
 		x.labels = TG_ARENA_ARRAY(&b->r->arena, const char *, n);
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			x.labels[k] = tg_reg_asm_label(b, x.items[k], true);
+			tg_origin o = tg_item_origin(x.items[k]);
+			if (tg_origin_marked(o)) {
+				b->r->xref_marks |= 1u << o;
+				b->r->marks |= 1u << o;
+			}
+		}
 		x.nitems = n;
 		tg_buf t = TG_BUF_INIT;
 		if (s->gone) {
@@ -102,10 +109,30 @@ tg_reg_asm_build_xrefs(builder *b)
 			size_t nnum = TG_BUF_COUNT(&s->numbers, const char *);
 			for (size_t k = 0; k < nnum; k++)
 				tg_buf_printf(&t, "%s%s", k ? "、" : "業界追加 ", TG_BUF_AT(&s->numbers, const char *, k));
-			if (TG_BUF_COUNT(&s->amends, piece) > 0)
+			/* What the company's profile dropped, by number. */
+			tg_buf dropped = TG_BUF_INIT;
+			const tg_item *ci = s->tc->item;
+			for (size_t k = 0; k < TG_BUF_COUNT(&s->adds, piece); k++) {
+				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->adds, piece, k).source);
+				if (ed != NULL && ed->reason != NULL)
+					tg_buf_printf(&dropped, "%s業界追加 %s%s%zu", dropped.len ? "、" : "",
+					    ci->depth > 0 ? ci->ref : "", ci->depth > 0 ? "." : "", ci->nchildren + k + 1);
+			}
+			size_t kept_amends = 0;
+			for (size_t k = 0; k < TG_BUF_COUNT(&s->amends, piece); k++) {
+				const item_edit *ed = tg_reg_asm_item_edit(b, TG_BUF_AT(&s->amends, piece, k).source);
+				if (ed != NULL && ed->reason != NULL)
+					tg_buf_printf(&dropped, "%s業界補足", dropped.len ? "、" : "");
+				else
+					kept_amends++;
+			}
+			if (kept_amends > 0)
 				tg_buf_printf(&t, "%s業界補足", t.len ? "、" : "");
 			if (t.len == 0)
 				tg_buf_puts(&t, "本文で対応");
+			if (dropped.len > 0)
+				tg_buf_printf(&t, "（%sは適用除外）", dropped.data);
+			tg_buf_free(&dropped);
 		}
 		x.treatment = tg_reg_asm_adup(b, t.data);
 		tg_buf_free(&t);
@@ -316,8 +343,26 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 		TG_BUF_PUSH(&list, const char *, md(b, "各条項の後の〔　〕内は、その条項が対応する業界ガイドライン"
 		    "の項目（番号とレベル）である。"));
 	}
-	TG_BUF_PUSH(&list, const char *, md(b, "条項の番号は基にしたサンプルの番号をそのまま用いる。"
-	    "適用除外とした条項の番号は欠番とし、その理由を付録「適用除外一覧」に示す。"));
+	if (r->marks != 0) {
+		tg_buf_clear(&p);
+		tg_origin_footnotes(r->marks, &p, "");
+		TG_BUF_PUSH(&list, const char *, md(b, p.data));
+	}
+	/* Say whose numbers these are: below the chapters, partly ours. */
+	bool reconstructed = false;
+	for (size_t i = 0; i < r->tset->nclauses && !reconstructed; i++) {
+		const tg_item *it = r->tset->clauses[i].item;
+		reconstructed = it != NULL && !r->tset->clauses[i].chapter &&
+		    it->prov.kind == TG_PROV_AUTHORED;
+	}
+	TG_BUF_PUSH(&list, const char *, md(b, reconstructed ?
+	    "条項の番号は、章は基にしたサンプルのとおりとし、章より下は本ツールが再構成した番号"
+	    "（基にしたサンプルの番号と異なる場合がある）を用いる。番号は付け直さず、適用除外とした条項の"
+	    "番号は欠番として、その理由を付録「適用除外一覧」に示す。本文中の参照は、章・節・条"
+	    "（例：第3章、3.2節、3.2.1条）で示す。" :
+	    "条項の番号は基にしたサンプルの番号をそのまま用いる。適用除外とした条項の番号は欠番とし、"
+	    "その理由を付録「適用除外一覧」に示す。本文中の参照は、章・節・条（例：第3章、3.2節、"
+	    "3.2.1条）で示す。"));
 	r->nabout = TG_BUF_COUNT(&list, const char *);
 	r->about = tg_arena_memdup(&r->arena, list.data, list.len);
 	tg_buf_free(&list);

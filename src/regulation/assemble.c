@@ -9,6 +9,7 @@
 
 #include "internal.h"
 #include "../render/escape.h"
+#include "../render/provenance.h"
 
 char *
 tg_reg_asm_adup(builder *b, const char *s)
@@ -16,8 +17,8 @@ tg_reg_asm_adup(builder *b, const char *s)
 	return tg_arena_strdup(&b->r->arena, s);
 }
 
-static slot *
-slot_of(builder *b, const tg_item *it)
+slot *
+tg_reg_asm_slot(builder *b, const tg_item *it)
 {
 	if (it == NULL || it->catalog != b->t->catalog)
 		return NULL;
@@ -38,16 +39,17 @@ tg_reg_label_text(const tg_item *it, bool with_level)
 {
 	const tg_catalog *c = it->catalog;
 	tg_buf b = TG_BUF_INIT;
-	tg_buf_printf(&b, "%s %s", c->short_title ? c->short_title : c->title, it->ref);
+	tg_buf_printf(&b, "%s %s%s", c->short_title ? c->short_title : c->title, it->ref,
+	    tg_origin_text_of(tg_item_origin(it))->mark);
 	if (with_level && it->level == TG_LEVEL_UNKNOWN) {
-		tg_buf_puts(&b, " (不明)");
+		tg_buf_puts(&b, "（不明）");
 	} else if (with_level && it->ncited_levels > 1) {
-		tg_buf_puts(&b, " (");
+		tg_buf_puts(&b, "（");
 		for (size_t i = 0; i < it->ncited_levels; i++)
 			tg_buf_printf(&b, "%s%s", i ? "/" : "", c->levels[it->cited_levels[i]]);
-		tg_buf_putc(&b, ')');
+		tg_buf_puts(&b, "）");
 	} else if (with_level && it->level >= 0) {
-		tg_buf_printf(&b, " (%s)", c->levels[it->level]);
+		tg_buf_printf(&b, "（%s）", c->levels[it->level]);
 	}
 	return tg_buf_detach(&b);
 }
@@ -141,7 +143,7 @@ tg_reg_asm_clause_name(builder *b, const tg_item *it)
 {
 	tg_buf n = TG_BUF_INIT;
 	const tg_item *ch = it;
-	while (ch != NULL && !(slot_of(b, ch) && slot_of(b, ch)->tc->chapter))
+	while (ch != NULL && !(tg_reg_asm_slot(b, ch) && tg_reg_asm_slot(b, ch)->tc->chapter))
 		ch = ch->parent;
 	if (ch != NULL && ch != it && ch->depth == 0)
 		tg_buf_printf(&n, "%s ", heading_title(b, ch));
@@ -183,6 +185,25 @@ proposal_md(builder *b, const char *text, const char **title)
 	return out;
 }
 
+/* A replaced addition's text (Markdown already): a leading 【見出し】 is
+ * its title. */
+static const char *
+split_title(builder *b, const char *md, const char **title)
+{
+	static const char open[] = "【", close[] = "】";
+	*title = NULL;
+	if (strncmp(md, open, sizeof open - 1) != 0)
+		return md;
+	const char *end = strstr(md, close), *nl = strchr(md, '\n');
+	if (end == NULL || (nl != NULL && end > nl))
+		return md;
+	*title = tg_arena_strndup(&b->r->arena, md + sizeof open - 1, (size_t)(end - md) - (sizeof open - 1));
+	md = end + sizeof close - 1;
+	while (*md == ' ' || *md == '\n')
+		md++;
+	return md;
+}
+
 void
 tg_reg_asm_push_unique(tg_buf *list, const void *p)
 {
@@ -194,20 +215,61 @@ tg_reg_asm_push_unique(tg_buf *list, const void *p)
 
 /* ---- the profile ---- */
 
+const item_edit *
+tg_reg_asm_item_edit(const builder *b, const tg_item *source)
+{
+	for (size_t i = 0; source != NULL && i < TG_BUF_COUNT(&b->item_edits, item_edit); i++)
+		if (TG_BUF_AT(&b->item_edits, item_edit, i).source == source)
+			return &TG_BUF_AT(&b->item_edits, item_edit, i);
+	return NULL;
+}
+
+/* The guideline item an `item:` entry names, when it has an addition or a
+ * supplement. */
+static const tg_item *
+entry_item(builder *b, const tg_node *e)
+{
+	const tg_node *n = e->kind == TG_NODE_MAP ? tg_node_get(e, "item") : NULL;
+	const tg_catalog *g = b->r->spec.ind->guideline;
+	const tg_item *it = n && n->kind == TG_NODE_SCALAR && g ? tg_catalog_item(g, n->str) : NULL;
+	return it != NULL && tg_reg_proposal_row(b->r->spec.ind, it) != NULL ? it : NULL;
+}
+
 static void
 read_profile(builder *b)
 {
 	const tg_profile *p = b->r->spec.profile;
 	const tg_node *ex = tg_reg_profile_get(p, "exclude"), *rp = tg_reg_profile_get(p, "replace");
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
+		const tg_item *src = entry_item(b, ex->items[i]);
+		if (src != NULL && tg_reg_asm_item_edit(b, src) == NULL) {
+			const tg_node *reason = tg_node_get(ex->items[i], "reason");
+			item_edit ed = {src, reason && reason->kind == TG_NODE_SCALAR ? reason->str : "", NULL,
+			    NULL};
+			TG_BUF_PUSH(&b->item_edits, item_edit, ed);
+		}
+	}
+	for (size_t i = 0; rp != NULL && rp->kind == TG_NODE_SEQ && i < rp->n; i++) {
+		const tg_item *src = entry_item(b, rp->items[i]);
+		const tg_node *text = src ? tg_node_get(rp->items[i], "text") : NULL;
+		if (src == NULL || tg_reg_asm_item_edit(b, src) != NULL || text == NULL ||
+		    text->kind != TG_NODE_SCALAR)
+			continue;
+		item_edit ed = {src, NULL, tg_reg_parse_scalar(p->file, text, false, b->diag), NULL};
+		b->failed = b->failed || ed.replacement == NULL;
+		TG_BUF_PUSH(&b->item_edits, item_edit, ed);
+	}
+	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
 		const tg_node *e = ex->items[i];
 		const tg_node *c = e->kind == TG_NODE_MAP ? tg_node_get(e, "clause") : NULL;
 		const tg_node *reason = c ? tg_node_get(e, "reason") : NULL;
 		const tg_item *it = c && c->kind == TG_NODE_SCALAR ?
 		    tg_data_ref(b->r->data, c->str, b->t->catalog) : NULL;
-		slot *s = slot_of(b, it);
-		if (s != NULL)
+		slot *s = tg_reg_asm_slot(b, it);
+		if (s != NULL) {
 			s->excluded = reason && reason->kind == TG_NODE_SCALAR ? reason->str : "";
+			s->excluded_pos = c->pos;
+		}
 	}
 	for (size_t i = 0; rp != NULL && rp->kind == TG_NODE_SEQ && i < rp->n; i++) {
 		const tg_node *e = rp->items[i];
@@ -215,7 +277,7 @@ read_profile(builder *b)
 		const tg_node *text = c ? tg_node_get(e, "text") : NULL;
 		const tg_item *it = c && c->kind == TG_NODE_SCALAR ?
 		    tg_data_ref(b->r->data, c->str, b->t->catalog) : NULL;
-		slot *s = slot_of(b, it);
+		slot *s = tg_reg_asm_slot(b, it);
 		if (s == NULL || text == NULL || text->kind != TG_NODE_SCALAR)
 			continue;
 		s->replacement = tg_reg_parse_scalar(p->file, text, false, b->diag);
@@ -247,6 +309,17 @@ render_texts(builder *b, const tg_node *ctx)
 		s->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
 		tg_mus_free(m);
 	}
+	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++) {
+		item_edit *ed = &TG_BUF_AT(&b->item_edits, item_edit, i);
+		if (ed->replacement == NULL)
+			continue;
+		int r = tg_reg_render(ed->replacement, ctx, &out, b->diag);
+		if (r != TG_EXIT_OK && rc == TG_EXIT_OK)
+			rc = r;
+		ed->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
+		tg_mus_free(ed->replacement);
+		ed->replacement = NULL;
+	}
 	tg_buf_free(&out);
 	return rc;
 }
@@ -273,7 +346,7 @@ mark_editions(builder *b)
 			s->in_edition = s->shows_text || kept_below[i];
 		}
 		if (s->in_edition && it->parent != NULL) {
-			slot *up = slot_of(b, it->parent);
+			slot *up = tg_reg_asm_slot(b, it->parent);
 			if (up != NULL)
 				kept_below[up - b->slots] = true;
 		}
@@ -282,7 +355,7 @@ mark_editions(builder *b)
 	for (size_t i = 0; i < b->t->nclauses; i++) {
 		slot *s = &b->slots[i];
 		for (const tg_item *up = s->tc->item; up != NULL && !s->gone; up = up->parent) {
-			slot *u = slot_of(b, up);
+			slot *u = tg_reg_asm_slot(b, up);
 			s->gone = u != NULL && u->excluded != NULL;
 		}
 	}
@@ -328,15 +401,16 @@ collect_industry(builder *b)
 		r->items_in_scope++;
 		bool placed = false;
 		for (size_t k = 0; row != NULL && k < row->ntargets; k++) {
-			slot *s = slot_of(b, row->targets[k].target);
+			slot *s = tg_reg_asm_slot(b, row->targets[k].target);
 			if (s != NULL) {
 				tg_reg_asm_push_unique(&s->labels, it);
 				placed = placed || s->in_edition;
 			}
 		}
 		const tg_proposal *p = row ? row->proposal : NULL;
-		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? slot_of(b, p->clause) : NULL;
-		if (ps != NULL) {
+		slot *ps = p != NULL && p->action != TG_ACTION_NONE ? tg_reg_asm_slot(b, p->clause) : NULL;
+		const item_edit *ed = ps != NULL ? tg_reg_asm_item_edit(b, it) : NULL;
+		if (ps != NULL && (ed == NULL || ed->reason == NULL)) {
 			if (p->action == TG_ACTION_AMEND)
 				tg_reg_asm_push_unique(&ps->labels, it);
 			placed = placed || ps->in_edition;
@@ -350,7 +424,7 @@ collect_industry(builder *b)
 		for (size_t k = 0; c != NULL && k < c->nrows; k++) {
 			const tg_xw_row *row = &c->rows[k];
 			const tg_proposal *p = row->proposal;
-			slot *s = p ? slot_of(b, p->clause) : NULL;
+			slot *s = p ? tg_reg_asm_slot(b, p->clause) : NULL;
 			if (s == NULL || row->source == NULL || p->text == NULL ||
 			    !tg_reg_in_scope(&r->spec, row->source))
 				continue;
@@ -360,7 +434,7 @@ collect_industry(builder *b)
 	/* The industry's own, in file order (no levels: always in scope). */
 	for (size_t i = 0; i < ind->nadditions; i++) {
 		const tg_addition *a = &ind->additions[i];
-		slot *s = slot_of(b, a->clause);
+		slot *s = tg_reg_asm_slot(b, a->clause);
 		if (s != NULL && a->text != NULL)
 			place(s, a->action, (piece){NULL, a, a->text});
 	}
@@ -392,6 +466,17 @@ new_entry(builder *b)
 	return &TG_BUF_AT(&b->entries, tg_reg_entry, TG_BUF_COUNT(&b->entries, tg_reg_entry) - 1);
 }
 
+/* Notes that a chapter (and the document) shows an item's provenance mark. */
+static void
+note_mark(builder *b, size_t chapter, const tg_item *it)
+{
+	tg_origin o = it != NULL ? tg_item_origin(it) : TG_ORIGIN_FACT;
+	if (!tg_origin_marked(o))
+		return;
+	b->r->marks |= 1u << o;
+	TG_BUF_AT(&b->chapters, tg_reg_chapter, chapter).marks |= 1u << o;
+}
+
 static void
 set_labels(builder *b, tg_reg_entry *e, const tg_buf *items)
 {
@@ -403,6 +488,7 @@ set_labels(builder *b, tg_reg_entry *e, const tg_buf *items)
 		const tg_item *it = TG_BUF_AT(items, const tg_item *, i);
 		e->labels[i].item = it;
 		e->labels[i].text = tg_reg_asm_label(b, it, true);
+		note_mark(b, e->chapter, it);
 	}
 	e->nlabels = n;
 }
@@ -427,17 +513,29 @@ clause_entry(builder *b, slot *s, unsigned depth)
 	}
 	e->text = s->text;
 	e->replaced = s->replaced;
-	size_t n = TG_BUF_COUNT(&s->amends, piece);
+	size_t n = TG_BUF_COUNT(&s->amends, piece), kept = 0;
 	e->supplements = TG_ARENA_ARRAY(&b->r->arena, tg_reg_supplement, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
 		const piece *p = &TG_BUF_AT(&s->amends, piece, i);
-		e->supplements[i].source = p->source;
-		e->supplements[i].addition = p->addition;
-		e->supplements[i].label = piece_label(b, p);
-		e->supplements[i].text = proposal_md(b, p->text, NULL);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
+		if (ed != NULL && ed->reason != NULL) {
+			tg_buf name = TG_BUF_INIT;
+			tg_buf_printf(&name, "%s への%s（%s）", tg_reg_asm_clause_name(b, it), "業界補足",
+			    piece_label(b, p));
+			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, name.data), ed->reason, 0};
+			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
+			tg_buf_free(&name);
+			continue;
+		}
+		tg_reg_supplement *sp = &e->supplements[kept++];
+		sp->source = p->source;
+		sp->addition = p->addition;
+		sp->label = piece_label(b, p);
+		note_mark(b, e->chapter, p->source);
+		sp->text = ed != NULL ? ed->text : proposal_md(b, p->text, NULL);
 	}
-	e->nsupplements = n;
-	b->namends += n;
+	e->nsupplements = kept;
+	b->namends += kept;
 	set_labels(b, e, &s->labels);
 }
 
@@ -449,29 +547,50 @@ addition_entries(builder *b, slot *s, unsigned depth)
 	size_t n = TG_BUF_COUNT(&s->adds, piece);
 	for (size_t i = 0; i < n; i++) {
 		const piece *p = &TG_BUF_AT(&s->adds, piece, i);
+		const item_edit *ed = tg_reg_asm_item_edit(b, p->source);
+		bool replaced = ed != NULL && ed->reason == NULL;
+		/* Numbers follow the industry's list: one the company drops leaves
+		 * a gap, as an excluded clause does. */
+		tg_buf num = TG_BUF_INIT;
+		if (it->depth > 0)
+			tg_buf_printf(&num, "%s.", it->ref);
+		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
+		const char *number = tg_reg_asm_adup(b, num.data);
+		const char *title = NULL;
+		const char *text = replaced ? split_title(b, ed->text, &title) :
+		    proposal_md(b, p->text, p->addition ? NULL : &title);
+		if (title == NULL && replaced && p->addition == NULL)
+			proposal_md(b, p->text, &title);	/* the industry's title stays */
+		if (p->addition != NULL)
+			title = p->addition->title;
+		if (title == NULL)
+			title = p->source && p->source->title ? p->source->title : "業界追加事項";
+		if (ed != NULL && ed->reason != NULL) {
+			tg_buf_clear(&num);
+			tg_buf_printf(&num, "%s %s（%s：%s）", number, title, "業界追加", piece_label(b, p));
+			tg_reg_exclusion x = {it, tg_reg_asm_adup(b, num.data), ed->reason, 0};
+			TG_BUF_PUSH(&b->exclusions, tg_reg_exclusion, x);
+			tg_buf_free(&num);
+			continue;
+		}
 		tg_reg_entry *e = new_entry(b);
 		e->kind = TG_REG_ADDITION;
 		e->item = it;
 		e->tc = s->tc;
 		e->depth = depth + 1;
-		tg_buf num = TG_BUF_INIT;
-		if (it->depth > 0)
-			tg_buf_printf(&num, "%s.", it->ref);
-		tg_buf_printf(&num, "%zu", it->nchildren + i + 1);
-		e->number = tg_reg_asm_adup(b, num.data);
+		e->number = number;
+		e->replaced = replaced;
 		TG_BUF_PUSH(&s->numbers, const char *, e->number);
 		tg_buf_clear(&num);
 		tg_buf_printf(&num, "-add%zu", i + 1);
 		e->anchor = anchor(b, it->id, num.data);
 		tg_buf_free(&num);
-		const char *title;
-		e->text = proposal_md(b, p->text, p->addition ? NULL : &title);
-		if (p->addition != NULL)
-			title = p->addition->title;
-		e->title = title ? title : p->source && p->source->title ? p->source->title : "業界追加事項";
+		e->text = text;
+		e->title = title;
 		e->source = p->source;
 		e->addition = p->addition;
 		e->source_label = piece_label(b, p);
+		note_mark(b, e->chapter, p->source);
 		if (b->r->spec.labels && p->source != NULL) {
 			e->labels = TG_ARENA_NEW(&b->r->arena, tg_reg_label);
 			e->labels[0].item = p->source;
@@ -535,7 +654,7 @@ build_entries(builder *b)
 		note_exclusion(b, ci);
 		if (!ch->in_edition || ch->gone)
 			continue;
-		tg_reg_chapter c = {ch->tc->item, &t->files[fi], TG_BUF_COUNT(&b->entries, tg_reg_entry), 0};
+		tg_reg_chapter c = {ch->tc->item, &t->files[fi], TG_BUF_COUNT(&b->entries, tg_reg_entry), 0, 0};
 		TG_BUF_PUSH(&b->chapters, tg_reg_chapter, c);
 		const tg_item *top = ch->tc->item;
 		clause_entry(b, ch, 0);
@@ -598,6 +717,7 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	collect_industry(&b);
 	tg_reg_asm_titles(&b, ctx);
 	build_entries(&b);
+	tg_reg_asm_warn_excluded_refs(&b);
 	r->nentries = TG_BUF_COUNT(&b.entries, tg_reg_entry);
 	r->entries = tg_arena_memdup(&r->arena, b.entries.data, b.entries.len);
 	r->nchapters = TG_BUF_COUNT(&b.chapters, tg_reg_chapter);
@@ -622,6 +742,9 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	tg_buf_free(&b.chapters);
 	tg_buf_free(&b.xrefs);
 	tg_buf_free(&b.exclusions);
+	for (size_t i = 0; i < TG_BUF_COUNT(&b.item_edits, item_edit); i++)
+		tg_mus_free(TG_BUF_AT(&b.item_edits, item_edit, i).replacement);
+	tg_buf_free(&b.item_edits);
 	tg_map_free(&b.anchors);
 	if (rc != TG_EXIT_OK) {
 		tg_reg_free(r);

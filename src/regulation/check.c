@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/form.h"
 #include "regulation.h"
 #include "../load/schema.h"
 #include "../util/text.h"
+#include "../util/utf8.h"
 
 /* ---- registries ---- */
 
@@ -108,6 +110,40 @@ lists(const tg_data *d, const tg_paramset *ps, const tg_param *p, const tg_item 
 	return false;
 }
 
+/* Cross-references in a text (a template, a replacement, a proposal) name
+ * clauses of the set with the right word.  `exact` positions each problem
+ * at the reference; otherwise at `at`. */
+typedef struct ref_check {
+	const tg_tset *t;
+	const char *text;
+	tg_pos start;
+	bool exact;
+	tg_diag *diag;
+} ref_check;
+
+static void
+check_ref(void *ud, size_t off, size_t len, const char *number, const char *word)
+{
+	ref_check *rc = ud;
+	tg_buf msg = TG_BUF_INIT;
+	char *written = tg_xstrndup(rc->text + off, len);
+	if (tg_reg_ref_problem(rc->t, number, word, written, &msg) != NULL) {
+		tg_pos at = rc->exact ? tg_reg_pos_in(rc->start, rc->text, off) : rc->start;
+		if (rc->exact)
+			at.span = (unsigned)tg_utf8_count(rc->text + off, len);
+		tg_diag_error(rc->diag, at, "%s", msg.data);
+	}
+	free(written);
+	tg_buf_free(&msg);
+}
+
+static void
+check_refs(const tg_tset *t, const char *text, size_t len, tg_pos start, bool exact, tg_diag *diag)
+{
+	ref_check rc = {t, text, start, exact, diag};
+	tg_reg_refs_scan(text, len, check_ref, &rc);
+}
+
 /* A name that is both a value and a group (`a` and `a.b`) cannot be built. */
 static void
 check_names(const tg_paramset *ps, tg_diag *diag)
@@ -137,6 +173,7 @@ check_registry(tg_data *d, tg_paramset *ps, tg_diag *diag)
 		parsed[i] = tg_reg_parse_clause(t, c, diag);
 		if (parsed[i] == NULL)
 			continue;
+		check_refs(t, c->text, c->len, c->text_pos, true, diag);
 		walk_ctx w = {ps, c, &use, diag, 0};
 		tg_mus_walk(parsed[i], check_tag, &w);
 		clean[i] = w.errors == 0;
@@ -221,6 +258,8 @@ check_proposals(tg_data *d, const tg_industry *ind, tg_diag *diag)
 				tg_diag_error(diag, p->clause_pos, "proposal clause '%s' has no regulation "
 				    "template in %s, so the industry regulation cannot place it", p->clause_id,
 				    t->dir);
+			if (p->text != NULL)
+				check_refs(t, p->text, strlen(p->text), p->pos, false, diag);
 		}
 	}
 	for (size_t i = 0; i < ind->nadditions; i++) {
@@ -239,8 +278,21 @@ check_proposals(tg_data *d, const tg_industry *ind, tg_diag *diag)
 
 /* ---- profiles ---- */
 
-static const char *const exclude_keys[] = {"clause", "reason", NULL};
-static const char *const replace_keys[] = {"clause", "text", NULL};
+const tg_xw_row *
+tg_reg_proposal_row(const tg_industry *ind, const tg_item *it)
+{
+	for (size_t i = 0; i < ind->ncrosswalks; i++) {
+		const tg_crosswalk *c = ind->crosswalks[i];
+		const tg_xw_row *r = c ? tg_map_get(&c->row_by_source, it->id) : NULL;
+		if (r != NULL && r->proposal != NULL && r->proposal->clause != NULL &&
+		    (r->proposal->action == TG_ACTION_ADD || r->proposal->action == TG_ACTION_AMEND))
+			return r;
+	}
+	return NULL;
+}
+
+static const char *const exclude_keys[] = {"clause", "item", "reason", NULL};
+static const char *const replace_keys[] = {"clause", "item", "text", NULL};
 static const char *const revision_keys[] = {"date", "version", "description", NULL};
 
 /* The clause id an entry names, as written, for messages. */
@@ -248,19 +300,72 @@ static const char *
 named(const tg_node *entry)
 {
 	const tg_node *c = tg_node_get(entry, "clause");
+	if (c == NULL)
+		c = tg_node_get(entry, "item");
 	return c != NULL && c->kind == TG_NODE_SCALAR && !tg_node_is_null(c) ? c->str : "?";
+}
+
+/* An `item` entry: an industry item whose addition (add) or supplement
+ * (amend) the company drops or rewrites.  Returns its crosswalk row, or NULL
+ * (reported). */
+static const tg_xw_row *
+entry_item(tg_load *l, const tg_profile *p, const tg_node *entry, const char *what)
+{
+	const tg_node *n = tg_node_get(entry, "item");
+	if (tg_schema_scalar(l, n, "'item'") == NULL)
+		return NULL;
+	const tg_industry *ind = p->industry;
+	const tg_catalog *g = ind->guideline;
+	const tg_item *it = g != NULL ? tg_catalog_item(g, n->str) : NULL;
+	if (it == NULL) {
+		/* Only items with an addition or a supplement can be named. */
+		const char **ids = tg_xcalloc(g ? g->nitems + 1 : 1, sizeof *ids);
+		size_t k = 0;
+		for (size_t i = 0; g != NULL && i < g->nitems; i++)
+			if (tg_reg_proposal_row(ind, g->items[i]) != NULL)
+				ids[k++] = g->items[i]->id;
+		const char *near = tg_text_suggest(n->str, ids, k);
+		if (near != NULL)
+			tg_diag_error(l->diag, n->pos, "'%s' is not an item of %s (did you mean '%s'?)", n->str,
+			    g ? g->id : "?", near);
+		else
+			tg_diag_error(l->diag, n->pos, "'%s' is not an item of %s", n->str, g ? g->id : "?");
+		free(ids);
+		return NULL;
+	}
+	const tg_xw_row *row = tg_reg_proposal_row(ind, it);
+	if (row == NULL)
+		tg_diag_error(l->diag, n->pos, "%s: item '%s' has no industry addition or supplement "
+		    "(no add or amend proposal in the industry's crosswalks)", what, n->str);
+	return row;
+}
+
+/* Which of `clause` and `item` an entry names (exactly one). */
+static bool
+entry_kind(tg_load *l, const tg_node *entry, const char *what, bool *is_item)
+{
+	const tg_node *c = tg_node_get(entry, "clause"), *i = tg_node_get(entry, "item");
+	*is_item = i != NULL;
+	if (c != NULL && i != NULL) {
+		tg_diag_error(l->diag, i->pos, "%s entry names both a 'clause' and an 'item'; one entry "
+		    "is one or the other", what);
+		return false;
+	}
+	if (c == NULL && i == NULL) {
+		if (!tg_schema_misspelt(entry, "clause") && !tg_schema_misspelt(entry, "item"))
+			tg_diag_error(l->diag, entry->pos, "%s entry has no 'clause' (a clause of the "
+			    "regulation) or 'item' (an industry item whose addition or supplement it is)", what);
+		return false;
+	}
+	return true;
 }
 
 /* A clause named by an exclude / replace entry, or NULL (reported). */
 static const tg_tclause *
 entry_clause(tg_load *l, const tg_tset *t, const tg_node *entry, const char *what)
 {
+	(void)what;
 	const tg_node *c = tg_node_get(entry, "clause");
-	if (c == NULL) {
-		if (!tg_schema_misspelt(entry, "clause"))
-			tg_diag_error(l->diag, entry->pos, "%s entry has no 'clause'", what);
-		return NULL;
-	}
 	if (tg_schema_scalar(l, c, "'clause'") == NULL)
 		return NULL;
 	const tg_item *it = tg_data_ref(l->data, c->str, t->catalog);
@@ -341,6 +446,10 @@ check_parameters(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		const tg_param *prm = param(ps, k->str);
 		if (prm != NULL) {
 			tg_param_check_value(l, prm, v);
+			const char *latest = tg_reg_latest_revision(p);
+			if (strcmp(prm->name, TG_REG_REVISION_DATE) == 0 && latest != NULL)
+				tg_diag_warning(l->diag, k->pos, "'%s' is ignored: the latest of 'revisions' "
+				    "(%s) dates every chapter, as in 改訂履歴; remove this line", prm->name, latest);
 			continue;
 		}
 		const char *near = tg_text_suggest(k->str, names, ps->nparams);
@@ -378,6 +487,25 @@ excluded_by(const tg_tclause *const *excl, size_t n, const tg_tclause *c)
 	return NULL;
 }
 
+/* The proposal of a row dropped with an excluded clause (its own clause,
+ * or one above it), or NULL. */
+static const tg_tclause *
+proposal_excluded_by(const tg_tset *t, const tg_tclause *const *excl, size_t n,
+    const tg_xw_row *row)
+{
+	const tg_tclause *c = row->proposal->clause ? tg_tset_clause(t, row->proposal->clause->id) : NULL;
+	return c != NULL ? excluded_by(excl, n, c) : NULL;
+}
+
+static bool
+listed(const tg_xw_row *const *rows, size_t n, const tg_xw_row *row)
+{
+	for (size_t k = 0; k < n; k++)
+		if (rows[k] == row)
+			return true;
+	return false;
+}
+
 static void
 check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 {
@@ -385,12 +513,17 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 	const tg_node *ex = list_of(l, p, "exclude"), *rp = list_of(l, p, "replace");
 	const tg_tclause **excl = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *excl);
 	const tg_tclause **repl = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *repl);
-	size_t nexcl = 0, nrepl = 0;
+	const tg_xw_row **xrows = tg_xcalloc((ex ? ex->n : 0) + 1, sizeof *xrows);
+	const tg_xw_row **rrows = tg_xcalloc((rp ? rp->n : 0) + 1, sizeof *rrows);
+	size_t nexcl = 0, nrepl = 0, nxrows = 0, nrrows = 0;
+	bool is_item;
+	/* Each entry's frame once; then clauses first, as an item's addition
+	 * may lie in an excluded clause. */
+	signed char *kind = tg_xcalloc((ex ? ex->n : 0) + 1, 1);	/* 0 none, 1 clause, 2 item */
 	for (size_t i = 0; ex != NULL && i < ex->n; i++) {
 		const tg_node *e = ex->items[i];
 		if (!tg_schema_map(l, e, "an 'exclude' entry", exclude_keys))
 			continue;
-		const tg_tclause *c = entry_clause(l, t, e, "'exclude'");
 		const tg_node *reason = tg_node_get(e, "reason");
 		if (reason == NULL) {
 			if (!tg_schema_misspelt(e, "reason"))
@@ -399,6 +532,14 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		} else {
 			tg_schema_scalar(l, reason, "'reason'");
 		}
+		if (entry_kind(l, e, "an 'exclude'", &is_item))
+			kind[i] = is_item ? 2 : 1;
+	}
+	for (size_t i = 0; ex != NULL && i < ex->n; i++) {
+		const tg_node *e = ex->items[i];
+		if (kind[i] != 1)
+			continue;
+		const tg_tclause *c = entry_clause(l, t, e, "'exclude'");
 		if (c == NULL)
 			continue;
 		const tg_tclause *prev = excluded_by(excl, nexcl, c);
@@ -410,6 +551,25 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		else
 			excl[nexcl++] = c;
 	}
+	for (size_t i = 0; ex != NULL && i < ex->n; i++) {
+		const tg_node *e = ex->items[i];
+		if (kind[i] != 2)
+			continue;
+		const tg_xw_row *row = entry_item(l, p, e, "'exclude'");
+		if (row == NULL)
+			continue;
+		const tg_pos ipos = tg_node_get(e, "item")->pos;
+		const tg_tclause *x = proposal_excluded_by(t, excl, nexcl, row);
+		if (listed(xrows, nxrows, row))
+			tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is excluded twice",
+			    row->source->id);
+		else if (x != NULL)
+			tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' lies in '%s', "
+			    "which is already excluded", row->source->id, x->item->id);
+		else
+			xrows[nxrows++] = row;
+	}
+	free(kind);
 	tg_arena a;
 	tg_arena_init(&a);
 	tg_node *ctx = NULL;
@@ -417,28 +577,46 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 		const tg_node *e = rp->items[i];
 		if (!tg_schema_map(l, e, "a 'replace' entry", replace_keys))
 			continue;
-		const tg_tclause *c = entry_clause(l, t, e, "'replace'");
 		const tg_node *text = tg_node_get(e, "text");
 		if (text == NULL && !tg_schema_misspelt(e, "text"))
 			tg_diag_error(l->diag, e->pos, "the replacement of '%s' has no 'text'", named(e));
-		if (c != NULL) {
-			const tg_tclause *x = excluded_by(excl, nexcl, c);
-			bool twice = false;
-			for (size_t k = 0; k < nrepl; k++)
-				twice = twice || repl[k] == c;
-			const tg_pos cpos = tg_node_get(e, "clause")->pos;
-			if (x == c)
-				tg_diag_error(l->diag, cpos, "'%s' is replaced but also excluded", c->item->id);
-			else if (x != NULL)
-				tg_diag_error(l->diag, cpos, "'%s' is replaced but lies in '%s', which is excluded",
-				    c->item->id, x->item->id);
-			else if (twice)
-				tg_diag_error(l->diag, cpos, "'%s' is replaced twice", c->item->id);
-			else
-				repl[nrepl++] = c;
+		if (entry_kind(l, e, "a 'replace'", &is_item) && is_item) {
+			const tg_xw_row *row = entry_item(l, p, e, "'replace'");
+			const tg_pos ipos = tg_node_get(e, "item")->pos;
+			const tg_tclause *x = row ? proposal_excluded_by(t, excl, nexcl, row) : NULL;
+			if (row != NULL && listed(xrows, nxrows, row))
+				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced but "
+				    "also excluded", row->source->id);
+			else if (row != NULL && x != NULL)
+				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced but "
+				    "lies in '%s', which is excluded", row->source->id, x->item->id);
+			else if (row != NULL && listed(rrows, nrrows, row))
+				tg_diag_error(l->diag, ipos, "the addition or supplement of '%s' is replaced twice",
+				    row->source->id);
+			else if (row != NULL)
+				rrows[nrrows++] = row;
+		} else if (!is_item && tg_node_get(e, "clause") != NULL) {
+			const tg_tclause *c = entry_clause(l, t, e, "'replace'");
+			if (c != NULL) {
+				const tg_tclause *x = excluded_by(excl, nexcl, c);
+				bool twice = false;
+				for (size_t k = 0; k < nrepl; k++)
+					twice = twice || repl[k] == c;
+				const tg_pos cpos = tg_node_get(e, "clause")->pos;
+				if (x == c)
+					tg_diag_error(l->diag, cpos, "'%s' is replaced but also excluded", c->item->id);
+				else if (x != NULL)
+					tg_diag_error(l->diag, cpos, "'%s' is replaced but lies in '%s', which is excluded",
+					    c->item->id, x->item->id);
+				else if (twice)
+					tg_diag_error(l->diag, cpos, "'%s' is replaced twice", c->item->id);
+				else
+					repl[nrepl++] = c;
+			}
 		}
 		if (text == NULL || tg_schema_scalar(l, text, "'text'") == NULL)
 			continue;
+		check_refs(t, text->str, strlen(text->str), text->pos, false, l->diag);
 		/* The replacement is a template too, rendered strictly. */
 		tg_mus *m = tg_reg_parse_scalar(p->file, text, true, l->diag);
 		if (m == NULL)
@@ -453,6 +631,8 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 	tg_arena_free(&a);
 	free(excl);
 	free(repl);
+	free(xrows);
+	free(rrows);
 }
 
 static void
@@ -504,8 +684,30 @@ tg_reg_check_data(tg_data *d, tg_diag *diag)
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
 		check_proposals(d, TG_DATA_AT(d, industries, tg_industry, i), diag);
-	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++)
-		tg_reg_check_profile(d, TG_DATA_AT(d, profiles, tg_profile, i), diag);
+	if (!d->lenient_profiles) {
+		for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++)
+			tg_reg_check_profile(d, TG_DATA_AT(d, profiles, tg_profile, i), diag);
+		return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;
+	}
+	/* Each profile on its own: one with errors is set aside; one with
+	 * warnings only is checked again so that they are shown. */
+	for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile);) {
+		tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
+		tg_diag *scratch = tg_diag_new();
+		if (p->industry == NULL)
+			tg_diag_error(scratch, p->industry_pos, "industry is not known");
+		else
+			tg_reg_check_profile(d, p, scratch);
+		bool bad = tg_diag_errors(scratch) > 0, warned = tg_diag_warnings(scratch) > 0;
+		tg_diag_free(scratch);
+		if (bad) {
+			tg_data_set_aside_profile(d, diag, p->file, p->id);
+			continue;	/* the list shifted */
+		}
+		if (warned)
+			tg_reg_check_profile(d, p, diag);
+		i++;
+	}
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;
 }
 
@@ -579,6 +781,12 @@ check_industry_examples(const tg_data *d, const tg_industry *ind, tg_diag *diag)
 	}
 	tg_buf used = TG_BUF_INIT, parsed = TG_BUF_INIT;
 	profile_uses(d, ind, &used, &parsed);
+	/* Forms that list examples (the 情報資産管理台帳's 記入例) use them too. */
+	for (size_t f = 0; f < TG_BUF_COUNT(&d->forms, tg_form *); f++) {
+		const tg_form *form = TG_BUF_AT(&d->forms, tg_form *, f);
+		for (size_t k = 0; k < form->nexamples; k++)
+			TG_BUF_PUSH(&used, const char *, form->examples[k].key);
+	}
 	for (size_t i = 0; i < ind->nexamples; i++) {
 		const tg_example *e = &ind->examples[i];
 		if (e->key == NULL)

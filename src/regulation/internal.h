@@ -26,6 +26,7 @@ typedef struct slot {
 	bool in_edition;	/* kept by the split (ignoring exclusions) */
 	bool shows_text;	/* its text belongs to this edition */
 	const char *excluded;	/* the reason, when excluded itself */
+	tg_pos excluded_pos;	/* the profile's exclude entry */
 	bool gone;		/* excluded, itself or through an ancestor */
 	tg_buf labels;		/* const tg_item * (serving items in scope) */
 	tg_buf adds;		/* piece */
@@ -34,12 +35,22 @@ typedef struct slot {
 	const char *anchor;	/* its entry's, once placed */
 } slot;
 
+/* A profile's `exclude` / `replace` entry naming an industry item: its
+ * addition or supplement is dropped, or its text rewritten. */
+typedef struct item_edit {
+	const tg_item *source;	/* the guideline item whose addition or supplement it is */
+	const char *reason;	/* excluded: the reason; NULL when replaced */
+	tg_mus *replacement;	/* replaced: the profile's text, parsed */
+	const char *text;	/* replaced: rendered Markdown */
+} item_edit;
+
 typedef struct builder {
 	tg_regulation *r;
 	const tg_tset *t;
 	slot *slots;		/* per tset clause */
 	size_t *slot_of_item;	/* per baseline item: slot + 1, 0 = none */
 	tg_buf entries, chapters, xrefs, exclusions;
+	tg_buf item_edits;	/* item_edit */
 	tg_map anchors;
 	size_t nadds, namends;
 	bool failed;		/* a replacement did not parse */
@@ -47,6 +58,9 @@ typedef struct builder {
 } builder;
 
 /* ---- assemble.c ---- */
+
+/* The slot of a clause item of the template set, or NULL. */
+slot *tg_reg_asm_slot(builder *b, const tg_item *it);
 
 /* A copy in the regulation's arena. */
 char *tg_reg_asm_adup(builder *b, const char *s);
@@ -57,8 +71,17 @@ const char *tg_reg_asm_label(builder *b, const tg_item *it, bool with_level);
 const char *tg_reg_asm_clause_name(builder *b, const tg_item *it);
 /* マネジメント対策編 / 技術対策編, or NULL when not split. */
 const char *tg_reg_asm_edition_name(tg_reg_split split);
+/* The profile's edit of a guideline item's addition or supplement, or NULL
+ * (always for the industry's own additions, which have no item). */
+const item_edit *tg_reg_asm_item_edit(const builder *b, const tg_item *source);
 /* Appends p to a list of pointers unless it is there already. */
 void tg_reg_asm_push_unique(tg_buf *list, const void *p);
+
+/* ---- refs.c ---- */
+
+/* Warns, at the profile's exclude entry, about each kept clause (or its
+ * additions and supplements) that refers to an excluded clause. */
+void tg_reg_asm_warn_excluded_refs(builder *b);
 
 /* ---- appendices.c ---- */
 

@@ -34,12 +34,17 @@ const tg_tset *tg_reg_tset_for(const tg_data *d, const tg_catalog *baseline);
 
 /* The Mustache context of a regulation: every registry parameter as a
  * nested mapping (company.name -> {company: {name: …}}), valued from the
- * profile's `parameters`, else (industry.examples.KEY) the industry's
- * example KEY, else (revision.date) the latest revision of the profile,
+ * profile's latest revision for revision.date, else the profile's
+ * `parameters`, else (industry.examples.KEY) the industry's example KEY,
  * else the registry default.  Every industry example is also present as
  * industry.examples.KEY.  ind and profile may be NULL.  Nodes live in a. */
 tg_node *tg_reg_context(tg_arena *a, const tg_paramset *ps, const tg_industry *ind,
     const tg_profile *profile);
+
+/* The parameter the profile's latest revision sets (each chapter's 改訂日). */
+#define TG_REG_REVISION_DATE "revision.date"
+/* The latest revision date of a profile (ISO text sorts by date), or NULL. */
+const char *tg_reg_latest_revision(const tg_profile *p);
 
 /* The value of a profile key (`level`, `parameters` …), or NULL. */
 const tg_node *tg_reg_profile_get(const tg_profile *p, const char *key);
@@ -57,6 +62,22 @@ tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool position
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
 int tg_reg_render(const tg_mus *m, const tg_node *ctx, tg_buf *out, tg_diag *diag);
 
+/* ---- cross-references (refs.c) ---- */
+
+/* A reference found in a text: bytes [off, off+len) ("第3章", "3.2.1条"),
+ * the number ("3", "3.2.1") and the word (章, 節, 条, or a mistaken 項). */
+typedef void (*tg_reg_ref_fn)(void *ud, size_t off, size_t len, const char *number,
+    const char *word);
+void tg_reg_refs_scan(const char *text, size_t len, tg_reg_ref_fn fn, void *ud);
+/* The clause a reference names (a chapter for 章), or NULL. */
+const tg_tclause *tg_reg_ref_clause(const tg_tset *t, const char *number, const char *word);
+/* The word a clause is referred to by: 章, 節 or 条. */
+const char *tg_reg_ref_word(const tg_tset *t, const tg_tclause *c);
+/* NULL when the reference (as written) is right; else the message (in msg). */
+const char *tg_reg_ref_problem(const tg_tset *t, const char *number, const char *word,
+    const char *written, tg_buf *msg);
+/* The position of byte `offset` of a text that starts at `start`. */
+tg_pos tg_reg_pos_in(tg_pos start, const char *text, size_t offset);
 /* The clauses (template order) whose template text contains `term`;
  * clauses receives const tg_tclause *.  Returns their number. */
 size_t tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses);
@@ -75,6 +96,9 @@ const tg_example *tg_reg_industry_example(const tg_industry *ind, const char *ke
  * render with defaults), proposal clauses that have templates, and every
  * profile under mappings/profiles.  Returns a TG_EXIT_* code. */
 int tg_reg_check_data(tg_data *d, tg_diag *diag);
+/* The crosswalk row of an industry item when it has an addition or a
+ * supplement (an add / amend proposal with a clause), else NULL. */
+const tg_xw_row *tg_reg_proposal_row(const tg_industry *ind, const tg_item *it);
 /* One profile's values against its industry and registry. */
 void tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag);
 /* What `validate` adds (not every command): per industry, every
@@ -148,6 +172,7 @@ typedef struct tg_reg_chapter {
 	const tg_item *item;
 	const tg_tfile *file;	/* its template file (names the output file) */
 	size_t first, count;	/* its entries */
+	unsigned marks;		/* provenance marks its labels carry (1 << tg_origin) */
 } tg_reg_chapter;
 
 /* 業界ガイドライン対応表: one row per clause that industry items serve.
@@ -197,6 +222,8 @@ typedef struct tg_regulation {
 	size_t nexclusions;
 	tg_reg_revision *revisions;
 	size_t nrevisions;
+	unsigned marks;		/* provenance marks anywhere in the document (1 << tg_origin) */
+	unsigned xref_marks;	/* … in the 対応表 */
 	/* 用語の定義: the industry's terms in its order, then the registry's
 	 * terms (those the templates rely on) the industry does not define. */
 	const tg_term **terms;
@@ -214,8 +241,25 @@ void tg_reg_free(tg_regulation *r);
 bool tg_reg_in_scope(const tg_reg_spec *spec, const tg_item *it);
 /* The label of an industry's own additions: its short title, else its title. */
 const char *tg_reg_industry_label(const tg_industry *ind);
-/* 「自工会 No.44 (LV1)」: short title, ref and (with_level) the level. */
+/* 「自工会 No.44（LV1）」: short title, ref, the provenance mark of an item
+ * that is not the guideline's own (＊ inferred title, ※ ours) and (with_level)
+ * the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
+
+/* ---- choosing from the command line (select.c) ---- */
+
+/* The industry of an id, or NULL after reporting the known ones. */
+const tg_industry *tg_reg_find_industry(const tg_data *d, const char *id, tg_diag *diag);
+/* --profile: a profile id of the data, or a YAML file (loaded into d and
+ * checked like the data's own); it must be for ind.  Returns a TG_EXIT_*
+ * code (USAGE for an unknown id, a missing file or another industry). */
+int tg_reg_find_profile(tg_data *d, const char *arg, const tg_industry *ind,
+    const tg_profile **out, tg_diag *diag);
+/* --level (arg, may be NULL or "all"), else the profile's level, else the
+ * industry's default, else every level: a level index or TG_REG_LEVEL_ALL.
+ * Returns a TG_EXIT_* code (USAGE for a level the guideline lacks). */
+int tg_reg_find_level(const char *arg, const tg_industry *ind, const tg_profile *p, int *level,
+    tg_diag *diag);
 
 /* ---- profiles (skeleton.c) ---- */
 

@@ -154,6 +154,14 @@ parameter(tg_buf *out, const tg_data *d, const tg_paramset *ps, const tg_industr
 		comment(out, 2, c.data);
 		tg_buf_clear(&c);
 	}
+	if (strcmp(p->name, TG_REG_REVISION_DATE) == 0) {
+		/* Dated by the revisions below: a value here would stay behind
+		 * when a revision is added. */
+		comment(out, 2, "（下の revisions の最新の日付が入るため、ここには書かない。）");
+		tg_buf_putc(out, '\n');
+		tg_buf_free(&c);
+		return;
+	}
 	const char *example = example_text(ind, p->name);
 	bool scalar_def = p->def != NULL && p->def->kind == TG_NODE_SCALAR;
 	if (example != NULL && scalar_def) {
@@ -227,13 +235,27 @@ tg_reg_skeleton(const tg_data *d, const tg_industry *ind, tg_buf *out)
 		}
 	if (clause == NULL)
 		clause = "CLAUSE-ID";
-	comment(out, 0, "適用除外：本文から除き、付録「適用除外一覧」に理由とともに示す（下位の条項も除く）。");
+	/* An industry item with an addition or a supplement, for the examples. */
+	const char *item = NULL;
+	for (size_t i = 0; g != NULL && i < g->nitems && item == NULL; i++)
+		if (tg_reg_proposal_row(ind, g->items[i]) != NULL)
+			item = g->items[i]->id;
+	comment(out, 0, "適用除外：本文から除き、付録「適用除外一覧」に理由とともに示す。clause は条項（下位の条項も"
+	    "除く）、item は業界ガイドラインの項目（その業界追加・業界補足を除く）。");
 	tg_buf_puts(out, "exclude: []\n");
-	tg_buf_printf(out, "# exclude:\n#   - clause: %s\n#     reason: （適用しない理由）\n\n", clause);
-	comment(out, 0, "条項の本文の置換え：text は Mustache テンプレート（{{company.name}} 等が使える）。");
+	tg_buf_printf(out, "# exclude:\n#   - clause: %s\n#     reason: （適用しない理由）\n", clause);
+	if (item != NULL)
+		tg_buf_printf(out, "#   - item: \"%s\"\n#     reason: （適用しない理由）\n", item);
+	tg_buf_putc(out, '\n');
+	comment(out, 0, "本文の置換え：clause は条項の本文、item は業界追加・業界補足の文。text は Mustache "
+	    "テンプレート（{{company.name}} 等が使える）。");
 	tg_buf_puts(out, "replace: []\n");
-	tg_buf_printf(out, "# replace:\n#   - clause: %s\n#     text: |\n#       （自社の本文）\n\n", clause);
-	comment(out, 0, "改訂履歴：付録「改訂履歴」に日付順に示す。空なら revision.date の日付で初版とする。");
+	tg_buf_printf(out, "# replace:\n#   - clause: %s\n#     text: |\n#       （自社の本文）\n", clause);
+	if (item != NULL)
+		tg_buf_printf(out, "#   - item: \"%s\"\n#     text: |\n#       （自社の文）\n", item);
+	tg_buf_putc(out, '\n');
+	comment(out, 0, "改訂履歴：付録「改訂履歴」に日付順に示し、最新の日付を各章の改訂日とする"
+	    "（空のあいだ、改訂日は○○のまま）。");
 	tg_buf_puts(out, "revisions: []\n");
 	tg_buf_puts(out, "# revisions:\n#   - date: 2025-04-01\n#     version: 第1版\n#     description: 制定\n");
 	tg_buf_free(&c);

@@ -122,9 +122,8 @@ date_ja(tg_arena *a, const char *iso)
 	return s;
 }
 
-/* The latest revision date of a profile (ISO text sorts by date), or NULL. */
-static const char *
-latest_revision(const tg_profile *p)
+const char *
+tg_reg_latest_revision(const tg_profile *p)
 {
 	const tg_node *revs = tg_reg_profile_get(p, "revisions");
 	const char *best = NULL;
@@ -145,17 +144,19 @@ tg_reg_context(tg_arena *a, const tg_paramset *ps, const tg_industry *ind, const
 	const tg_node *values = tg_reg_profile_get(profile, "parameters");
 	if (values != NULL && values->kind != TG_NODE_MAP)
 		values = NULL;
-	const char *latest = latest_revision(profile);
+	const char *latest = tg_reg_latest_revision(profile);
 	for (size_t i = 0; ps != NULL && i < ps->nparams; i++) {
 		const tg_param *p = &ps->params[i];
 		const tg_node *v = values ? tg_node_get(values, p->name) : NULL;
 		const char *example = example_of(ind, p->name);
-		if (v != NULL)
+		/* The revisions date the document: every chapter's 改訂日 agrees
+		 * with 付録C, whatever the parameters say (validate warns). */
+		if (latest != NULL && strcmp(p->name, TG_REG_REVISION_DATE) == 0)
+			put(a, root, p->name, tg_node_new_string(a, none, date_ja(a, latest)));
+		else if (v != NULL)
 			put(a, root, p->name, (tg_node *)v);
 		else if (example != NULL)
 			put(a, root, p->name, tg_node_new_string(a, none, example));
-		else if (latest != NULL && strcmp(p->name, "revision.date") == 0)
-			put(a, root, p->name, tg_node_new_string(a, none, date_ja(a, latest)));
 		else if (p->def != NULL)
 			put(a, root, p->name, (tg_node *)p->def);
 	}

@@ -143,6 +143,18 @@ tg_json_int(tg_json *j, long long v)
 }
 
 void
+tg_json_number(tg_json *j, double v)
+{
+	before_value(j);
+	/* Whole numbers print as integers; others with enough digits to read
+	 * back the same value.  (No locale: totsugo never calls setlocale.) */
+	if (v == (double)(long long)v && v > -1e15 && v < 1e15)
+		tg_buf_printf(j->out, "%lld", (long long)v);
+	else
+		tg_buf_printf(j->out, "%.10g", v);
+}
+
+void
 tg_json_bool(tg_json *j, bool v)
 {
 	before_value(j);

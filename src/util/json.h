@@ -26,6 +26,8 @@ void tg_json_key(tg_json *j, const char *key);
 void tg_json_string(tg_json *j, const char *s);	/* NULL writes null */
 void tg_json_stringn(tg_json *j, const char *s, size_t len);
 void tg_json_int(tg_json *j, long long v);
+/* A finite number (integers without a fraction). */
+void tg_json_number(tg_json *j, double v);
 void tg_json_bool(tg_json *j, bool v);
 void tg_json_null(tg_json *j);
 /* Key + value shorthands. */

@@ -101,17 +101,27 @@ def level_index(levels, level):
     return levels.index(level)
 
 
+def mark_of(catalog, item):
+    """＊ for an inferred title, ※ for an item we wrote: what labels carry."""
+    prov = item.get("provenance", catalog.get("provenance"))
+    if prov == "authored" or (isinstance(prov, dict) and prov.get("kind") == "authored"):
+        return "※"
+    if isinstance(prov, dict) and prov.get("inferred") == "title":
+        return "＊"
+    return ""
+
+
 def label_of(catalog, item):
     short = catalog.get("short_title") or catalog["title"]
-    ref = item.get("ref", str(item["id"]))
+    ref = item.get("ref", str(item["id"])) + mark_of(catalog, item)
     level = item.get("level")
     if level is None:
         return f"{short} {ref}"
     if level == "unknown":
-        return f"{short} {ref} (不明)"
+        return f"{short} {ref}（不明）"
     if isinstance(level, list):
-        return f"{short} {ref} ({'/'.join(level)})"
-    return f"{short} {ref} ({level})"
+        return f"{short} {ref}（{'/'.join(level)}）"
+    return f"{short} {ref}（{level}）"
 
 
 def sections(md):

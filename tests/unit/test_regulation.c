@@ -75,16 +75,28 @@ index_of(const tg_regulation *r, const tg_reg_entry *e)
 START_TEST(labels_show_levels_as_in_the_catalog)
 {
 	char *s = tg_reg_label_text(guide_item("1"), true);
-	ck_assert_str_eq(s, "デモ業界 No.1 (LV1)");
+	ck_assert_str_eq(s, "デモ業界 No.1（LV1）");
 	free(s);
 	s = tg_reg_label_text(guide_item("3"), true);	/* cited as LV1 and LV2 */
-	ck_assert_str_eq(s, "デモ業界 No.3 (LV1/LV2)");
+	ck_assert_str_eq(s, "デモ業界 No.3（LV1/LV2）");
 	free(s);
 	s = tg_reg_label_text(guide_item("4"), true);
-	ck_assert_str_eq(s, "デモ業界 No.4 (不明)");
+	ck_assert_str_eq(s, "デモ業界 No.4（不明）");
 	free(s);
 	s = tg_reg_label_text(guide_item("3"), false);
 	ck_assert_str_eq(s, "デモ業界 No.3");
+	free(s);
+}
+END_TEST
+
+START_TEST(labels_mark_inferred_and_authored_items)
+{
+	/* No.5's title is inferred (＊), No.7 is ours (※): the reader must see it. */
+	char *s = tg_reg_label_text(guide_item("5"), true);
+	ck_assert_str_eq(s, "デモ業界 No.5＊（LV1）");
+	free(s);
+	s = tg_reg_label_text(guide_item("7"), false);
+	ck_assert_str_eq(s, "デモ業界 No.7※");
 	free(s);
 }
 END_TEST
@@ -181,7 +193,7 @@ START_TEST(additions_follow_their_clause_numbered_after_its_children)
 	ck_assert_str_eq(a1->number, "1.1.1.1");
 	ck_assert_str_eq(a1->title, "取引先との連絡");	/* from 【…】 */
 	ck_assert_str_eq(a1->text, "責任者は、取引先ごとに連絡先を一覧にする。");
-	ck_assert_str_eq(a1->source_label, "デモ業界 No.5");
+	ck_assert_str_eq(a1->source_label, "デモ業界 No.5＊");
 	ck_assert_str_eq(a2->number, "1.1.1.2");
 	ck_assert_str_eq(a2->title, "外部監査");	/* no 【…】: the item's title */
 	ck_assert_uint_eq(a1->depth, clause->depth + 1);
@@ -210,7 +222,7 @@ START_TEST(level_filters_additions_but_keeps_every_clause)
 	const tg_reg_entry *e = entry_of(lv1, TG_REG_CLAUSE, "reg/2.2", 0);
 	ck_assert_uint_eq(e->nsupplements, 1);
 	ck_assert_uint_eq(e->nlabels, 1);
-	ck_assert_str_eq(e->labels[0].text, "デモ業界 No.4 (不明)");
+	ck_assert_str_eq(e->labels[0].text, "デモ業界 No.4（不明）");
 	/* Labels of LV2-only items are not shown at LV1. */
 	ck_assert_uint_eq(entry_of(lv1, TG_REG_CLAUSE, "reg/1.2", 0)->nlabels, 0);
 	ck_assert_uint_eq(entry_of(all, TG_REG_CLAUSE, "reg/1.2", 0)->nlabels, 1);
@@ -337,9 +349,9 @@ START_TEST(markdown_document_and_appendices)
 	tg_buf md = TG_BUF_INIT;
 	tg_reg_md_document(r, &md);
 	ck_assert_ptr_nonnull(strstr(md.data, "# デモ工業株式会社 情報セキュリティ規程\n"));
-	ck_assert_ptr_nonnull(strstr(md.data, "##### 1.1.1.1 取引先との連絡（業界追加：デモ業界 No.5）\n"));
+	ck_assert_ptr_nonnull(strstr(md.data, "##### 1.1.1.1 取引先との連絡（業界追加：デモ業界 No.5＊）\n"));
 	ck_assert_ptr_nonnull(strstr(md.data, "（業界補足：デモ業界 No.1）責任者は、"));
-	ck_assert_ptr_nonnull(strstr(md.data, "〔デモ業界 No.3 (LV1/LV2)〕"));
+	ck_assert_ptr_nonnull(strstr(md.data, "〔デモ業界 No.3（LV1/LV2）〕"));
 	ck_assert_ptr_nonnull(strstr(md.data, "| 1.2 点検 | 点検は親会社の監査で行うため。"));
 	ck_assert_ptr_nonnull(strstr(md.data, "| 金型（かながた） | 成形に使う型。\\*社外秘\\*として扱う。 |"));
 	ck_assert_ptr_nonnull(strstr(md.data, "| CAD \\| データ | 毎日 |"));
@@ -413,6 +425,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, labels_show_levels_as_in_the_catalog);
+	tcase_add_test(tc, labels_mark_inferred_and_authored_items);
 	tcase_add_test(tc, level_rule_is_cumulative_and_unknown_never_restricts);
 	tcase_add_test(tc, values_profile_then_industry_then_defaults);
 	tcase_add_test(tc, clause_positions_are_those_of_the_file);

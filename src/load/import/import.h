@@ -64,7 +64,7 @@ typedef struct tg_import_name {
 
 /* Indices of the provenance columns. */
 enum { TG_IMPORT_PROV_KIND, TG_IMPORT_PROV_CONFIDENCE, TG_IMPORT_PROV_SOURCE,
-	TG_IMPORT_PROV_FILE, TG_IMPORT_PROV_ROW, TG_IMPORT_PROV_COUNT };
+	TG_IMPORT_PROV_FILE, TG_IMPORT_PROV_ROW, TG_IMPORT_PROV_INFERRED, TG_IMPORT_PROV_COUNT };
 
 typedef struct tg_import_spec {
 	tg_data *data;		/* arena holding the spec tree and strings */
@@ -74,6 +74,11 @@ typedef struct tg_import_spec {
 	size_t len;
 	tg_buf regexes;		/* tg_import_re *, freed with the spec */
 	tg_buf cols;		/* tg_import_col *, every column named */
+
+	/* An official sheet's own inconsistencies (a group titled two ways, a
+	 * reference to a number the sheet does not have) are warnings that keep
+	 * the first reading; `strict: true` makes them errors. */
+	bool strict;
 
 	/* catalog: */
 	const char *id, *title, *short_title, *publisher, *version, *date, *description;
@@ -92,6 +97,7 @@ typedef struct tg_import_spec {
 
 	/* columns: */
 	tg_import_col c_id, c_ref, c_title, c_text, c_tags, c_flag, c_note, c_links, c_parent;
+	tg_import_col c_official_ref;
 	tg_import_col c_prov[TG_IMPORT_PROV_COUNT];
 	tg_import_group *groups;
 	size_t ngroups;

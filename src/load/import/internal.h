@@ -21,6 +21,7 @@ typedef struct xw_ref {
 typedef struct item item;
 struct item {
 	const char *id, *ref, *title, *text, *flag, *note;
+	const char *official_ref;
 	int level;		/* index, TG_LEVEL_NONE or TG_LEVEL_UNKNOWN */
 	int *cited;		/* a list level: every level given */
 	size_t ncited;

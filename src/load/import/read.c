@@ -1,6 +1,8 @@
 /* `import`, reading the sheet: cells (patterns, formats, fill-down), group
  * columns, levels, provenance, one item per data row, header texts →
  * columns, the tree of parents, links. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -224,6 +226,23 @@ cells_blank(const importer *im, const tg_import_col *c, const tg_sheet_row *r)
 	return !c->set || tg_sheet_blank(tg_import_cell(im, r, c->col));
 }
 
+/* An inconsistency of the sheet itself that does not corrupt what is
+ * imported (the first reading is kept): a warning, or with `strict: true`
+ * an error. */
+static void
+inconsistency(importer *im, tg_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[1024];
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (im->s->strict)
+		tg_diag_error(im->diag, pos, "%s", msg);
+	else
+		tg_diag_warning(im->diag, pos, "%s (kept the first; 'strict: true' makes this an error)", msg);
+}
+
 /* The groups of a row, outermost first; returns the innermost (NULL: none). */
 static item *
 read_groups(importer *im, const tg_sheet_row *r)
@@ -269,10 +288,21 @@ read_groups(importer *im, const tg_sheet_row *r)
 				tg_sheet_header_key(title, &a);
 				tg_sheet_header_key(it->title, &b);
 			}
-			if (fresh && strcmp(tg_buf_cstr(&a), tg_buf_cstr(&b)) != 0)
-				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, gr->title.col),
+			if (fresh && strcmp(tg_buf_cstr(&a), tg_buf_cstr(&b)) != 0) {
+				inconsistency(im, tg_import_cell_pos(im, r->row, gr->title.col),
 				    "group '%s' is titled '%s' here but '%s' on row %u", it->id, title,
 				    it->title, it->row);
+				/* The other title is data too: the catalog keeps it, as a flag
+				 * every output shows. */
+				tg_buf f = TG_BUF_INIT;
+				if (it->flag != NULL)
+					tg_buf_printf(&f, "%s", it->flag);
+				else
+					tg_buf_printf(&f, "一覧の中で題目が一致しない（%u行目の題目を用いた）。", it->row);
+				tg_buf_printf(&f, "%u行目では「%s」。", r->row, title);
+				it->flag = tg_import_dup(im, f.data, f.len);
+				tg_buf_free(&f);
+			}
 			else if (fresh && it->parent != parent)
 				tg_diag_error(im->diag, tg_import_cell_pos(im, r->row, col),
 				    "group '%s' is under '%s' here but under '%s' on row %u", it->id,
@@ -474,6 +504,7 @@ read_provenance(importer *im, item *it, const tg_sheet_row *r)
 	const char *source = col_value(im, &c[TG_IMPORT_PROV_SOURCE], r, false);
 	const char *file = col_value(im, &c[TG_IMPORT_PROV_FILE], r, false);
 	const char *row = col_value(im, &c[TG_IMPORT_PROV_ROW], r, true);
+	const char *inferred = col_value(im, &c[TG_IMPORT_PROV_INFERRED], r, true);
 	tg_provenance p = {0};
 	if (strcmp(kind, "fact") == 0) {
 		p.kind = TG_PROV_FACT;
@@ -514,6 +545,15 @@ read_provenance(importer *im, item *it, const tg_sheet_row *r)
 		    "a confidence belongs to facts only");
 	if (p.kind != TG_PROV_IMPORTED && (file != NULL || row != NULL))
 		tg_diag_error(im->diag, kpos, "a file and row belong to imported provenance only");
+	if (inferred != NULL) {
+		tg_pos ipos = tg_import_cell_pos(im, r->row, c[TG_IMPORT_PROV_INFERRED].col);
+		if (strcmp(inferred, "title") != 0)
+			tg_diag_error(im->diag, ipos, "unknown inferred field '%s' (expected: title)", inferred);
+		else if (p.kind != TG_PROV_FACT)
+			tg_diag_error(im->diag, ipos, "an inferred title belongs to facts only");
+		else
+			p.title_inferred = true;
+	}
 	it->prov = p;
 }
 
@@ -550,6 +590,7 @@ tg_import_read_row(importer *im, const tg_sheet_row *r)
 	it->id = id;
 	claim_id(im, it, s->c_id.col);
 	it->ref = col_value(im, &s->c_ref, r, true);
+	it->official_ref = col_value(im, &s->c_official_ref, r, false);
 	it->title = col_value(im, &s->c_title, r, false);
 	it->text = col_value(im, &s->c_text, r, false);
 	it->flag = col_value(im, &s->c_flag, r, false);
@@ -748,12 +789,24 @@ tg_import_check_links(importer *im)
 					continue;
 				l = colon + 1;
 			}
-			if (!tg_schema_is_item_id(l))
+			if (!tg_schema_is_item_id(l)) {
 				tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
 				    "link '%s' of item '%s' is not a valid item id", it->links[k], it->id);
-			else if (tg_map_get(&im->by_id, l) == NULL)
-				tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
-				    "item '%s' refers to '%s', which is not an id in the sheet", it->id, l);
+			} else if (tg_map_get(&im->by_id, l) == NULL) {
+				/* The text still says it; only the link is left out. */
+				if (im->s->strict)
+					tg_diag_error(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
+					    "item '%s' refers to '%s', which is not an id in the sheet", it->id, l);
+				else
+					tg_diag_warning(im->diag, tg_import_cell_pos(im, it->row, it->link_cols[k]),
+					    "item '%s' refers to '%s', which is not an id in the sheet: the link is "
+					    "left out ('strict: true' makes this an error)", it->id, l);
+				memmove(&it->links[k], &it->links[k + 1], (it->nlinks - k - 1) * sizeof *it->links);
+				memmove(&it->link_cols[k], &it->link_cols[k + 1],
+				    (it->nlinks - k - 1) * sizeof *it->link_cols);
+				it->nlinks--;
+				k--;
+			}
 		}
 	}
 }

@@ -10,15 +10,15 @@
 #include "../../util/fs.h"
 #include "../../util/text.h"
 
-static const char *const spec_keys[] = {"kind", "catalog", "sheet", "columns", "groups",
+static const char *const spec_keys[] = {"kind", "strict", "catalog", "sheet", "columns", "groups",
     "parent_pattern", "level", "crosswalk", "links", NULL};
 static const char *const catalog_keys[] = {"id", "title", "short_title", "publisher",
     "version", "date", "levels", "provenance", "description", "meta", NULL};
 static const char *const sheet_keys[] = {"format", "name", "encoding", "header_rows",
     "formula_guard", NULL};
-static const char *const column_keys[] = {"id", "ref", "title", "text", "tags", "flag", "note",
-    "links", "parent", "provenance", "provenance_confidence", "provenance_source",
-    "provenance_file", "provenance_row", NULL};
+static const char *const column_keys[] = {"id", "ref", "official_ref", "title", "text", "tags",
+    "flag", "note", "links", "parent", "provenance", "provenance_confidence", "provenance_source",
+    "provenance_file", "provenance_row", "provenance_inferred", NULL};
 static const char *const colref_keys[] = {"header", "column", "pattern", "format", "fill_down",
     "split", NULL};
 static const char *const group_keys[] = {"id", "title", "ref", "id_prefix", NULL};
@@ -315,14 +315,16 @@ parse_columns(tg_import_spec *s, const tg_node *n)
 	struct {
 		const char *key;
 		tg_import_col *col;
-	} map[] = {{"id", &s->c_id}, {"ref", &s->c_ref}, {"title", &s->c_title},
+	} map[] = {{"id", &s->c_id}, {"ref", &s->c_ref}, {"official_ref", &s->c_official_ref},
+	    {"title", &s->c_title},
 	    {"text", &s->c_text}, {"tags", &s->c_tags}, {"flag", &s->c_flag}, {"note", &s->c_note},
 	    {"links", &s->c_links}, {"parent", &s->c_parent},
 	    {"provenance", &s->c_prov[TG_IMPORT_PROV_KIND]},
 	    {"provenance_confidence", &s->c_prov[TG_IMPORT_PROV_CONFIDENCE]},
 	    {"provenance_source", &s->c_prov[TG_IMPORT_PROV_SOURCE]},
 	    {"provenance_file", &s->c_prov[TG_IMPORT_PROV_FILE]},
-	    {"provenance_row", &s->c_prov[TG_IMPORT_PROV_ROW]}};
+	    {"provenance_row", &s->c_prov[TG_IMPORT_PROV_ROW]},
+	    {"provenance_inferred", &s->c_prov[TG_IMPORT_PROV_INFERRED]}};
 	for (size_t i = 0; i < COUNT(map); i++) {
 		const tg_node *v = tg_node_get(n, map[i].key);
 		if (v == NULL)
@@ -648,6 +650,8 @@ tg_import_spec_read(const char *path, tg_diag *diag, tg_import_spec **out)
 		    v->kind == TG_NODE_SCALAR && strcmp(v->str, "catalog") == 0 ?
 		    " (this is a catalog, not an import spec)" : "");
 	}
+	if ((v = tg_node_get(root, "strict")) != NULL)
+		tg_schema_bool(&s->l, v, "'strict'", &s->strict);
 	if ((v = tg_node_get(root, "catalog")) != NULL)
 		parse_catalog(s, v);
 	else if (!tg_schema_misspelt(root, "catalog"))

@@ -125,6 +125,8 @@ write_provenance(tg_buf *out, unsigned indent, const tg_provenance *p)
 		tg_buf_printf(out, "provenance: {kind: %s", tg_prov_kind_name(p->kind));
 		if (p->kind == TG_PROV_FACT)
 			tg_buf_printf(out, ", confidence: %c", p->confidence);
+		if (p->title_inferred)
+			tg_buf_puts(out, ", inferred: title");
 		if (p->kind == TG_PROV_IMPORTED)
 			tg_buf_printf(out, ", file: %s, row: %ld", p->file, p->row);
 		if (p->source != NULL)
@@ -138,6 +140,8 @@ write_provenance(tg_buf *out, unsigned indent, const tg_provenance *p)
 			char c[2] = {p->confidence, '\0'};
 			tg_yamlw_kv(out, indent + 2, "confidence", c);
 		}
+		if (p->title_inferred)
+			tg_yamlw_kv(out, indent + 2, "inferred", "title");
 		if (p->kind == TG_PROV_IMPORTED) {
 			tg_yamlw_kv(out, indent + 2, "file", p->file);
 			pad(out, indent + 2);
@@ -158,6 +162,8 @@ write_item(const importer *im, tg_buf *out, const item *it, unsigned indent)
 	unsigned in = indent + 2;
 	if (it->ref != NULL && strcmp(it->ref, it->id) != 0)
 		tg_yamlw_kv(out, in, "ref", it->ref);
+	if (it->official_ref != NULL)
+		tg_yamlw_kv(out, in, "official_ref", it->official_ref);
 	tg_yamlw_kv(out, in, "title", it->title ? it->title : "unknown");
 	if (it->text != NULL)
 		tg_yamlw_kv(out, in, "text", it->text);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../util/json.h"
+#include "../provenance.h"
 #include "xw.h"
 
 static const char *
@@ -198,12 +199,34 @@ tg_xw_render_json(const tg_xtable *t, tg_buf *out)
 		tg_json_kv_string(&j, "level", tg_item_level_name(it));
 		if (it->flag != NULL)
 			tg_json_kv_string(&j, "flag", it->flag);
+		/* Where the item comes from: its kind and confidence, and whether
+		 * its title is our inference rather than the guideline's words. */
+		tg_json_key(&j, "source_provenance");
+		tg_json_begin_object(&j);
+		tg_json_kv_string(&j, "kind", tg_origin_text_of(r->origin)->json);
+		char conf[2] = {it->prov.confidence, '\0'};
+		tg_json_kv_string(&j, "confidence", it->prov.confidence ? conf : NULL);
+		tg_json_key(&j, "title_inferred");
+		tg_json_bool(&j, r->origin == TG_ORIGIN_INFERRED);
+		tg_json_end_object(&j);
 		tg_json_kv_string(&j, "status", r->xrow ? tg_status_name(r->xrow->status) : NULL);
 		tg_json_key(&j, "targets");
 		tg_json_begin_array(&j);
 		for (size_t k = 0; k < r->ndirect; k++)
 			tg_json_string(&j, r->links[k].item->id);
 		tg_json_end_array(&j);
+		/* The baseline's own numbering of targets, where ours differs. */
+		bool official = false;
+		for (size_t k = 0; k < r->ndirect && !official; k++)
+			official = r->links[k].item->official_ref != NULL;
+		if (official) {
+			tg_json_key(&j, "targets_official_ref");
+			tg_json_begin_object(&j);
+			for (size_t k = 0; k < r->ndirect; k++)
+				if (r->links[k].item->official_ref != NULL)
+					tg_json_kv_string(&j, r->links[k].item->id, r->links[k].item->official_ref);
+			tg_json_end_object(&j);
+		}
 		tg_json_key(&j, "related");
 		tg_json_begin_array(&j);
 		for (size_t k = r->ndirect; k < r->nlinks; k++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../escape.h"
+#include "../provenance.h"
 #include "reg.h"
 
 static const char style[] =
@@ -35,6 +36,7 @@ static const char style[] =
     ".mark{color:#8a5a00;font-size:.9em}.supplement .mark{color:#3f6b1f}\n"
     ".labels{color:var(--muted);font-size:.85rem;margin:.2rem 0 .8rem}\n"
     ".other{color:var(--muted)}\n"
+    ".note{color:var(--muted);font-size:.85rem}\n"
     "@media print{\n"
     "@page{size:A4;margin:18mm 16mm}\n"
     "body{max-width:none;padding:0;font-size:10.5pt;line-height:1.6}\n"
@@ -355,6 +357,13 @@ appendix_body(const tg_regulation *r, size_t which, tg_buf *out)
 			tg_buf_puts(out, "</tr>\n");
 		}
 		tg_buf_puts(out, "</tbody>\n</table>\n");
+		if (r->xref_marks != 0) {
+			tg_buf_clear(&t);
+			tg_origin_footnotes(r->xref_marks, &t, "");
+			tg_buf_puts(out, "<p class=\"note\">");
+			esc(out, t.data);
+			tg_buf_puts(out, "</p>\n");
+		}
 		break;
 	}
 	case 1: {

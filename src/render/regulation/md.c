@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../escape.h"
+#include "../provenance.h"
 #include "reg.h"
 
 static void
@@ -69,6 +70,19 @@ tg_reg_md_chapter(const tg_regulation *r, size_t chapter, unsigned base, tg_buf 
 		entry(&r->entries[i], base, out);
 }
 
+void
+tg_reg_md_chapter_notes(const tg_regulation *r, size_t chapter, tg_buf *out)
+{
+	if (r->chapters[chapter].marks == 0)
+		return;
+	tg_buf t = TG_BUF_INIT;
+	tg_origin_footnotes(r->chapters[chapter].marks, &t, "");
+	tg_buf_puts(out, "---\n\n");
+	tg_esc_md_text(out, t.data);
+	tg_buf_puts(out, "\n\n");
+	tg_buf_free(&t);
+}
+
 static void
 cell(tg_buf *out, const char *s)
 {
@@ -95,6 +109,12 @@ xref_table(const tg_regulation *r, tg_buf *out)
 		cell(out, t.data);
 		cell(out, x->treatment);
 		tg_buf_puts(out, i + 1 == r->nxrefs ? "\n\n" : "\n");
+	}
+	if (r->xref_marks != 0) {
+		tg_buf_clear(&t);
+		tg_origin_footnotes(r->xref_marks, &t, "");
+		tg_esc_md_text(out, t.data);
+		tg_buf_puts(out, "\n\n");
 	}
 	tg_buf_free(&t);
 }

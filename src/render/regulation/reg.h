@@ -10,6 +10,9 @@
 /* One chapter; its heading at level `base` (1 in its own file, 2 in the
  * whole document). */
 void tg_reg_md_chapter(const tg_regulation *r, size_t chapter, unsigned base, tg_buf *out);
+/* The footnotes of the provenance marks a chapter's labels carry, for the
+ * chapter's own file (the whole document explains them in 本書について). */
+void tg_reg_md_chapter_notes(const tg_regulation *r, size_t chapter, tg_buf *out);
 /* The appendices (対応表, 適用除外一覧, 改訂履歴, 用語の定義), headings at base. */
 void tg_reg_md_appendices(const tg_regulation *r, unsigned base, tg_buf *out);
 /* The whole document: title, 本書について, chapters, appendices. */

@@ -86,122 +86,6 @@ tg_render_format(const char *name)
 	return 0;
 }
 
-static const tg_industry *
-find_industry(const tg_data *d, const char *id, tg_diag *diag)
-{
-	const tg_industry *ind = tg_data_industry(d, id);
-	if (ind != NULL && ind->baseline != NULL && (ind->guideline != NULL || ind->guideline_id == NULL))
-		return ind;
-	tg_buf known = TG_BUF_INIT;
-	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
-		tg_buf_printf(&known, "%s%s", i ? ", " : "", TG_DATA_AT(d, industries, tg_industry, i)->id);
-	tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "unknown industry '%s' (known: %s)", id,
-	    known.len ? known.data : "none");
-	tg_buf_free(&known);
-	return NULL;
-}
-
-static bool
-looks_like_file(const char *s)
-{
-	size_t n = strlen(s);
-	return strchr(s, '/') != NULL || (n > 5 && strcmp(s + n - 5, ".yaml") == 0);
-}
-
-/* The profile named by --profile: an id of the data, or a YAML file (loaded
- * into the data set and checked like the data's own). */
-static int
-find_profile(tg_data *d, const char *arg, const tg_industry *ind, const tg_profile **out,
-    tg_diag *diag)
-{
-	*out = NULL;
-	const tg_profile *p = NULL;
-	if (looks_like_file(arg)) {
-		if (!tg_fs_is_file(arg)) {
-			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "profile file '%s' does not exist", arg);
-			return TG_EXIT_USAGE;
-		}
-		size_t before = TG_DATA_COUNT(d, profiles, tg_profile);
-		size_t errors = tg_diag_errors(diag);
-		int rc = tg_data_load_file(d, diag, arg, NULL);
-		if (rc != TG_EXIT_OK)
-			return rc;
-		if (TG_DATA_COUNT(d, profiles, tg_profile) == before) {
-			tg_diag_error(diag, tg_pos_at(arg, 0, 0), "not a profile (kind: profile)");
-			return TG_EXIT_INVALID;
-		}
-		tg_profile *np = TG_DATA_AT(d, profiles, tg_profile, before);
-		np->industry = np->industry_id ? tg_data_industry(d, np->industry_id) : NULL;
-		if (np->industry == NULL && np->industry_id != NULL)
-			tg_diag_error(diag, np->industry_pos, "industry '%s' is not known", np->industry_id);
-		tg_reg_check_profile(d, np, diag);
-		if (tg_diag_errors(diag) > errors)
-			return TG_EXIT_INVALID;
-		p = np;
-	} else {
-		p = tg_data_profile(d, arg);
-		if (p == NULL) {
-			tg_buf known = TG_BUF_INIT;
-			for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++) {
-				const tg_profile *k = TG_DATA_AT(d, profiles, tg_profile, i);
-				if (k->id != NULL)
-					tg_buf_printf(&known, "%s%s", known.len ? ", " : "", k->id);
-			}
-			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "unknown profile '%s' (known: %s)", arg,
-			    known.len ? known.data : "none");
-			tg_buf_free(&known);
-			return TG_EXIT_USAGE;
-		}
-	}
-	if (p->industry != ind) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "profile '%s' is for industry '%s', not '%s'",
-		    p->id ? p->id : arg, p->industry_id ? p->industry_id : "?", ind->id);
-		return TG_EXIT_USAGE;
-	}
-	*out = p;
-	return TG_EXIT_OK;
-}
-
-/* --level, else the profile's level, else the industry's default, else all. */
-static int
-find_level(const tg_render_options *o, const tg_industry *ind, const tg_profile *p, int *level,
-    tg_diag *diag)
-{
-	const tg_catalog *g = ind->guideline;
-	*level = TG_REG_LEVEL_ALL;
-	if (o->level != NULL && g == NULL) {
-		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "industry '%s' has no guideline, so no levels "
-		    "(leave --level out)", ind->id);
-		return TG_EXIT_USAGE;
-	}
-	if (g == NULL)
-		return TG_EXIT_OK;
-	if (o->level != NULL) {
-		if (strcmp(o->level, "all") == 0)
-			return TG_EXIT_OK;
-		*level = tg_catalog_level(g, o->level);
-		if (*level >= 0)
-			return TG_EXIT_OK;
-		tg_buf known = TG_BUF_INIT;
-		for (size_t i = 0; i < g->nlevels; i++)
-			tg_buf_printf(&known, "%s, ", g->levels[i]);
-		if (g->nlevels == 0)
-			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s, which has no "
-			    "levels (leave --level out)", o->level, g->id);
-		else
-			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is not a level of %s (levels: %sall)",
-			    o->level, g->id, known.data);
-		tg_buf_free(&known);
-		return TG_EXIT_USAGE;
-	}
-	const tg_node *lv = tg_reg_profile_get(p, "level");
-	if (lv != NULL && lv->kind == TG_NODE_SCALAR && tg_catalog_level(g, lv->str) >= 0)
-		*level = tg_catalog_level(g, lv->str);
-	else if (ind->default_level >= 0 && g->nlevels > 0)
-		*level = ind->default_level;
-	return TG_EXIT_OK;
-}
-
 static int
 write_file(const char *dir, const char *name, tg_buf *text, tg_buf *report, tg_diag *diag)
 {
@@ -225,15 +109,15 @@ one_newline(tg_buf *b)
 int
 tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
 {
-	const tg_industry *ind = find_industry(d, o->industry, diag);
+	const tg_industry *ind = tg_reg_find_industry(d, o->industry, diag);
 	if (ind == NULL)
 		return TG_EXIT_USAGE;
 	const tg_profile *profile = NULL;
-	int rc = o->profile ? find_profile(d, o->profile, ind, &profile, diag) : TG_EXIT_OK;
+	int rc = o->profile ? tg_reg_find_profile(d, o->profile, ind, &profile, diag) : TG_EXIT_OK;
 	if (rc != TG_EXIT_OK)
 		return rc;
 	tg_reg_spec spec = {ind, profile, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, o->labels};
-	rc = find_level(o, ind, profile, &spec.level, diag);
+	rc = tg_reg_find_level(o->level, ind, profile, &spec.level, diag);
 	if (rc != TG_EXIT_OK)
 		return rc;
 	spec.split = o->split == TG_RENDER_MANAGEMENT ? TG_REG_SPLIT_MANAGEMENT :
@@ -264,6 +148,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
+			tg_reg_md_chapter_notes(r, i, &text);
 			one_newline(&text);
 			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
 		}
@@ -294,7 +179,7 @@ tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag 
 int
 tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag)
 {
-	const tg_industry *ind = find_industry(d, industry, diag);
+	const tg_industry *ind = tg_reg_find_industry(d, industry, diag);
 	if (ind == NULL)
 		return TG_EXIT_USAGE;
 	if (tg_reg_tset_for(d, ind->baseline) == NULL) {

@@ -1,4 +1,5 @@
 /* `list`: everything loaded, one line each; --stats adds per-crosswalk counts. */
+#include "../../model/form.h"
 #include "../../model/model.h"
 #include "../../totsugo.h"
 
@@ -50,6 +51,11 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 		const tg_profile *p = TG_DATA_AT(d, profiles, tg_profile, i);
 		tg_buf_printf(out, "profile    %-36s        industry %s\n", p->id ? p->id : "?",
 		    p->industry_id ? p->industry_id : "?");
+	}
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->forms, tg_form *); i++) {
+		const tg_form *f = TG_BUF_AT(&d->forms, tg_form *, i);
+		tg_buf_printf(out, "form       %-36s %6zu cols   %s\n", f->id, f->ncolumns,
+		    f->title ? f->title : "");
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, termsets, tg_termset); i++) {
 		const tg_termset *t = TG_DATA_AT(d, termsets, tg_termset, i);

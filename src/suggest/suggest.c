@@ -514,8 +514,10 @@ rank_item(ranker *rk, tg_sg_result *r, tg_sg_row *row, tg_sg_hit *hits, size_t t
 		c->target = dc->item;
 		/* Shown on a 0-1 scale; the order stays that of the raw scores. */
 		c->score = hits[k].score < 1.0f ? hits[k].score : 1.0f;
-		long s = lroundf(c->score * 10.0f);
-		c->strength = s < 1 ? 1 : s > 10 ? 10 : (int)s;
+		/* A partial cover (intersects-with) claims at most 8; a source
+		 * known only by an inferred topic at most 5 (docs/data-format.md). */
+		long s = lroundf(c->score * 10.0f), most = it->prov.title_inferred ? 5 : 8;
+		c->strength = s < 1 ? 1 : s > most ? (int)most : (int)s;
 		c->shared = shared_words(rk, &src, raw, concepts, terms, nc, dc, &r->arena);
 	}
 	free(concepts);

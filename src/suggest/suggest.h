@@ -98,7 +98,7 @@ void tg_sg_index_scores(tg_sg_index *ix, const tg_sg_feat *q, size_t n, float *s
 typedef struct tg_sg_cand {
 	const tg_item *target;
 	float score;		/* 0-1 */
-	int strength;		/* 1-10, from the score */
+	int strength;		/* 1-8 (1-5 for an inferred title), from the score */
 	const char *shared;	/* the words both texts share, "、"-separated ("" if none) */
 } tg_sg_cand;
 

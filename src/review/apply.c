@@ -295,6 +295,20 @@ check_values(applier *a)
 				ERR(a, r->row, TG_RV_STRENGTH, "確認済み needs 強度 (0-10)");
 			if (r->status == 1 && r->rat == 0)
 				ERR(a, r->row, TG_RV_RATIONALE, "確認済み needs 根拠 (文言, 意味 or 効果)");
+			/* Strength and relationship say the same thing (docs/data-format.md):
+			 * a disagreement is a judgement to revisit, not an error. */
+			if ((r->rel == TG_REL_EQUAL || r->rel == TG_REL_SUBSET_OF) && r->strength >= 0 &&
+			    r->strength < 8)
+				tg_diag_warning(a->diag, cell(a, r->row, TG_RV_STRENGTH), "強度 %d is low for "
+				    "関係 %s, which says the counterpart covers all of the item (8 or more); for a "
+				    "partial cover choose 一部重複", r->strength, tg_rv_rel_labels[r->rel]);
+			else if (r->rel == TG_REL_INTERSECTS_WITH && r->strength > 8)
+				tg_diag_warning(a->diag, cell(a, r->row, TG_RV_STRENGTH), "強度 %d is high for "
+				    "関係 一部重複, a partial cover (8 at most); if the counterpart covers all of the "
+				    "item choose 同等 or IPAに包含", r->strength);
+			else if (r->rel == TG_REL_NO_RELATIONSHIP && r->strength > 0)
+				tg_diag_warning(a->diag, cell(a, r->row, TG_RV_STRENGTH), "強度 %d contradicts "
+				    "関係 関係なし (unrelated items cover nothing: 0)", r->strength);
 		} else if (r->key_tgt == NULL || *r->key_tgt == '\0') {
 			/* (A row whose target was cleared keeps the values of the
 			 * pair it removes: they do not count.) */

@@ -53,6 +53,7 @@ static const command commands[] = {
 	{"export", cmd_export, "write a catalog as a spreadsheet (CSV/TSV)"},
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
+	{"coverage", cmd_coverage, "what a regulation covers of a catalog (SCS ★3 …)"},
 	{"init-profile", cmd_init_profile, "write a commented company profile skeleton"},
 	{"forms", cmd_forms, "write the guidance forms (self-assessment, checklist, forms 1-3, records)"},
 	{"assess", cmd_assess, "score filled forms; gaps, clauses and the action plan"},

@@ -194,6 +194,32 @@ int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag
 int tg_init_industry(const tg_data *d, const char *id, const char *title, const char *baseline,
     tg_buf *out, tg_diag *diag);
 
+/* `coverage`: how far an industry's sample regulation (a company's, with a
+ * profile) covers the requirements of a catalog (docs/coverage.md). */
+enum {
+	TG_CF_MD = 1,
+	TG_CF_HTML = 2,
+	TG_CF_CSV = 4,
+	TG_CF_XLSX = 8,
+	TG_CF_JSON = 16,
+	TG_CF_ALL = 31
+};
+
+typedef struct tg_coverage_options {
+	const char *industry;
+	const char *profile;	/* profile id or YAML file; NULL: the industry's sample */
+	const char *against;	/* the catalog whose requirements are checked */
+	const char *level;	/* a level of `against` (cumulative); NULL: every requirement */
+	unsigned formats;	/* TG_CF_* bits; 0: all */
+	const char *output;	/* directory, a file (one format), or "-" (md, html, json) */
+} tg_coverage_options;
+
+/* Format bit of a name (md, html, csv, xlsx, json, all), or 0. */
+unsigned tg_coverage_format(const char *name);
+/* Writes the files as one output set; lists them ("wrote PATH") in report.
+ * A profile file is loaded into d and checked. */
+int tg_coverage_write(tg_data *d, const tg_coverage_options *o, tg_buf *report, tg_diag *diag);
+
 /* `forms`: the guidance forms (templates/forms/, docs/forms.md) as XLSX
  * workbooks for an industry. */
 typedef struct tg_forms_options {

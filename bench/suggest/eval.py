@@ -9,21 +9,25 @@
    lists emptied -- and none of the crosswalks from an industry guideline.
    `suggest` therefore cannot read the pairs it is scored against.
 2. `totsugo suggest SOURCE --top 10 --min-score 0 --format csv` runs for each source.
-3. Only then are the crosswalks read, from SOURCE_TREE/mappings: a pair counts when its
-   effective status is `reviewed`.  For each reviewed pair, the rank of its target in
+3. Only then are the crosswalks read, from SOURCE_TREE (`totsugo show ID --format json`,
+   a derived crosswalk's composed pairs included): a pair counts when its effective
+   status is `reviewed`.  For each reviewed pair, the rank of its target in
    the source item's list (1-10, or missed).
 
 Reported per crosswalk, for the targets in 付録5 (app5/...) and for every target:
   recall@k  share of the reviewed pairs whose target is among the item's top k
   MRR       mean of 1/rank over the reviewed pairs (0 when not in the top 10)
   hit@k     share of the items with a reviewed target that have one in their top k
-jama-japia-2.3 is the development set (the weights were tuned on it); its items are known
-only by inferred topics, so its pairs are all `suggested`: every pair of it is scored.
-meti-scs-2026 and nikkenren-kyoryoku-2023 are the test sets: their reviewed pairs only.
+jama-japia-2.3 was the development set (the weights were tuned on it when its pairs were
+its own); its items are known only by inferred topics, so its pairs are all `suggested`,
+and they are now derived from the SCS crosswalks (derive:), so it is reported, not used for
+tuning any more.  meti-scs-2026 and nikkenren-kyoryoku-2023 are the test sets: their
+reviewed pairs only.
 """
 import csv
 import glob
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -33,9 +37,9 @@ import tempfile
 import yaml
 
 CROSSWALKS = [
-    ('nikkenren-kyoryoku-2023', 'mappings/nikkenren/nikkenren-kyoryoku-2023--ipa-sme-3.1.yaml', 'test'),
-    ('meti-scs-2026', 'mappings/scs/meti-scs-2026--ipa-sme-3.1.yaml', 'test'),
-    ('jama-japia-2.3', 'mappings/jama/jama-japia-2.3--ipa-sme-3.1.yaml', 'dev'),
+    ('nikkenren-kyoryoku-2023', 'nikkenren-kyoryoku-2023--ipa-sme-3.1', 'test'),
+    ('meti-scs-2026', 'meti-scs-2026--ipa-sme-3.1', 'test'),
+    ('jama-japia-2.3', 'jama-japia-2.3--ipa-sme-3.1', 'dev'),
 ]
 KS = (1, 3, 5, 10)
 
@@ -78,17 +82,18 @@ def ranks_of(totsugo, data, source):
     return ranks
 
 
-def scored_pairs(path, kind):
-    """The pairs scored against: the reviewed ones; for the development set every pair
-    (its sources are inferred topics, so none can be reviewed)."""
-    with open(path, encoding='utf-8') as f:
-        xw = yaml.safe_load(f)
+def scored_pairs(totsugo, tree, xw_id, kind):
+    """The pairs scored against, as the data holds them (`show --format json`: a derived
+    crosswalk's composed pairs included): the reviewed ones; for the development set every
+    pair (its sources are inferred topics, so none can be reviewed)."""
+    out = subprocess.run([totsugo, '--data', tree, 'show', xw_id, '--format', 'json'],
+                         check=True, capture_output=True).stdout
     pairs = []
-    for row in xw['rows']:
-        for t in row.get('targets') or []:
-            st = t.get('status') or row.get('status') or xw.get('status') or 'suggested'
-            if st == 'reviewed' or kind == 'dev':
-                pairs.append((str(row['source']), str(t['target'])))
+    for row in json.loads(out)['rows']:
+        if row.get('target') is None:
+            continue
+        if row.get('status') == 'reviewed' or (kind == 'dev' and row.get('status') != 'unmapped'):
+            pairs.append((str(row['source']), str(row['target'])))
     return pairs
 
 
@@ -122,7 +127,7 @@ def main():
     print('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
     floor = []
     for src, path, kind in CROSSWALKS:
-        pairs = scored_pairs(os.path.join(tree, path), kind)
+        pairs = scored_pairs(totsugo, tree, path, kind)
         for label, sel in (('付録5', [p for p in pairs if p[1].startswith('app5/')]), ('all', pairs)):
             m = metrics(sel, ranks[src])
             if m is None:

@@ -3,6 +3,7 @@
  * point per command, one file per group of commands:
  *   data.c       validate, list, show
  *   crosswalk.c  crosswalk
+ *   coverage.c   coverage
  *   diff.c       diff
  *   import.c     import, export
  *   template.c   template
@@ -50,6 +51,7 @@ int cmd_validate(cli *c, int argc, char **argv);
 int cmd_list(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
 int cmd_crosswalk(cli *c, int argc, char **argv);
+int cmd_coverage(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);

@@ -36,6 +36,19 @@ tg_label_action(tg_action a)
 	}
 }
 
+void
+tg_label_via(tg_buf *out, const tg_xw_target *t)
+{
+	for (size_t i = 0; i < t->nvia; i++) {
+		const tg_item *it = t->via[i];
+		const tg_catalog *c = it->catalog;
+		tg_buf_printf(out, "%s%s %s", i ? "・" : "", c->short_title ? c->short_title : c->id,
+		    it->ref);
+	}
+	if (t->nvia > 0)
+		tg_buf_puts(out, " 経由");
+}
+
 const char *
 tg_view_cell(const tg_vtable *t, size_t row, size_t col)
 {
@@ -367,6 +380,11 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 			tg_buf_printf(&s, "：%s", tg_label_relationship(tg->relationship));
 			if (tg->strength >= 0)
 				tg_buf_printf(&s, "（強度%d）", tg->strength);
+			if (tg->derived) {
+				tg_buf_puts(&s, "（");
+				tg_label_via(&s, tg);
+				tg_buf_puts(&s, "）");
+			}
 		}
 		if (s.len == 0)
 			tg_buf_puts(&s, TG_VIEW_NONE);
@@ -538,6 +556,11 @@ inverse_table(vbuild *b, const tg_xtable *t)
 				tg_buf_printf(&served_by, "）%s：%s",
 				    row->item->title ? row->item->title : "（不明）",
 				    tg_label_relationship(row->links[k].target->relationship));
+				if (row->links[k].target->derived) {
+					tg_buf_puts(&served_by, "（");
+					tg_label_via(&served_by, row->links[k].target);
+					tg_buf_puts(&served_by, "）");
+				}
 				const char *lv = tg_xt_level_label(t, tg_xt_level_slot(t, row->item));
 				if (strstr(tg_buf_cstr(&levels), lv) == NULL)
 					tg_buf_printf(&levels, "%s%s", levels.len ? " " : "", lv);

@@ -36,6 +36,7 @@ typedef struct tg_view {
 	size_t nlevels;
 	const char **chapter_ids, **chapter_labels;
 	size_t nchapters;
+	const char *filter_label;	/* the second filter's label; NULL: 規程の章 */
 	tg_arena arena;
 } tg_view;
 
@@ -51,5 +52,8 @@ const char *tg_view_cell(const tg_vtable *t, size_t row, size_t col);
 const char *tg_label_relationship(tg_relationship r);
 const char *tg_label_status(tg_status s);
 const char *tg_label_action(tg_action a);
+/* A derived pair's path: 「SCS 4-1-3 経由」 (each item passed through, by
+ * its catalog's short title and its reference); nothing for a stored pair. */
+void tg_label_via(tg_buf *out, const tg_xw_target *t);
 
 #endif

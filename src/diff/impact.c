@@ -102,8 +102,9 @@ tg_impact_compute(tg_impact *im, const tg_data *d, const tg_catdiff *cd)
 			continue;
 		im->ncrosswalks++;
 		bool feeds = feeds_regulation(d, xw);
-		for (size_t r = 0; r < xw->nrows; r++) {
-			const tg_xw_row *row = &xw->rows[r];
+		/* The rows people wrote: derived pairs are composed again. */
+		for (size_t r = 0; r < xw->nstored_rows; r++) {
+			const tg_xw_row *row = &xw->stored_rows[r];
 			const tg_diff_entry *e = src ? change_of(cd, row->source_id) : NULL;
 			if (e != NULL) {
 				char *tmp;

@@ -489,6 +489,21 @@ write_header(migrator *m, tg_buf *out, const char *from)
 	}
 	if (xw->description)
 		tg_yamlw_kv(out, 0, "description", xw->description);
+	if (xw->nvia > 0) {
+		/* Only the rows written in the file are migrated; the derived
+		 * pairs are composed again from the chain when the data loads. */
+		tg_buf_puts(out, "# totsugo diff: the chain below names crosswalks of the old version;\n"
+		    "# migrate them too and update their ids here.\nderive:\n  via:\n");
+		tg_buf via = TG_BUF_INIT;
+		for (size_t i = 0; i < xw->nvia; i++) {
+			tg_buf_clear(&via);
+			tg_buf_printf(&via, "%s%s", xw->via[i].inverse ? "~" : "", xw->via[i].id);
+			tg_buf_puts(out, "    - ");
+			tg_yamlw_scalar(out, via.data);
+			tg_buf_putc(out, '\n');
+		}
+		tg_buf_free(&via);
+	}
 }
 
 void
@@ -506,8 +521,8 @@ tg_migrate_crosswalk(const tg_catdiff *cd, const tg_crosswalk *xw, const char *f
 	write_header(&m, out, from);
 	/* Rows are written once every contribution is in (merges join rows
 	 * that lie far apart), in the order of their first contribution. */
-	for (size_t r = 0; r < xw->nrows; r++)
-		contribute(&m, &xw->rows[r]);
+	for (size_t r = 0; r < xw->nstored_rows; r++)
+		contribute(&m, &xw->stored_rows[r]);
 	/* Every added leaf item of the new catalog without a row gets one. */
 	if (m.src) {
 		for (size_t j = 0; j < cd->new_cat->nitems; j++) {

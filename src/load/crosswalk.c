@@ -5,7 +5,8 @@
 #include "schema.h"
 
 static const char *const crosswalk_keys[] = {"kind", "id", "title", "source", "target",
-    "status", "provenance", "description", "rows", NULL};
+    "status", "provenance", "description", "derive", "rows", NULL};
+static const char *const derive_keys[] = {"via", NULL};
 static const char *const row_keys[] = {"source", "targets", "status", "proposal", "note", NULL};
 static const char *const target_keys[] = {"target", "relationship", "strength", "rationale",
     "status", "note", NULL};
@@ -162,7 +163,9 @@ load_row(tg_load *l, tg_crosswalk *xw, const tg_node *n, tg_xw_row *row)
 	if (row->ntargets == 0) {
 		if (row->status == TG_STATUS_UNSET && xw->status == TG_STATUS_UNMAPPED)
 			row->status = TG_STATUS_UNMAPPED;
-		if (row->status != TG_STATUS_UNMAPPED)
+		/* In a derived crosswalk a row may hold only a proposal or a note:
+		 * its pairs come from the derivation (model/compose.c). */
+		if (row->status != TG_STATUS_UNMAPPED && xw->derive_pos.line == 0)
 			tg_diag_error(l->diag, st ? st->pos : n->pos,
 			    "row '%s' has no targets: mark it 'status: unmapped' or add targets",
 			    row->source_id ? row->source_id : "?");
@@ -176,6 +179,56 @@ load_row(tg_load *l, tg_crosswalk *xw, const tg_node *n, tg_xw_row *row)
 			if (row->targets[i].status == TG_STATUS_SUGGESTED)
 				s = TG_STATUS_SUGGESTED;
 		row->status = s;
+	}
+}
+
+/* derive: {via: [A, ~B, ...]} — ids are checked when the data is linked. */
+static void
+load_derive(tg_load *l, tg_crosswalk *xw, const tg_node *n)
+{
+	xw->derive_pos = n->pos;
+	if (!tg_schema_map(l, n, "derive", derive_keys))
+		return;
+	const tg_node *via = tg_node_get(n, "via");
+	if (via == NULL) {
+		if (!tg_schema_misspelt(n, "via"))
+			tg_diag_error(l->diag, n->pos, "'derive' has no 'via' (the crosswalks to compose, "
+			    "e.g. via: [a--b, b--c])");
+		return;
+	}
+	if (via->kind != TG_NODE_SEQ) {
+		tg_diag_error(l->diag, via->pos, "'via' must be a list of crosswalk ids, found %s",
+		    tg_node_kind_name(via));
+		return;
+	}
+	if (via->n < 2) {
+		tg_diag_error(l->diag, via->pos, "'via' needs at least two crosswalks to compose "
+		    "(for an inverse alone, write '~ID' where the id is used)");
+		return;
+	}
+	tg_xw_via *list = TG_ARENA_ARRAY(&l->data->arena, tg_xw_via, via->n);
+	bool ok = true;
+	for (size_t i = 0; i < via->n; i++) {
+		const tg_node *v = via->items[i];
+		const char *s = tg_schema_scalar(l, v, "via entry");
+		if (s == NULL) {
+			ok = false;
+			continue;
+		}
+		tg_xw_via *e = &list[i];
+		e->pos = v->pos;
+		e->inverse = s[0] == '~';
+		e->id = e->inverse ? s + 1 : s;
+		if (!tg_schema_is_object_id(e->id)) {
+			tg_diag_error(l->diag, v->pos, "via entry '%s' is not a crosswalk id "
+			    "(ID or ~ID for its inverse)", s);
+			ok = false;
+		}
+	}
+	/* A chain with a bad link is not derived at all (nvia stays 0). */
+	if (ok) {
+		xw->via = list;
+		xw->nvia = via->n;
 	}
 }
 
@@ -208,9 +261,14 @@ tg_load_crosswalk(tg_load *l, const tg_node *root)
 	const tg_node *prov = tg_node_get(root, "provenance");
 	if (prov != NULL)
 		tg_schema_provenance(l, prov, &xw->prov);
+	const tg_node *derive = tg_node_get(root, "derive");
+	if (derive != NULL)
+		load_derive(l, xw, derive);
 	const tg_node *rows = tg_node_get(root, "rows");
 	if (rows == NULL) {
-		tg_diag_error(l->diag, root->pos, "crosswalk has no 'rows' (write 'rows: []' for none)");
+		if (derive == NULL)
+			tg_diag_error(l->diag, root->pos,
+			    "crosswalk has no 'rows' (write 'rows: []' for none)");
 	} else if (!tg_node_is_null(rows)) {
 		if (rows->kind != TG_NODE_SEQ) {
 			tg_diag_error(l->diag, rows->pos, "'rows' must be a list, found %s",
@@ -222,5 +280,7 @@ tg_load_crosswalk(tg_load *l, const tg_node *root)
 				load_row(l, xw, rows->items[i], &xw->rows[i]);
 		}
 	}
+	xw->stored_rows = xw->rows;
+	xw->nstored_rows = xw->nrows;
 	TG_BUF_PUSH(&l->data->crosswalks, tg_crosswalk *, xw);
 }

@@ -31,6 +31,9 @@ tg_data_free(tg_data *d)
 		tg_map_free(&TG_DATA_AT(d, catalogs, tg_catalog, i)->by_id);
 	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++)
 		tg_map_free(&TG_DATA_AT(d, crosswalks, tg_crosswalk, i)->row_by_source);
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->inverses, tg_crosswalk *); i++)
+		tg_map_free(&TG_BUF_AT(&d->inverses, tg_crosswalk *, i)->row_by_source);
+	tg_buf_free(&d->inverses);
 	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++) {
 		tg_map_free(&TG_DATA_AT(d, paramsets, tg_paramset, i)->by_name);
 		tg_tset_free(TG_DATA_AT(d, paramsets, tg_paramset, i)->tset);

@@ -59,8 +59,8 @@ tg_relationship_name(tg_relationship r)
 const char *
 tg_rationale_name(tg_rationale r)
 {
-	static const char *const names[] = {NULL, "syntactic", "semantic", "functional"};
-	return (unsigned)r <= TG_RAT_FUNCTIONAL ? names[r] : NULL;
+	static const char *const names[] = {NULL, "syntactic", "semantic", "functional", "derived"};
+	return (unsigned)r <= TG_RAT_DERIVED ? names[r] : NULL;
 }
 
 const char *

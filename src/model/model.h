@@ -114,7 +114,8 @@ typedef enum tg_rationale {
 	TG_RAT_UNSET,
 	TG_RAT_SYNTACTIC,
 	TG_RAT_SEMANTIC,
-	TG_RAT_FUNCTIONAL
+	TG_RAT_FUNCTIONAL,
+	TG_RAT_DERIVED		/* computed by composing crosswalks; never read from a file */
 } tg_rationale;
 
 typedef enum tg_status {
@@ -141,6 +142,12 @@ typedef struct tg_xw_target {
 	tg_status status;	/* effective (own, row's, file's, or suggested) */
 	const char *note;
 	tg_pos pos;
+	/* A pair computed by composition (derive:, model/compose.c): status
+	 * suggested, rationale derived, and the items it passes through, in
+	 * order from source to target (SCS 4-1-3 for jama → SCS → IPA). */
+	bool derived;
+	const tg_item **via;
+	size_t nvia;
 } tg_xw_target;
 
 typedef struct tg_proposal {
@@ -163,9 +170,20 @@ typedef struct tg_xw_row {
 	const char *note;
 	tg_pos pos;
 	tg_pos source_pos;
+	bool derived;		/* made by the derivation alone: no row in the file */
 } tg_xw_row;
 
-typedef struct tg_crosswalk {
+typedef struct tg_crosswalk tg_crosswalk;
+
+/* One link of a derived crosswalk's chain: `ID` or `~ID` (its inverse). */
+typedef struct tg_xw_via {
+	const char *id;		/* without the '~' */
+	bool inverse;
+	tg_crosswalk *xw;	/* resolved, the crosswalk as stored (not its inverse) */
+	tg_pos pos;
+} tg_xw_via;
+
+struct tg_crosswalk {
 	const char *id;
 	const char *title;
 	const char *description;
@@ -175,14 +193,28 @@ typedef struct tg_crosswalk {
 	tg_catalog *target;
 	tg_status status;	/* file default, or UNSET */
 	tg_provenance prov;
+	/* The effective rows: those of the file, or, for a derived crosswalk,
+	 * the file's rows merged with the composed pairs in source order (a
+	 * pair written in the file wins over the derived pair it repeats). */
 	tg_xw_row *rows;
 	size_t nrows;
-	tg_map row_by_source;	/* source item id -> tg_xw_row */
+	tg_map row_by_source;	/* source item id -> tg_xw_row (of rows) */
+	tg_xw_row *stored_rows;	/* the rows as written in the file (what people edit) */
+	size_t nstored_rows;
+	/* derive: {via: [A, ~B]} — composed when the data is linked. */
+	tg_xw_via *via;
+	size_t nvia;
+	tg_pos derive_pos;
+	int derive_state;	/* model/compose.c: 0 to do, 1 in progress, 2 done, 3 failed */
+	/* The inverse view (~ID): every crosswalk has one once linked; an
+	 * inverse points back through inverse_of. */
+	tg_crosswalk *inverse;
+	const tg_crosswalk *inverse_of;
 	const char *file;
 	const char *path;	/* relative to the data directory */
 	tg_pos pos;
 	tg_pos source_pos, target_pos;
-} tg_crosswalk;
+};
 
 typedef struct tg_term {
 	const char *term;
@@ -330,6 +362,7 @@ typedef struct tg_data {
 	tg_buf paramsets;	/* tg_paramset *, sorted by id */
 	tg_buf profiles;	/* tg_profile *, sorted by id */
 	tg_buf termsets;	/* tg_termset *, sorted by id */
+	tg_buf inverses;	/* tg_crosswalk *: the ~ID views (in crosswalk_by_id as "~ID") */
 	tg_buf forms;		/* struct tg_form * (model/form.h), in file order */
 	tg_buf broken_forms;	/* struct tg_broken_form (lenient loading: set aside) */
 	tg_map catalog_by_id, crosswalk_by_id, industry_by_id, paramset_by_id, profile_by_id;
@@ -358,7 +391,8 @@ const tg_broken_profile *tg_data_broken_profile(const tg_data *d, const char *id
 #define TG_DATA_COUNT(d, what, T) TG_BUF_COUNT(&(d)->what, T *)
 #define TG_DATA_AT(d, what, T, i) TG_BUF_AT(&(d)->what, T *, i)
 
-/* Lookups (NULL when absent). */
+/* Lookups (NULL when absent).  A crosswalk id may be written "~ID": the
+ * inverse of crosswalk ID (target -> source, relationships inverted). */
 tg_catalog *tg_data_catalog(const tg_data *d, const char *id);
 tg_crosswalk *tg_data_crosswalk(const tg_data *d, const char *id);
 tg_industry *tg_data_industry(const tg_data *d, const char *id);
@@ -387,5 +421,28 @@ bool tg_item_level_at_most(const tg_item *it, int level);
 int tg_catalog_level(const tg_catalog *c, const char *name);
 /* Is `anc` an ancestor of (or equal to) `it`? */
 bool tg_item_within(const tg_item *it, const tg_item *anc);
+
+/* ---- the relationship algebra and derived crosswalks (compose.c) ----
+ * Relationships read "source REL target".  Composition: A r1 B and B r2 C
+ * give A (r1 ∘ r2) C; see docs/crosswalk.md#derived-crosswalks. */
+
+/* r read from the other side: subset-of <-> superset-of, the rest alike. */
+tg_relationship tg_rel_inverse(tg_relationship r);
+/* no-relationship absorbs; equal is neutral; anything with
+ * intersects-with is intersects-with; subset-of ∘ subset-of is subset-of,
+ * superset-of ∘ superset-of superset-of, and a subset/superset mix
+ * intersects-with.  Associative, and inverse(a ∘ b) = inverse(b) ∘
+ * inverse(a). */
+tg_relationship tg_rel_compose(tg_relationship a, tg_relationship b);
+/* How close a relationship is, for choosing between paths: equal 0,
+ * subset-of 1, superset-of 2, intersects-with 3, no-relationship 4. */
+int tg_rel_closeness(tg_relationship r);
+/* Weakest link of two strengths (-1, not given, is weaker than any). */
+int tg_strength_weakest(int a, int b);
+/* Builds every inverse (~ID) and computes every derived crosswalk, in
+ * dependency order; reports at their positions a `via` that names no
+ * crosswalk, a chain whose catalogs do not meet, and a cycle.  Called by
+ * tg_data_link once the stored rows are resolved. */
+void tg_xw_derive_all(tg_data *d, tg_diag *diag);
 
 #endif

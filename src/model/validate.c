@@ -212,7 +212,8 @@ link_industry(tg_data *d, tg_diag *diag, tg_industry *ind)
 	for (size_t i = 0; i < ind->ncrosswalks; i++) {
 		tg_crosswalk *xw = tg_data_crosswalk(d, ind->crosswalk_ids[i]);
 		ind->crosswalks[i] = xw;
-		if (xw == NULL && tg_map_get(&d->broken_ids, ind->crosswalk_ids[i]) != NULL)
+		const char *bare = ind->crosswalk_ids[i] + (ind->crosswalk_ids[i][0] == '~');
+		if (xw == NULL && tg_map_get(&d->broken_ids, bare) != NULL)
 			continue;
 		if (xw == NULL) {
 			tg_diag_error(diag, ind->crosswalk_pos[i], "crosswalk '%s' is not known",
@@ -281,6 +282,8 @@ tg_data_link(tg_data *d, tg_diag *diag)
 		link_catalog(d, diag, TG_DATA_AT(d, catalogs, tg_catalog, i));
 	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++)
 		link_crosswalk(d, diag, TG_DATA_AT(d, crosswalks, tg_crosswalk, i));
+	/* Derived crosswalks and inverses (~ID) before anything names them. */
+	tg_xw_derive_all(d, diag);
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
 		link_industry(d, diag, TG_DATA_AT(d, industries, tg_industry, i));
 	for (size_t i = 0; i < TG_DATA_COUNT(d, paramsets, tg_paramset); i++)

@@ -239,7 +239,8 @@ static void
 read_profile(builder *b)
 {
 	const tg_profile *p = b->r->spec.profile;
-	const tg_node *ex = tg_reg_profile_get(p, "exclude"), *rp = tg_reg_profile_get(p, "replace");
+	const tg_node *ex = b->keep_excluded ? NULL : tg_reg_profile_get(p, "exclude");
+	const tg_node *rp = tg_reg_profile_get(p, "replace");
 	for (size_t i = 0; ex != NULL && ex->kind == TG_NODE_SEQ && i < ex->n; i++) {
 		const tg_item *src = entry_item(b, ex->items[i]);
 		if (src != NULL && tg_reg_asm_item_edit(b, src) == NULL) {
@@ -682,8 +683,8 @@ build_entries(builder *b)
 	free(open);
 }
 
-tg_regulation *
-tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
+static tg_regulation *
+build(const tg_data *d, const tg_reg_spec *spec, bool keep_excluded, tg_diag *diag)
 {
 	const tg_tset *t = tg_reg_tset_for(d, spec->ind->baseline);
 	if (t == NULL) {
@@ -700,6 +701,7 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 	b.r = r;
 	b.t = t;
 	b.diag = diag;
+	b.keep_excluded = keep_excluded;
 	tg_map_init(&b.anchors);
 	b.slots = tg_xcalloc(t->nclauses + 1, sizeof *b.slots);
 	b.slot_of_item = tg_xcalloc(t->catalog->nitems + 1, sizeof *b.slot_of_item);
@@ -751,6 +753,18 @@ tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
 		return NULL;
 	}
 	return r;
+}
+
+tg_regulation *
+tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
+{
+	return build(d, spec, false, diag);
+}
+
+tg_regulation *
+tg_reg_build_all_clauses(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag)
+{
+	return build(d, spec, true, diag);
 }
 
 void

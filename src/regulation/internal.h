@@ -54,6 +54,7 @@ typedef struct builder {
 	tg_map anchors;
 	size_t nadds, namends;
 	bool failed;		/* a replacement did not parse */
+	bool keep_excluded;	/* tg_reg_build_all_clauses: the profile's exclusions ignored */
 	tg_diag *diag;
 } builder;
 

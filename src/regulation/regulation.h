@@ -234,6 +234,9 @@ typedef struct tg_regulation {
 /* Assembles the document.  Template errors (none once the data passed
  * validation) are reported to diag; returns NULL then. */
 tg_regulation *tg_reg_build(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag);
+/* The same, ignoring the profile's `exclude` (coverage: what exclusions
+ * cost); everything else of the profile applies. */
+tg_regulation *tg_reg_build_all_clauses(const tg_data *d, const tg_reg_spec *spec, tg_diag *diag);
 void tg_reg_free(tg_regulation *r);
 /* Whether an industry item is in scope at the spec's level: no level,
  * unknown (never restricts), or needed at the level (cumulative, lowest

@@ -647,6 +647,10 @@ tg_review_apply(const tg_data *d, const tg_review_apply_options *o, tg_buf *out,
 		rc = TG_EXIT_USAGE;
 		goto out;
 	}
+	if (!tg_rv_reviewable(a.xw, diag)) {
+		rc = TG_EXIT_USAGE;
+		goto out;
+	}
 	if (meta_fp != NULL) {
 		char now[17];
 		tg_rv_fingerprint(a.xw, now);

@@ -47,6 +47,28 @@ tg_rv_label_index(const char *const *labels, size_t n, const char *s)
 	return -1;
 }
 
+bool
+tg_rv_reviewable(const tg_crosswalk *xw, tg_diag *diag)
+{
+	if (xw->inverse_of != NULL) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "'%s' is the inverse view of crosswalk '%s', "
+		    "not a file: review '%s' itself", xw->id, xw->inverse_of->id, xw->inverse_of->id);
+		return false;
+	}
+	if (xw->nvia > 0) {
+		tg_buf chain = TG_BUF_INIT;
+		for (size_t i = 0; i < xw->nvia; i++)
+			tg_buf_printf(&chain, "%s%s%s", i ? ", " : "", xw->via[i].inverse ? "~" : "",
+			    xw->via[i].id);
+		tg_diag_error(diag, tg_pos_at(xw->file, 0, 0), "crosswalk '%s' is derived (derive: "
+		    "[%s]): its pairs come from the crosswalks it is composed of; review those, or "
+		    "write the pairs judged on their own in its file", xw->id, chain.data);
+		tg_buf_free(&chain);
+		return false;
+	}
+	return true;
+}
+
 void
 tg_rv_fingerprint(const tg_crosswalk *xw, char out[17])
 {
@@ -239,6 +261,8 @@ tg_review_export(const tg_data *d, const char *id, const char *output, tg_buf *r
 	}
 	if (xw->source == NULL || xw->target == NULL)
 		return TG_EXIT_INVALID;
+	if (!tg_rv_reviewable(xw, diag))
+		return TG_EXIT_USAGE;
 	tg_buf path = TG_BUF_INIT;
 	if (output != NULL)
 		tg_buf_puts(&path, output);

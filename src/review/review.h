@@ -78,6 +78,11 @@ typedef struct tg_rv_sheet {
 	tg_arena arena;
 } tg_rv_sheet;
 
+/* False, after reporting, for a crosswalk that is not a file's rows: an
+ * inverse view (~ID) or a derived crosswalk (derive:), whose pairs come from
+ * the crosswalks they are composed of (review those instead). */
+bool tg_rv_reviewable(const tg_crosswalk *xw, tg_diag *diag);
+
 /* The rows of a crosswalk's review sheet. */
 tg_rv_sheet *tg_rv_build(const tg_data *d, const tg_crosswalk *xw);
 void tg_rv_free(tg_rv_sheet *s);

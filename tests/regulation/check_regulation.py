@@ -3,7 +3,8 @@
 without a profile) and checks them against the data, read independently with
 PyYAML and html.parser:
   - with --labels, every template clause that an in-scope crosswalk row targets
-    directly shows the row's label after its text;
+    directly (derived crosswalks composed here on their own) shows the row's
+    label after its text;
   - every clause a profile excludes is absent from the body and listed, with its
     reason, in 付録B 適用除外一覧;
   - every TOC / table href="#x" of the HTML has exactly one id="x", and the page
@@ -122,6 +123,54 @@ def label_of(catalog, item):
     if isinstance(level, list):
         return f"{short} {ref}（{'/'.join(level)}）"
     return f"{short} {ref}（{level}）"
+
+
+INVERSE = {"subset-of": "superset-of", "superset-of": "subset-of"}
+
+
+def pairs_of(docs, ref):
+    """[(source, target, relationship)] of a crosswalk id, `~ID` for its inverse."""
+    inverse = ref.startswith("~")
+    xw = docs[("crosswalk", ref.lstrip("~"))]
+    out = [(str(r["source"]), str(t["target"]), t["relationship"])
+           for r in effective_rows(docs, xw) for t in r.get("targets") or []]
+    if inverse:
+        out = [(t, s, INVERSE.get(rel, rel)) for s, t, rel in out]
+    return out
+
+
+def effective_rows(docs, xw):
+    """The rows of a crosswalk; for a derived one (derive: {via: [A, B]}), the
+    written rows merged with the composition of A and B, composed here on
+    its own (docs/crosswalk.md): a path through no-relationship gives
+    nothing, a written pair or an unmapped row wins."""
+    rows = [dict(r) for r in xw.get("rows") or []]
+    if "derive" not in xw:
+        return rows
+    via = xw["derive"]["via"]
+    assert len(via) == 2, "this check composes chains of two"
+    first, second = pairs_of(docs, via[0]), pairs_of(docs, via[1])
+    nxt = {}
+    for s, t, rel in second:
+        nxt.setdefault(s, []).append((t, rel))
+    derived = {}
+    for s, m, rel in first:
+        if rel == "no-relationship":
+            continue
+        for t, rel2 in nxt.get(m, []):
+            if rel2 != "no-relationship":
+                derived.setdefault(s, []).append(t)
+    by_source = {str(r["source"]): r for r in rows}
+    for s, targets in derived.items():
+        row = by_source.setdefault(s, {"source": s})
+        if row not in rows:
+            rows.append(row)
+        if row.get("status") == "unmapped":
+            continue
+        have = {str(t["target"]) for t in row.get("targets") or []}
+        row["targets"] = list(row.get("targets") or []) + [
+            {"target": t} for t in dict.fromkeys(targets) if t not in have]
+    return rows
 
 
 def sections(md):
@@ -284,7 +333,7 @@ def main():
             checked = 0
             for xw_id in ind["crosswalks"]:
                 xw = docs[("crosswalk", xw_id)]
-                for row in xw["rows"]:
+                for row in effective_rows(docs, xw):
                     item = items[str(row["source"])]
                     li = level_index(levels, item.get("level"))
                     if scope is not None and li is not None and li >= 0 and li > scope:

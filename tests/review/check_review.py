@@ -224,7 +224,6 @@ def main():
         shutil.copytree(os.path.join(root, "templates"), "data/templates")
         for xid, path in (("nikkenren-kyoryoku-2023--ipa-sme-3.1",
                            "nikkenren/nikkenren-kyoryoku-2023--ipa-sme-3.1.yaml"),
-                          ("jama-japia-2.3--ipa-sme-3.1", "jama/jama-japia-2.3--ipa-sme-3.1.yaml"),
                           ("meti-scs-2026--ipa-sme-3.1", "scs/meti-scs-2026--ipa-sme-3.1.yaml")):
             run("--data", "data", "review", "export", xid, "-o", "r.xlsx")
             run("--data", "data", "review", "apply", "r.xlsx", "-o", "r.yaml")
@@ -232,6 +231,10 @@ def main():
                 want = pairs(f.read())
             got = pairs(read("r.yaml"))
             check(want == got, "%s: same pairs, values, proposals and notes after the round trip" % xid)
+        # A derived crosswalk is not reviewed as such: its pairs come from others.
+        _, err = run("--data", "data", "review", "export", "jama-japia-2.3--ipa-sme-3.1", "-o", "j.xlsx",
+                     expect=2)
+        check("is derived" in err and not os.path.exists("j.xlsx"), "a derived crosswalk is refused")
     finally:
         os.chdir("/")
         shutil.rmtree(tmp)

@@ -188,7 +188,9 @@ END_TEST
 START_TEST(jama_lv1_items_are_mapped_or_proposed)
 {
 	tg_crosswalk *xw = tg_data_crosswalk(data, "jama-japia-2.3--ipa-sme-3.1");
+	tg_crosswalk *cited = tg_data_crosswalk(data, "meti-scs-2026--jama-japia-2.3");
 	ck_assert_ptr_nonnull(xw);
+	ck_assert_ptr_nonnull(cited);
 	tg_catalog *c = xw->source;
 	for (size_t i = 0; i < c->nitems; i++) {
 		tg_item *it = c->items[i];
@@ -198,10 +200,29 @@ START_TEST(jama_lv1_items_are_mapped_or_proposed)
 			ck_assert_int_eq(row->status, TG_STATUS_UNMAPPED);
 			continue;
 		}
-		if (it->level != 0)
-			continue;
-		ck_assert_msg(row->ntargets > 0 || row->proposal != NULL,
-		    "LV1 No.%s is neither mapped nor proposed", it->id);
+		if (it->level == 0)
+			ck_assert_msg(row->ntargets > 0 || row->proposal != NULL,
+			    "LV1 No.%s is neither mapped nor proposed", it->id);
+		for (size_t k = 0; k < row->ntargets; k++) {
+			const tg_xw_target *t = &row->targets[k];
+			/* The topics are inferred: nothing about 自工会 is reviewed. */
+			ck_assert_int_eq(t->status, TG_STATUS_SUGGESTED);
+			if (!t->derived) {
+				/* written only where seed 003 names the topic */
+				ck_assert_msg(strcmp(it->id, "44") == 0 || strcmp(it->id, "46") == 0 ||
+				    strcmp(it->id, "66") == 0, "No.%s has a written pair", it->id);
+				continue;
+			}
+			/* derived through the SCS requirement that cites the item */
+			ck_assert_uint_eq(t->nvia, 1);
+			const tg_xw_row *scs = tg_map_get(&cited->row_by_source, t->via[0]->id);
+			ck_assert_ptr_nonnull(scs);
+			bool cites = false;
+			for (size_t m = 0; m < scs->ntargets; m++)
+				cites = cites || scs->targets[m].target == it;
+			ck_assert_msg(cites, "No.%s derived via SCS %s, which does not cite it", it->id,
+			    t->via[0]->id);
+		}
 	}
 }
 END_TEST

@@ -80,7 +80,9 @@ filters(const tg_view *v, tg_buf *out)
 	if (v->nlevels > 0)
 		tg_buf_puts(out, "</select></label>\n");
 	if (v->nchapters > 0) {
-		tg_buf_puts(out, "<label>規程の章 <select id=\"f-chapter\"><option value=\"\">すべて</option>");
+		tg_buf_puts(out, "<label>");
+		esc(out, v->filter_label ? v->filter_label : "規程の章");
+		tg_buf_puts(out, " <select id=\"f-chapter\"><option value=\"\">すべて</option>");
 		for (size_t i = 0; i < v->nchapters; i++) {
 			tg_buf_puts(out, "<option value=\"");
 			esc(out, v->chapter_ids[i]);

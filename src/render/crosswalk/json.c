@@ -158,7 +158,9 @@ tg_xw_render_json(const tg_xtable *t, tg_buf *out)
 			control_ref(&j, r->item->id);
 			tg_json_key(&j, "targets");
 			control_ref(&j, tg->target->id);
-			if (tg->rationale != TG_RAT_UNSET)
+			/* OSCAL's rationales are syntactic, semantic, functional; a
+			 * derived pair says so in its props instead. */
+			if (tg->rationale != TG_RAT_UNSET && tg->rationale != TG_RAT_DERIVED)
 				tg_json_kv_string(&j, "matching-rationale", tg_rationale_name(tg->rationale));
 			tg_json_key(&j, "props");
 			tg_json_begin_array(&j);
@@ -169,6 +171,16 @@ tg_xw_render_json(const tg_xtable *t, tg_buf *out)
 			}
 			prop(&j, "status", tg_status_name(tg->status));
 			prop(&j, "crosswalk", r->xw->id);
+			if (tg->derived) {
+				prop(&j, "rationale", "derived");
+				tg_buf via = TG_BUF_INIT;
+				for (size_t v = 0; v < tg->nvia; v++) {
+					tg_buf_clear(&via);
+					tg_buf_printf(&via, "%s:%s", tg->via[v]->catalog->id, tg->via[v]->id);
+					prop(&j, "derived-via", via.data);
+				}
+				tg_buf_free(&via);
+			}
 			tg_json_end_array(&j);
 			if (tg->note != NULL)
 				tg_json_kv_string(&j, "remarks", tg->note);

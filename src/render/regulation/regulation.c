@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../load/load.h"
 #include "../../load/schema.h"
 #include "../../util/fs.h"
 #include "reg.h"

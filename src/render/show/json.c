@@ -181,6 +181,19 @@ json_target_row(tg_json *j, const tg_xw_row *row, const tg_xw_target *t)
 		tg_json_kv_string(j, "rationale", tg_rationale_name(t->rationale));
 		tg_json_kv_string(j, "status", tg_status_name(t->status));
 		tg_json_kv_string(j, "note", t->note);
+		if (t->derived) {
+			/* the items the composed pair passes through, CATALOG:ITEM */
+			tg_json_key(j, "via");
+			tg_json_begin_array(j);
+			tg_buf ref = TG_BUF_INIT;
+			for (size_t i = 0; i < t->nvia; i++) {
+				tg_buf_clear(&ref);
+				tg_buf_printf(&ref, "%s:%s", t->via[i]->catalog->id, t->via[i]->id);
+				tg_json_string(j, ref.data);
+			}
+			tg_buf_free(&ref);
+			tg_json_end_array(j);
+		}
 		tg_json_pos(j, "at", t->pos);
 	}
 	tg_json_end_object(j);
@@ -198,6 +211,20 @@ tg_show_crosswalk_json(const tg_crosswalk *xw, tg_buf *out)
 	tg_json_kv_string(&j, "title", xw->title);
 	tg_json_kv_string(&j, "source", xw->source_id);
 	tg_json_kv_string(&j, "target", xw->target_id);
+	if (xw->nvia > 0) {
+		tg_json_key(&j, "derive");
+		tg_json_begin_array(&j);
+		tg_buf via = TG_BUF_INIT;
+		for (size_t i = 0; i < xw->nvia; i++) {
+			tg_buf_clear(&via);
+			tg_buf_printf(&via, "%s%s", xw->via[i].inverse ? "~" : "", xw->via[i].id);
+			tg_json_string(&j, via.data);
+		}
+		tg_buf_free(&via);
+		tg_json_end_array(&j);
+	}
+	if (xw->inverse_of != NULL)
+		tg_json_kv_string(&j, "inverse_of", xw->inverse_of->id);
 	if (xw->prov.kind != TG_PROV_UNSET) {
 		tg_json_key(&j, "provenance");
 		tg_json_provenance(&j, &xw->prov);

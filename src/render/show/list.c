@@ -13,11 +13,13 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++) {
 		const tg_crosswalk *xw = TG_DATA_AT(d, crosswalks, tg_crosswalk, i);
-		tg_buf_printf(out, "crosswalk  %-36s %6zu rows   %s -> %s\n", xw->id ? xw->id : "?",
-		    xw->nrows, xw->source_id ? xw->source_id : "?", xw->target_id ? xw->target_id : "?");
+		tg_buf_printf(out, "crosswalk  %-36s %6zu rows   %s -> %s%s\n", xw->id ? xw->id : "?",
+		    xw->nrows, xw->source_id ? xw->source_id : "?", xw->target_id ? xw->target_id : "?",
+		    xw->nvia > 0 ? "  (derived)" : "");
 		if (!stats)
 			continue;
-		size_t rel[TG_REL_COUNT] = {0}, st[TG_STATUS_COUNT] = {0}, pairs = 0, proposals = 0;
+		size_t rel[TG_REL_COUNT] = {0}, st[TG_STATUS_COUNT] = {0}, pairs = 0, proposals = 0,
+		    derived = 0;
 		for (size_t r = 0; r < xw->nrows; r++) {
 			const tg_xw_row *row = &xw->rows[r];
 			if (row->ntargets == 0)
@@ -27,6 +29,7 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 					rel[row->targets[t].relationship]++;
 				st[row->targets[t].status]++;
 				pairs++;
+				derived += row->targets[t].derived;
 			}
 			if (row->proposal != NULL)
 				proposals++;
@@ -36,6 +39,9 @@ tg_list(const tg_data *d, bool stats, tg_buf *out)
 			tg_buf_printf(out, " %s %zu", tg_relationship_name((tg_relationship)k), rel[k]);
 		tg_buf_printf(out, "\n           status: reviewed %zu, suggested %zu, unmapped %zu; proposals %zu\n",
 		    st[TG_STATUS_REVIEWED], st[TG_STATUS_SUGGESTED], st[TG_STATUS_UNMAPPED], proposals);
+		if (xw->nvia > 0)
+			tg_buf_printf(out, "           derived pairs %zu, written in the file %zu\n", derived,
+			    pairs - derived);
 	}
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++) {
 		const tg_industry *ind = TG_DATA_AT(d, industries, tg_industry, i);

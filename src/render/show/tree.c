@@ -61,8 +61,14 @@ tg_show_catalog_tree(const tg_catalog *c, tg_buf *out)
 void
 tg_show_crosswalk_tree(const tg_crosswalk *xw, tg_buf *out)
 {
-	tg_buf_printf(out, "%s  %s -> %s  %zu rows\n", xw->id, xw->source_id, xw->target_id,
+	tg_buf_printf(out, "%s  %s -> %s  %zu rows", xw->id, xw->source_id, xw->target_id,
 	    xw->nrows);
+	for (size_t i = 0; i < xw->nvia; i++)
+		tg_buf_printf(out, "%s%s%s", i ? ", " : "  derived from ", xw->via[i].inverse ? "~" : "",
+		    xw->via[i].id);
+	if (xw->inverse_of != NULL)
+		tg_buf_printf(out, "  (inverse of %s)", xw->inverse_of->id);
+	tg_buf_putc(out, '\n');
 	for (size_t r = 0; r < xw->nrows; r++) {
 		const tg_xw_row *row = &xw->rows[r];
 		if (row->source != NULL)
@@ -82,7 +88,11 @@ tg_show_crosswalk_tree(const tg_crosswalk *xw, tg_buf *out)
 				tg_buf_printf(out, "  strength %d", tg->strength);
 			if (tg->rationale != TG_RAT_UNSET)
 				tg_buf_printf(out, "  %s", tg_rationale_name(tg->rationale));
-			tg_buf_printf(out, "  %s\n", tg_status_name(tg->status));
+			tg_buf_printf(out, "  %s", tg_status_name(tg->status));
+			for (size_t v = 0; v < tg->nvia; v++)
+				tg_buf_printf(out, "%s%s:%s", v ? " > " : "  via ", tg->via[v]->catalog->id,
+				    tg->via[v]->id);
+			tg_buf_putc(out, '\n');
 		}
 		if (row->proposal != NULL)
 			tg_buf_printf(out, "      proposal: %s %s\n", tg_action_name(row->proposal->action),

@@ -36,9 +36,17 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
 step "fuzz the loader (bounded)"
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-cp tests/fuzz/corpus/* "$corpus"/
-ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
-	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus" 2>&1 | tail -15
+mkdir "$corpus/seeds"
+cp tests/fuzz/corpus/* "$corpus/seeds"/
+# A crash fails the test command (piped into tail, the fuzzer's status was lost:
+# a crash of the forms loader went by unnoticed that way).
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_load -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$corpus/seeds" > "$corpus/log" 2>&1; then
+	tail -60 "$corpus/log"
+	echo "fuzz_load failed" >&2
+	exit 1
+fi
+tail -15 "$corpus/log"
 
 step "fuzz the XLSX reader (bounded)"
 xcorpus=$(mktemp -d)

@@ -74,6 +74,7 @@ typedef struct tg_crosswalk_options {
 	unsigned formats;	/* TG_XF_* bits; 0: all */
 	const char *output;	/* file (one format) or directory; NULL: out/<industry>/ */
 	bool inverse;		/* the baseline's view: clause -> industry items */
+	bool compact;		/* --layout compact: one counterpart column, A4 */
 	bool cp932;		/* CSV/TSV in CP932 instead of UTF-8 */
 	bool bom;		/* UTF-8 CSV/TSV with a byte order mark (Excel) */
 } tg_crosswalk_options;
@@ -96,7 +97,9 @@ typedef enum tg_diff_format {
 	TG_DIFF_TEXT,
 	TG_DIFF_MD,
 	TG_DIFF_HTML,
-	TG_DIFF_JSON
+	TG_DIFF_JSON,
+	TG_DIFF_DOCX,		/* --regulation only: the 新旧対照表 in Word */
+	TG_DIFF_REDLINE		/* --regulation only: the paragraph redline page */
 } tg_diff_format;
 
 typedef struct tg_diff_options {
@@ -113,9 +116,12 @@ typedef struct tg_diff_options {
  * TG_DIFF_* code. */
 int tg_diff(const tg_diff_options *o, const char *old_arg, const char *new_arg, tg_buf *out,
     tg_buf *draft, tg_diag *diag);
-/* `diff --regulation OLD_DIR NEW_DIR`: one HTML redline of two rendered
- * regulations (nothing when identical).  Returns a TG_DIFF_* code. */
-int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_buf *out, tg_diag *diag);
+/* `diff --regulation OLD_DIR NEW_DIR`: two rendered regulations as a
+ * 新旧対照表 (html, md, docx) or the paragraph redline page (redline);
+ * nothing when identical.  name is the output, for messages.  Returns a
+ * TG_DIFF_* code. */
+int tg_diff_regulation(const char *old_dir, const char *new_dir, tg_diff_format format,
+    const char *name, tg_buf *out, tg_diag *diag);
 
 /* `import --spec SPEC INPUT`: reads a spreadsheet (CSV/TSV) as an import
  * spec describes (docs/import.md) and writes the catalog YAML to catalog
@@ -145,11 +151,18 @@ typedef enum tg_template_escape {
 	TG_TEMPLATE_NONE
 } tg_template_escape;
 
+typedef enum tg_template_data_format {
+	TG_TEMPLATE_DATA_AUTO,	/* JSON for names ending in .json, else YAML */
+	TG_TEMPLATE_DATA_YAML,
+	TG_TEMPLATE_DATA_JSON
+} tg_template_data_format;
+
 typedef struct tg_template_options {
-	const char *data;	/* YAML or JSON file holding the values */
+	const char *data;	/* YAML or JSON file holding the values; "-": standard input */
 	const char *partials;	/* directory of NAME.mustache; NULL: the template's own */
 	bool strict;		/* undefined names are errors */
 	tg_template_escape escape;
+	tg_template_data_format data_format;
 } tg_template_options;
 
 /* `template FILE --data DATA`: renders a Mustache template (see
@@ -161,7 +174,13 @@ int tg_template(const char *file, const tg_template_options *o, tg_buf *out, tg_
 enum {
 	TG_RF_MD = 1,
 	TG_RF_HTML = 2,
-	TG_RF_ALL = 3
+	TG_RF_DOCX = 4,
+	TG_RF_ALL = 7
+};
+
+enum {
+	TG_LABELS_COMMENTS,	/* docx: Word comments (md, html: inline) */
+	TG_LABELS_INLINE	/* every format: a line after the clause */
 };
 
 enum {
@@ -174,16 +193,27 @@ typedef struct tg_render_options {
 	const char *industry;
 	const char *profile;	/* profile id or YAML file; NULL: the industry's sample */
 	const char *level;	/* a level or "all"; NULL: the profile's, else the industry's default */
-	bool labels;		/* industry item labels after each clause */
+	bool labels;		/* industry item labels of each clause */
+	int labels_mode;	/* TG_LABELS_*: where the Word document puts them */
 	int split;		/* TG_RENDER_* */
 	unsigned formats;	/* TG_RF_* bits; 0: all */
-	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT] */
+	const char *output;	/* directory; NULL: out/<industry>/regulation[-PROFILE][-LEVEL][-SPLIT];
+				 * a batch: the directory of the per-profile directories
+				 * (NULL: out/<industry>) */
+	/* A batch: these profiles (ids or files) and every profile file
+	 * (*.yaml) under profiles_dir, loaded and checked once, each rendered
+	 * into its own directory, by `jobs` worker processes (0: one per
+	 * processor); the files are the same bytes as rendering each alone. */
+	const char *const *profiles;
+	size_t nprofiles;
+	const char *profiles_dir;
+	unsigned jobs;
 } tg_render_options;
 
-/* Format bit of a name (md, html, all), or 0. */
+/* Format bit of a name (md, html, docx, all), or 0. */
 unsigned tg_render_format(const char *name);
-/* Writes the files; lists them ("wrote PATH") in report.  A profile file
- * is loaded into d and checked. */
+/* Writes the files, all or none (an output set); lists them ("wrote
+ * PATH") in report.  A profile file is loaded into d and checked. */
 int tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag);
 /* `init-profile`: the commented profile skeleton of an industry. */
 int tg_init_profile(const tg_data *d, const char *industry, tg_buf *out, tg_diag *diag);

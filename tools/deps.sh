@@ -5,7 +5,13 @@
 # Run as root (or with the packages already present).
 set -eu
 build_pkgs="gcc meson ninja-build pkg-config libpcre2-dev libyaml-dev libmarkdown2-dev libxlsxwriter-dev libzip-dev libexpat1-dev"
-test_pkgs="$build_pkgs check clang valgrind libclang-rt-14-dev locales python3 python3-yaml python3-openpyxl libreoffice-calc-nogui"
+# The read-back checks open the documents as users do: python3-openpyxl and
+# python3-docx, LibreOffice (-nogui: no desktop), Japanese fonts and Carlito
+# (metric-compatible with Calibri, the unit of Excel column widths),
+# poppler-utils, Chromium.
+test_pkgs="$build_pkgs check clang valgrind libclang-rt-14-dev locales python3 python3-yaml
+	python3-openpyxl python3-docx libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk
+	fonts-crosextra-carlito poppler-utils chromium"
 case "${1:-build}" in
 	build) want=$build_pkgs ;;
 	test) want=$test_pkgs ;;

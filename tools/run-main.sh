@@ -9,6 +9,10 @@ ninja -C build
 ./build/totsugo validate
 ./build/totsugo list --stats
 ./build/totsugo crosswalk --industry all
+# The 突合表 to hand out (A4, one counterpart column) of the industries with a guideline.
+for industry in automotive construction supply-chain; do
+	./build/totsugo crosswalk --industry "$industry" --layout compact -f xlsx -f html
+done
 # The 業界向けサンプル規程 (docs/regulation.md): each industry's sample, with the
 # industry items as labels, and the example companies' regulations; logistics has
 # no guideline (its examples, terms and additions, no labels).

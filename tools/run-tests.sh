@@ -1,7 +1,8 @@
 #!/bin/sh
 # The README's second command (and CI's): install what is missing, build, and
 # run every test: unit + regress, the same under valgrind, an ASan+UBSan
-# build of the whole suite, and a bounded libFuzzer run on the loader.
+# build of the whole suite, and bounded libFuzzer runs on the loader, the
+# XLSX reader, assess and the JSON data parser.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test
@@ -29,9 +30,11 @@ step "ASan + UBSan build (clang) and test"
 [ -d build-san ] || CC=clang meson setup build-san -Db_sanitize=address,undefined \
 	-Db_lundef=false -Dfuzz=enabled
 ninja -C build-san
+# (The print check opens documents in LibreOffice and Chromium: once, in the gcc
+# build, is enough; the sanitizers see the same writers through the regress suites.)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
-	meson test -C build-san --print-errorlogs
+	meson test -C build-san --print-errorlogs --no-suite print
 
 step "fuzz the loader (bounded)"
 corpus=$(mktemp -d)
@@ -75,6 +78,32 @@ if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_assess -max_total_time="
 	exit 1
 fi
 tail -15 "$acorpus/log"
+
+step "fuzz the document parsers: 新旧対照表, Markdown to Word (bounded)"
+docs_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$docs_corpus" "$jcorpus"' EXIT
+cp tests/fuzz/corpus-docs/* "$docs_corpus"/
+if ! ASAN_OPTIONS=detect_leaks=1 ./build-san/tests/fuzz_docs -max_total_time="${FUZZ_DOCS_SECONDS:-20}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$docs_corpus" > "$docs_corpus/log" 2>&1; then
+	tail -40 "$docs_corpus/log"
+	exit 1
+fi
+tail -15 "$docs_corpus/log"
+
+step "fuzz the JSON data parser (bounded)"
+jcorpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$xcorpus" "$acorpus" "$docs_corpus" "$jcorpus"' EXIT
+mkdir "$jcorpus/seeds"
+cp tests/fuzz/corpus-json/* "$jcorpus/seeds"/
+# Undefined behaviour stops it too (UBSan only reports by default).
+if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	./build-san/tests/fuzz_json -max_total_time="${FUZZ_SECONDS:-30}" \
+	-rss_limit_mb=1024 -timeout=10 -print_final_stats=1 "$jcorpus/seeds" > "$jcorpus/log" 2>&1; then
+	tail -60 "$jcorpus/log"
+	echo "fuzz_json failed" >&2
+	exit 1
+fi
+tail -15 "$jcorpus/log"
 
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then

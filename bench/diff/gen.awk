@@ -1,7 +1,7 @@
 # Two versions of a synthetic 10,000-item catalog for benchmarking `totsugo diff`.
-#   awk -v side=old -f gen.awk > old.yaml
-#   awk -v side=new -f gen.awk > new.yaml
-# 200 groups of 49 items (9,800 items + 200 groups).  In the new side, every
+#   awk -v side=old [-v groups=N] -f gen.awk > old.yaml
+#   awk -v side=new [-v groups=N] -f gen.awk > new.yaml
+# 200 groups (or N) of 49 items (9,800 items + 200 groups).  In the new side, every
 # 20th item (5%) changes, cycling through the change kinds: reworded text
 # (and an added item), rewording, renamed title, level, removal,
 # renumbering, a move to the next group, a split and a merge.  A fixed
@@ -25,7 +25,9 @@ BEGIN {
 	print "levels: [L1, L2, L3]"
 	print "provenance: authored"
 	print "items:"
-	for (g = 0; g < 200; g++) {
+	if (groups == "")
+		groups = 200
+	for (g = 0; g < groups; g++) {
 		printf "  - id: \"g%d\"\n    title: 分類%d\n    items:\n", g, g
 		for (k = 0; k < 49; k++) {
 			n = g * 49 + k
@@ -51,7 +53,7 @@ BEGIN {
 			} else if (kind == 6) {	# renumbered
 				item("r" n, title, level, text, "      ")
 			} else if (kind == 7) {	# moved to the next group (written there)
-				moved[(g + 1) % 200] = moved[(g + 1) % 200] sprintf("%d ", n)
+				moved[(g + 1) % groups] = moved[(g + 1) % groups] sprintf("%d ", n)
 			} else if (kind == 8) {	# split in two
 				i = index(text, "。")
 				item(id, title, level, substr(text, 1, i + 2), "      ")

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "load/json.h"
 #include "template/mustache.h"
 #include "util/fs.h"
 
@@ -33,7 +34,7 @@ main(int argc, char **argv)
 	tg_arena arena;
 	tg_arena_init(&arena);
 	tg_diag *diag = tg_diag_new();
-	const tg_node *data = tg_yaml_parse(&arena, diag, argv[2], json.data, json.len);
+	const tg_node *data = tg_data_parse(&arena, diag, argv[2], json.data, json.len, TG_DATA_AUTO);
 	tg_mus_dir *dir = tg_mus_dir_new(argv[3]);
 	tg_mus_options opt = TG_MUS_OPTIONS_INIT;
 	opt.partial = tg_mus_dir_partial;

@@ -11,11 +11,11 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 	    {"level", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
 	    {"output", required_argument, NULL, 'o'}, {"inverse", no_argument, NULL, 'r'},
 	    {"encoding", required_argument, NULL, 'e'}, {"no-bom", no_argument, NULL, 'B'},
-	    HELP_OPTION, {NULL, 0, NULL, 0}};
+	    {"layout", required_argument, NULL, 'L'}, HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_crosswalk_options o = {0};
 	o.bom = true;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "i:l:f:o:re:Bh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "i:l:f:o:re:BL:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
 			o.industry = optarg;
@@ -46,10 +46,18 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 		case 'B':
 			o.bom = false;
 			break;
+		case 'L':
+			if (strcmp(optarg, "compact") == 0)
+				o.compact = true;
+			else if (strcmp(optarg, "full") == 0)
+				o.compact = false;
+			else
+				return tg_cli_usage_error("crosswalk", "unknown layout '%s' (full or compact)", optarg);
+			break;
 		case 'h':
 			printf("Usage: %s [--data DIR] crosswalk --industry ID [--level L]\n"
 			    "                 [--format md|html|csv|tsv|xlsx|json|all] [-o PATH] [--inverse]\n"
-			    "                 [--encoding utf-8|cp932] [--no-bom]\n\n"
+			    "                 [--layout full|compact] [--encoding utf-8|cp932] [--no-bom]\n\n"
 			    "Write the 突合表 of an industry guideline against the IPA SME guideline.\n\n"
 			    "  -i, --industry ID   industry (see 'totsugo list'), or all (each into out/ID/,\n"
 			    "                      or -o DIR/ID/)\n"
@@ -59,6 +67,8 @@ cmd_crosswalk(cli *c, int argc, char **argv)
 			    "                      repeat the option for several)\n"
 			    "  -o, --output PATH   a file (one format) or a directory (default out/ID/)\n"
 			    "  -r, --inverse       the IPA view: each clause with the industry items it serves\n"
+			    "  -L, --layout L      full (default: a column per part of the IPA guideline, A3)\n"
+			    "                      or compact (one counterpart column, A4; files *-compact.*)\n"
 			    "  -e, --encoding ENC  CSV/TSV encoding: utf-8 (default, with BOM) or cp932\n"
 			    "      --no-bom        UTF-8 CSV/TSV without a byte order mark\n", tg_cli_progname);
 			return TG_EXIT_OK;

@@ -29,8 +29,13 @@ cmd_diff(cli *c, int argc, char **argv)
 				o.format = TG_DIFF_HTML;
 			else if (strcmp(optarg, "json") == 0)
 				o.format = TG_DIFF_JSON;
+			else if (strcmp(optarg, "docx") == 0)
+				o.format = TG_DIFF_DOCX;
+			else if (strcmp(optarg, "redline") == 0)
+				o.format = TG_DIFF_REDLINE;
 			else
-				return tg_cli_usage_error("diff", "unknown format '%s' (text, md, html or json)", optarg);
+				return tg_cli_usage_error("diff", "unknown format '%s' (text, md, html or json; "
+				    "with --regulation html, md, docx or redline)", optarg);
 			break;
 		case 'o':
 			output = optarg;
@@ -44,7 +49,8 @@ cmd_diff(cli *c, int argc, char **argv)
 		case 'h':
 			printf("Usage: %s [--data DIR] diff OLD NEW [--format text|md|html|json] [-o PATH]\n"
 			    "       %s [--data DIR] diff OLD NEW --migrate-crosswalk FILE -o NEW.yaml\n"
-			    "       %s diff --regulation OLD_DIR NEW_DIR [-o FILE.html]\n\n"
+			    "       %s diff --regulation OLD_DIR NEW_DIR [--format html|md|docx|redline]\n"
+			    "                 [-o FILE]\n\n"
 			    "Compare two versions of a guideline catalog: items added, removed, modified,\n"
 			    "moved, renumbered, split and merged, with word-level redlines, counts per\n"
 			    "kind and level, and the crosswalk rows and regulation clauses of the data\n"
@@ -54,8 +60,10 @@ cmd_diff(cli *c, int argc, char **argv)
 			    "  -o, --output PATH           write to PATH (atomically) instead of standard output\n"
 			    "  -m, --migrate-crosswalk FILE\n"
 			    "                              write a draft of crosswalk FILE for NEW to -o\n"
-			    "  -r, --regulation            compare two directories of rendered regulation\n"
-			    "                              (Markdown files matched by name): one HTML redline\n\n"
+			    "  -r, --regulation            compare two rendered regulations (directories of\n"
+			    "                              Markdown): the 新旧対照表, clause by clause in two\n"
+			    "                              columns (html by default, md, docx), or the\n"
+			    "                              paragraph redline of every file (redline)\n\n"
 			    "Nothing is written when the inputs are identical.  Colours only on a terminal\n"
 			    "(not with NO_COLOR).  Exit codes, as diff(1): 0 identical, 1 different,\n"
 			    "2 trouble (usage, invalid input, I/O).  See docs/diff.md.\n",
@@ -72,8 +80,17 @@ cmd_diff(cli *c, int argc, char **argv)
 		return tg_cli_usage_error("diff", "unexpected argument '%s'", argv[optind + 2]);
 	if (regulation && o.migrate != NULL)
 		return tg_cli_usage_error("diff", "--regulation and --migrate-crosswalk do not go together");
-	if (regulation && format != NULL && o.format != TG_DIFF_HTML)
-		return tg_cli_usage_error("diff", "--regulation writes html only");
+	if (regulation && o.format == TG_DIFF_TEXT && format != NULL)
+		return tg_cli_usage_error("diff", "--regulation writes html, md, docx or redline");
+	if (regulation && o.format == TG_DIFF_JSON)
+		return tg_cli_usage_error("diff", "--regulation writes html, md, docx or redline");
+	if (!regulation && (o.format == TG_DIFF_DOCX || o.format == TG_DIFF_REDLINE))
+		return tg_cli_usage_error("diff", "--format %s needs --regulation", format);
+	if (regulation && format == NULL)
+		o.format = TG_DIFF_HTML;
+	if (o.format == TG_DIFF_DOCX && (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
+		return tg_cli_usage_error("diff", "a Word document is not for a terminal: use -o FILE.docx");
 	if (o.migrate != NULL && format != NULL)
 		return tg_cli_usage_error("diff", "--format does not apply to --migrate-crosswalk");
 	if (o.migrate != NULL && (output == NULL || strcmp(output, "-") == 0))
@@ -84,7 +101,8 @@ cmd_diff(cli *c, int argc, char **argv)
 	o.color = o.format == TG_DIFF_TEXT && (output == NULL || strcmp(output, "-") == 0) &&
 	    isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0');
 	tg_buf out = TG_BUF_INIT, draft = TG_BUF_INIT;
-	int rc = regulation ? tg_diff_regulation(argv[optind], argv[optind + 1], &out, c->diag)
+	int rc = regulation ? tg_diff_regulation(argv[optind], argv[optind + 1], o.format,
+	    output && strcmp(output, "-") != 0 ? output : "standard output", &out, c->diag)
 	    : tg_diff(&o, argv[optind], argv[optind + 1], &out, &draft, c->diag);
 	/* diff(1) codes: any failure here is trouble (2), not TG_EXIT_IO. */
 	if (rc != TG_DIFF_TROUBLE && o.migrate != NULL) {

@@ -1,47 +1,86 @@
 /* `render`, `init-profile`, `init-industry`: the industry sample
  * regulation, profile skeletons and industry skeletons. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/outset.h"
 #include "cli.h"
+
+static int
+labels_mode(const char *arg, tg_render_options *o)
+{
+	if (strcmp(arg, "comments") == 0)
+		o->labels_mode = TG_LABELS_COMMENTS;
+	else if (strcmp(arg, "inline") == 0)
+		o->labels_mode = TG_LABELS_INLINE;
+	else
+		return tg_cli_usage_error("render", "unknown labels mode '%s' (comments or inline)", arg);
+	return TG_EXIT_OK;
+}
 
 int
 cmd_render(cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {{"industry", required_argument, NULL, 'i'},
 	    {"profile", required_argument, NULL, 'p'}, {"level", required_argument, NULL, 'l'},
-	    {"labels", no_argument, NULL, 'L'}, {"split", required_argument, NULL, 's'},
+	    {"labels", optional_argument, NULL, 'L'}, {"split", required_argument, NULL, 's'},
 	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+	    {"profiles", required_argument, NULL, 'P'}, {"jobs", required_argument, NULL, 'j'},
 	    HELP_OPTION, {NULL, 0, NULL, 0}};
 	tg_render_options o = {0};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "i:p:l:Ls:f:o:h", opts, NULL)) != -1) {
+	tg_buf profiles = TG_BUF_INIT;	/* const char *: every --profile */
+	int ch, rc;
+	while ((ch = getopt_long(argc, argv, "i:p:l:Ls:f:o:j:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
 			o.industry = optarg;
 			break;
 		case 'p':
-			o.profile = optarg;
+			TG_BUF_PUSH(&profiles, const char *, optarg);
 			break;
+		case 'P':
+			o.profiles_dir = optarg;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 1 || n > 256) {
+				rc = tg_cli_usage_error("render", "--jobs wants a number from 1 to 256, not '%s'",
+				    optarg);
+				goto out;
+			}
+			o.jobs = (unsigned)n;
+			break;
+		}
 		case 'l':
 			o.level = optarg;
 			break;
 		case 'L':
 			o.labels = true;
+			if (optarg != NULL && labels_mode(optarg, &o) != TG_EXIT_OK) {
+				rc = TG_EXIT_USAGE;
+				goto out;
+			}
 			break;
 		case 's':
 			if (strcmp(optarg, "management") == 0)
 				o.split = TG_RENDER_MANAGEMENT;
 			else if (strcmp(optarg, "technical") == 0)
 				o.split = TG_RENDER_TECHNICAL;
-			else
-				return tg_cli_usage_error("render", "unknown split '%s' (management or technical)", optarg);
+			else {
+				rc = tg_cli_usage_error("render", "unknown split '%s' (management or technical)",
+				    optarg);
+				goto out;
+			}
 			break;
 		case 'f': {
 			unsigned f = tg_render_format(optarg);
-			if (f == 0)
-				return tg_cli_usage_error("render", "unknown format '%s' (md, html or all)", optarg);
+			if (f == 0) {
+				rc = tg_cli_usage_error("render", "unknown format '%s' (md, html, docx or all)",
+				    optarg);
+				goto out;
+			}
 			o.formats |= f;
 			break;
 		}
@@ -49,39 +88,69 @@ cmd_render(cli *c, int argc, char **argv)
 			o.output = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s [--data DIR] render --industry ID [--profile FILE|ID] [--level L]\n"
-			    "                 [--labels] [--split management|technical] [--format md|html|all]\n"
-			    "                 [-o DIR]\n\n"
+			printf("Usage: %s [--data DIR] render --industry ID [--profile FILE|ID]... [--profiles DIR]\n"
+			    "                 [--level L] [--labels [comments|inline]] [--split management|technical]\n"
+			    "                 [--format md|html|docx|all] [-j N] [-o DIR]\n\n"
 			    "Write the industry sample regulation: the IPA sample regulation (付録2, 付録5)\n"
-			    "with the industry's additions from its crosswalks, tailored by a profile.\n\n"
+			    "with the industry's additions from its crosswalks, tailored by a profile.\n"
+			    "Several profiles (a batch) are loaded and checked once and each written to\n"
+			    "DIR/regulation-PROFILE[-LEVEL][-SPLIT]/, the same files as rendered alone.\n\n"
 			    "  -i, --industry ID   industry (see 'totsugo list')\n"
-			    "  -p, --profile P     a profile id of the data or a profile YAML file\n"
+			    "  -p, --profile P     a profile id of the data or a profile YAML file; repeat\n"
+			    "                      it for a batch\n"
+			    "      --profiles DIR  a batch: every profile file (*.yaml) under DIR\n"
+			    "  -j, --jobs N        a batch: N worker processes (default: one per processor)\n"
 			    "  -l, --level L       industry additions and labels needed at L (cumulative);\n"
 			    "                      'all' for every level (default: the profile's level, else\n"
 			    "                      the industry's default level)\n"
-			    "  -L, --labels        after each clause, the industry items it serves\n"
+			    "  -L, --labels [MODE] the industry items each clause serves: after the clause in\n"
+			    "                      md and html; in the Word document as comments on the\n"
+			    "                      clause (MODE comments, the default) or inline\n"
 			    "  -s, --split S       management or technical: one edition by the clauses' tags\n"
 			    "  -f, --format FMT    md (a file per chapter, appendices.md, regulation.md),\n"
-			    "                      html (regulation.html) or all (default)\n"
+			    "                      html (regulation.html), docx (regulation.docx, Word)\n"
+			    "                      or all (default); repeat for several\n"
 			    "  -o, --output DIR    output directory (default out/ID/regulation[-PROFILE]\n"
-			    "                      [-LEVEL][-SPLIT]/)\n\n"
+			    "                      [-LEVEL][-SPLIT]/); a batch: where the per-profile\n"
+			    "                      directories go (default out/ID/)\n\n"
 			    "See docs/regulation.md.\n", tg_cli_progname);
-			return TG_EXIT_OK;
+			rc = TG_EXIT_OK;
+			goto out;
 		default:
-			return tg_cli_bad_option("render", argv);
+			rc = tg_cli_bad_option("render", argv);
+			goto out;
 		}
 	}
-	if (optind < argc)
-		return tg_cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
-	if (o.industry == NULL)
-		return tg_cli_usage_error("render", "missing --industry ID");
-	int rc;
+	/* `--labels inline`: the mode as the next word (getopt put it last). */
+	if (o.labels && optind < argc && (strcmp(argv[optind], "inline") == 0 ||
+	    strcmp(argv[optind], "comments") == 0))
+		labels_mode(argv[optind++], &o);
+	if (optind < argc) {
+		rc = tg_cli_usage_error("render", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (o.industry == NULL) {
+		rc = tg_cli_usage_error("render", "missing --industry ID");
+		goto out;
+	}
+	size_t n = TG_BUF_COUNT(&profiles, const char *);
+	if (n == 1 && o.profiles_dir == NULL) {
+		o.profile = TG_BUF_AT(&profiles, const char *, 0);
+	} else {
+		o.profiles = n ? &TG_BUF_AT(&profiles, const char *, 0) : NULL;
+		o.nprofiles = n;
+	}
 	tg_data *d = tg_cli_open_data(c, &rc);
-	if (d == NULL)
-		return tg_cli_finish(c, rc);
+	if (d == NULL) {
+		rc = tg_cli_finish(c, rc);
+		goto out;
+	}
 	tg_buf report = TG_BUF_INIT;
 	rc = tg_render_write(d, &o, &report, c->diag);
-	return tg_cli_finish_report(c, d, &report, rc);
+	rc = tg_cli_finish_report(c, d, &report, rc);
+out:
+	tg_buf_free(&profiles);
+	return rc;
 }
 
 int

@@ -485,7 +485,8 @@ tg_coverage *
 tg_coverage_build(const tg_data *d, const tg_cov_spec *spec, tg_diag *diag)
 {
 	builder b = {0};
-	b.reg = (tg_reg_spec){spec->ind, spec->profile, spec->reg_level, TG_REG_SPLIT_NONE, false};
+	b.reg = (tg_reg_spec){spec->ind, spec->profile, spec->reg_level, TG_REG_SPLIT_NONE, false,
+	    NULL};
 	tg_regulation *actual = tg_reg_build(d, &b.reg, diag);
 	if (actual == NULL)
 		return NULL;

@@ -81,6 +81,8 @@ begin(tbuild *b, const char *name, const char *suffix, const char *title,
 {
 	tg_vtable *t = &b->v->tables[b->v->ntables++];
 	b->t = t;
+	t->page = (tg_page){TG_PAPER_A4, true};
+	t->freeze_cols = 2;
 	t->name = name;
 	t->file_suffix = suffix;
 	t->title = title;
@@ -343,8 +345,8 @@ summary_table(tbuild *b, const tg_coverage *c)
 	static const char *const headers[] = {"区分", "対象", "要求事項", "充足", "一部", "未対応",
 	    "充足率", "充足・一部の率", "確認済みの根拠"};
 	tg_col_kind kinds[9];
-	for (size_t i = 0; i < 9; i++)
-		kinds[i] = i == 1 ? TG_COL_TEXT : TG_COL_SHORT;
+	for (size_t i = 0; i < 9; i++)	/* counts are numbers; rates stay text (％) */
+		kinds[i] = i == 1 ? TG_COL_TEXT : i >= 2 && i <= 5 ? TG_COL_NUMBER : TG_COL_SHORT;
 	begin(b, "集計", "-summary", "集計（件数と割合）", headers, kinds, 9);
 	tg_buf s = TG_BUF_INIT;
 	for (size_t g = 0; g < c->ngroups; g++) {
@@ -417,14 +419,26 @@ exclusions_table(tbuild *b, const tg_coverage *c)
 	tg_buf_free(&s);
 }
 
+/* One field of the header block (render/print.h). */
 static void
-meta(tg_view *v, tg_buf *lines, const char *key, const char *value)
+meta(tg_view *v, tg_buf *fields, const char *key, const char *value)
 {
-	tg_buf s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s：%s", key, value);
-	TG_BUF_PUSH(lines, const char *, keep(v, s.data));
-	tg_buf_free(&s);
+	tg_print_field f = {key, keep(v, value)};
+	TG_BUF_PUSH(fields, tg_print_field, f);
 }
+
+/* How to read the verdicts and the paths: the legend. */
+static const tg_legend_entry legend[] = {
+	{"判定", "充足", "規程の条項（業界追加・業界補足を含む）が要求事項の内容をすべて含む（同等・規程が"
+	    "包含）経路がある。"},
+	{"判定", "一部", "内容の一部に対応する（要求事項が広い・一部重複）経路だけがある。"},
+	{"判定", "未対応", "規程に至る経路がない。"},
+	{"経路", "〔 〕", "突合表（直接のもの、他の突合表から導出したもの）をたどった道筋。"},
+	{"経路", "直接／○○ 経由", "「直接」は要求事項から条項への対応、「○○ 経由」は途中でたどった項目。"},
+	{"経路", "関係・強度", "経路上で最も弱い関係、最も低い強度。"},
+	{"根拠", "確認済み", "経路上の対応がすべて両方の本文で確認済みの判定。"},
+	{"根拠", "反映案", "業界追加・業界補足は項目全体を補う文案として扱い、未確認とする。"},
+};
 
 /* 「SCS ★3」 or the catalog's short title alone. */
 void
@@ -494,16 +508,17 @@ tg_cov_view_build(const tg_coverage *c)
 	tg_buf_puts(&s, "）");
 	meta(v, &lines, "結果", s.data);
 	tg_buf_clear(&s);
-	meta(v, &lines, "判定の基準", "充足＝規程の条項（業界追加・業界補足を含む）が要求事項の内容をすべて含む"
-	    "（同等・規程が包含）経路がある。一部＝内容の一部に対応する（要求事項が広い・一部重複）経路だけがある。"
-	    "未対応＝規程に至る経路がない。");
-	meta(v, &lines, "経路の読み方", "〔 〕内は突合表（直接のもの、他の突合表から導出したもの）を"
-	    "たどった道筋で、「直接」は要求事項から条項への対応、「○○ 経由」は途中でたどった項目。"
-	    "関係は経路上で最も弱いもの、強度は最も低いもの。根拠が「確認済み」の判定は、経路上の対応が"
-	    "すべて両方の本文で確認済みのもの。反映案（業界追加・業界補足）は項目全体を補う文案として扱い、"
-	    "未確認とする。");
-	v->meta = tg_arena_memdup(&v->arena, lines.data, lines.len);
-	v->nmeta = TG_BUF_COUNT(&lines, const char *);
+	tg_buf_clear(&s);
+	tg_buf_printf(&s, "totsugo %s", tg_version());
+	meta(v, &lines, "作成", s.data);
+	v->doc.title = v->title;
+	v->doc.fields = tg_arena_memdup(&v->arena, lines.data, lines.len);
+	v->doc.nfields = TG_BUF_COUNT(&lines, tg_print_field);
+	v->doc.legend = legend;
+	v->doc.nlegend = sizeof legend / sizeof legend[0];
+	v->doc.legend_name = "凡例";
+	v->doc.subject = "充足状況";
+	v->doc.date = cat->date;
 
 	v->tables = TG_ARENA_ARRAY(&v->arena, tg_vtable, 3);
 	items_table(&b, c);

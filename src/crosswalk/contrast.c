@@ -342,6 +342,8 @@ static void
 table_shape(tg_view *v, tg_vtable *vt, const char *name, const char *suffix,
     const char *const *headers, const tg_col_kind *kinds, size_t ncols)
 {
+	vt->page = (tg_page){TG_PAPER_A4, true};
+	vt->freeze_cols = 2;
 	vt->name = name;
 	vt->file_suffix = suffix;
 	vt->title = name;
@@ -391,8 +393,8 @@ summary_table(cbuild *b)
 {
 	static const char *const headers[SCOLS] = {"章", "条項", "例示：業界の記載",
 	    "例示：既定のまま", "用語（初出）", "業界補足", "業界追加"};
-	static const tg_col_kind kinds[SCOLS] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
-	    TG_COL_SHORT, TG_COL_SHORT, TG_COL_SHORT, TG_COL_SHORT};
+	static const tg_col_kind kinds[SCOLS] = {TG_COL_TEXT, TG_COL_NUMBER, TG_COL_NUMBER,
+	    TG_COL_NUMBER, TG_COL_NUMBER, TG_COL_NUMBER, TG_COL_NUMBER};
 	tg_view *v = b->v;
 	const tg_tset *t = b->t;
 	tg_vtable *vt = &v->tables[v->ntables++];
@@ -442,14 +444,30 @@ summary_table(cbuild *b)
 }
 
 static void
-meta(tg_view *v, tg_buf *lines, const char *key, const char *value)
+field(tg_view *v, tg_buf *fields, const char *key, const char *value)
 {
-	tg_buf s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s：%s", key, value);
-	TG_BUF_PUSH(lines, const char *, keep(v, s.data));
-	tg_buf_free(&s);
+	tg_print_field f = {key, keep(v, value)};
+	TG_BUF_PUSH(fields, tg_print_field, f);
 }
 
+/* What the values of the table mean (the legend of render/print.h). */
+static const tg_legend_entry legend[] = {
+	{"区分", "例示", "条項の中の例の語句。"},
+	{"区分", "用語", "付録「用語の定義」の用語。最初に使う条項に示す。"},
+	{"区分", "業界追加", "業界が加えた条項。"},
+	{"区分", "業界補足", "条項の本文の後に業界が加えた文。"},
+	{"状態", "業界の記載", "業界がサンプルと違う内容を定めた。"},
+	{"状態", "既定と同じ", "業界が定めた内容がサンプルと同じ。"},
+	{"状態", "未定義（既定を使用）", "業界が定めず、サンプルのまま。"},
+	{"状態", "業界で追加", "サンプルにない事項。"},
+	{"状態", "未使用", "テンプレートが使わない例示。"},
+	{"出典", "作成", "業界団体又は当プロジェクトが自らの言葉で書いた。"},
+	{"出典", "事実", "出典のある事実（確度 H・M・L）。"},
+	{"出典", "取込", "表計算ファイルから取り込んだ。"},
+	{"出典", "既定", "パラメータ登録簿の既定値。"},
+};
+
+/* The header block (what the table is about) and the legend. */
 static void
 header_block(cbuild *b)
 {
@@ -457,9 +475,9 @@ header_block(cbuild *b)
 	const tg_industry *ind = b->ind;
 	const tg_catalog *base = b->t->catalog;
 	const tg_contrast_counts *n = &b->n;
-	tg_buf lines = TG_BUF_INIT, s = TG_BUF_INIT;
+	tg_buf fields = TG_BUF_INIT, s = TG_BUF_INIT;
 	tg_buf_printf(&s, "%s（%s）、業界ガイドラインなし", ind->title ? ind->title : ind->id, ind->id);
-	meta(v, &lines, "業界", s.data);
+	field(v, &fields, "業界", s.data);
 	tg_buf_clear(&s);
 	if (base->publisher != NULL)
 		tg_buf_puts(&s, base->publisher);
@@ -469,29 +487,31 @@ header_block(cbuild *b)
 	if (base->date != NULL)
 		tg_buf_printf(&s, "（%s）", base->date);
 	tg_buf_printf(&s, "のサンプル規程（%s）", b->t->dir);
-	meta(v, &lines, "基にしたサンプル規程", s.data);
+	field(v, &fields, "基にしたサンプル規程", s.data);
 	tg_buf_clear(&s);
 	tg_buf_printf(&s, "%zu件（業界の記載 %zu、既定と同じ %zu、未定義で既定を使用 %zu）、テンプレートが"
 	    "使わない業界の例示 %zu件", n->examples, n->examples_changed, n->examples_same,
 	    n->examples_default, n->examples_unused);
-	meta(v, &lines, "例示", s.data);
+	field(v, &fields, "例示", s.data);
 	tg_buf_clear(&s);
 	tg_buf_printf(&s, "%zu件（業界の定義 %zu、うちサンプルにない用語 %zu、既定の定義 %zu）", n->terms,
 	    n->terms_own, n->terms_added, n->terms - n->terms_own);
-	meta(v, &lines, "用語", s.data);
+	field(v, &fields, "用語", s.data);
 	tg_buf_clear(&s);
 	tg_buf_printf(&s, "業界追加 %zu件、業界補足 %zu件", n->adds, n->amends);
-	meta(v, &lines, "業界固有の事項", s.data);
-	meta(v, &lines, "区分の見方", "例示＝条項の中の例の語句、用語＝付録「用語の定義」の用語（最初に"
-	    "使う条項に示す）、業界追加＝業界が加えた条項、業界補足＝条項の本文の後に加えた文");
-	meta(v, &lines, "状態の見方", "業界の記載＝業界がサンプルと違う内容を定めた、既定と同じ＝業界が定めた"
-	    "内容がサンプルと同じ、未定義（既定を使用）＝業界が定めずサンプルのまま、業界で追加＝サンプルに"
-	    "ない事項、未使用＝テンプレートが使わない例示");
-	meta(v, &lines, "出典の見方", "作成＝業界団体又は当プロジェクトが自らの言葉で書いた、事実＝出典のある"
-	    "事実（確度 H・M・L）、取込＝表計算ファイルから取り込んだ、既定＝パラメータ登録簿の既定値");
-	v->meta = tg_arena_memdup(&v->arena, lines.data, lines.len);
-	v->nmeta = TG_BUF_COUNT(&lines, const char *);
-	tg_buf_free(&lines);
+	field(v, &fields, "業界固有の事項", s.data);
+	tg_buf_clear(&s);
+	tg_buf_printf(&s, "totsugo %s", tg_version());
+	field(v, &fields, "作成", s.data);
+	v->doc.title = v->title;
+	v->doc.fields = tg_arena_memdup(&v->arena, fields.data, fields.len);
+	v->doc.nfields = TG_BUF_COUNT(&fields, tg_print_field);
+	v->doc.legend = legend;
+	v->doc.nlegend = sizeof legend / sizeof legend[0];
+	v->doc.legend_name = "凡例";
+	v->doc.subject = "対比表";
+	v->doc.date = base->date;
+	tg_buf_free(&fields);
 	tg_buf_free(&s);
 }
 
@@ -518,7 +538,7 @@ tg_view *
 tg_contrast_build(const tg_data *d, const tg_industry *ind, tg_contrast_counts *counts,
     tg_diag *diag)
 {
-	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false, NULL};
 	tg_regulation *r = tg_reg_build(d, &spec, diag);
 	if (r == NULL)
 		return NULL;

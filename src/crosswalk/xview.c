@@ -1,5 +1,7 @@
 #include "xview.h"
 
+#include "../totsugo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,8 +61,11 @@ tg_view_cell(const tg_vtable *t, size_t row, size_t col)
 typedef struct vbuild {
 	tg_view *v;
 	tg_vtable *t;
-	tg_buf cells, levels, chapters;
+	tg_buf cells, levels, chapters, names;
 } vbuild;
+
+#define A3_LANDSCAPE ((tg_page){TG_PAPER_A3, true})
+#define A4_LANDSCAPE ((tg_page){TG_PAPER_A4, true})
 
 static const char *
 keep(tg_view *v, const char *s)
@@ -70,9 +75,12 @@ keep(tg_view *v, const char *s)
 
 static void
 begin_table(vbuild *b, tg_vtable *t, const char *name, const char *suffix, const char *title,
-    const char *const *headers, const tg_col_kind *kinds, size_t ncols)
+    const char *const *headers, const tg_col_kind *kinds, size_t ncols, tg_page page,
+    size_t freeze_cols)
 {
 	b->t = t;
+	t->page = page;
+	t->freeze_cols = freeze_cols;
 	t->name = name;
 	t->file_suffix = suffix;
 	t->title = title;
@@ -86,6 +94,7 @@ begin_table(vbuild *b, tg_vtable *t, const char *name, const char *suffix, const
 	tg_buf_clear(&b->cells);
 	tg_buf_clear(&b->levels);
 	tg_buf_clear(&b->chapters);
+	tg_buf_clear(&b->names);
 }
 
 static void
@@ -108,6 +117,16 @@ row_attrs(vbuild *b, const char *level, const char *chapters)
 	TG_BUF_PUSH(&b->chapters, const char *, keep(b->v, chapters));
 }
 
+/* What a row is, for messages about its cells: 自工会 No.44. */
+static void
+row_name(vbuild *b, const char *a, const char *c)
+{
+	tg_buf s = TG_BUF_INIT;
+	tg_buf_printf(&s, "%s%s%s", a, a[0] && c[0] ? " " : "", c);
+	TG_BUF_PUSH(&b->names, const char *, keep(b->v, s.data));
+	tg_buf_free(&s);
+}
+
 static void
 end_table(vbuild *b, bool attrs)
 {
@@ -115,20 +134,12 @@ end_table(vbuild *b, bool attrs)
 	size_t n = TG_BUF_COUNT(&b->cells, const char *);
 	t->nrows = n / t->ncols;
 	t->cells = tg_arena_memdup(&b->v->arena, b->cells.data, b->cells.len);
+	if (TG_BUF_COUNT(&b->names, const char *) == t->nrows && t->nrows > 0)
+		t->row_names = tg_arena_memdup(&b->v->arena, b->names.data, b->names.len);
 	if (attrs) {
 		t->row_level = tg_arena_memdup(&b->v->arena, b->levels.data, b->levels.len);
 		t->row_chapters = tg_arena_memdup(&b->v->arena, b->chapters.data, b->chapters.len);
 	}
-}
-
-/* One "項目：値" line above the tables. */
-static void
-meta(tg_view *v, tg_buf *lines, const char *key, const char *a, const char *b)
-{
-	tg_buf s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s：%s%s%s", key, a ? a : "", b && *b ? " " : "", b ? b : "");
-	TG_BUF_PUSH(lines, const char *, keep(v, s.data));
-	tg_buf_free(&s);
 }
 
 static void
@@ -281,6 +292,119 @@ proposal_text(tg_buf *out, const tg_proposal *p)
 		tg_buf_printf(out, "%s（%s）", p->text ? "\n" : "", p->note);
 }
 
+/* 状態, 反映案, 備考 of a row, its filter attributes and its name. */
+static const char *guide_name(const tg_xtable *t);
+
+/* The baseline as readers call it: IPAガイドライン. */
+static const char *
+base_name(const tg_xtable *t)
+{
+	return t->base->short_title ? t->base->short_title : t->base->title;
+}
+
+static void
+tail_cells(vbuild *b, const tg_xtable *t, const tg_xt_row *r)
+{
+	const tg_item *it = r->item;
+	tg_buf s = TG_BUF_INIT;
+	cell(b, tg_label_status(r->xrow ? r->xrow->status : TG_STATUS_UNSET));
+	if (r->xrow != NULL && r->xrow->proposal != NULL)
+		proposal_text(&s, r->xrow->proposal);
+	cell_buf(b, &s);
+	if (it->flag != NULL)
+		tg_buf_printf(&s, "※データ品質：%s", it->flag);
+	if (r->xrow != NULL && r->xrow->note != NULL)
+		tg_buf_printf(&s, "%s%s", s.len ? "\n" : "", r->xrow->note);
+	for (size_t k = 0; k < r->ndirect; k++) {
+		const tg_xw_target *tg = r->links[k].target;
+		if (tg->note != NULL)
+			tg_buf_printf(&s, "%s%s：%s", s.len ? "\n" : "", tg->target->ref, tg->note);
+	}
+	cell_buf(b, &s);
+	tg_buf level = TG_BUF_INIT, chapters = TG_BUF_INIT;
+	tg_buf_puts(&level, tg_xt_level_label(t, tg_xt_level_slot(t, it)));
+	chapters_of_row(t, r, &chapters);
+	row_attrs(b, level.data, tg_buf_cstr(&chapters));
+	row_name(b, guide_name(t), it->ref);
+	tg_buf_free(&level);
+	tg_buf_free(&chapters);
+	tg_buf_free(&s);
+}
+
+static const char *
+guide_name(const tg_xtable *t)
+{
+	return t->guide->short_title ? t->guide->short_title : t->guide->id;
+}
+
+/* "付録5 3.1.1 情報資産の特定と機密性の評価": where in the baseline, and what. */
+static void
+counterpart_label(tg_buf *out, const tg_item *it)
+{
+	const tg_item *root = tg_xt_root(it);
+	if (root == it) {
+		root_header(out, it);
+		return;
+	}
+	tg_buf_printf(out, "%s ", root->ref);
+	item_label(out, it);
+}
+
+/* compact: one combined counterpart column and the row's closest
+ * relationship, on A4; provenance marks on the titles. */
+static void
+compact_table(vbuild *b, const tg_xtable *t)
+{
+	tg_view *v = b->v;
+	const char *headers[] = {"番号", "項目", "レベル", NULL, "関係", "状態",
+	    "業界サンプル規程への反映案", "備考"};
+	tg_buf h = TG_BUF_INIT;
+	tg_buf_printf(&h, "%sの対応箇所", base_name(t));
+	headers[3] = keep(v, h.data);
+	tg_buf_free(&h);
+	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG,
+	    TG_COL_SHORT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
+	tg_vtable *vt = &v->tables[v->ntables++];
+	begin_table(b, vt, "突合表", "", "突合表", headers, kinds, 8, A4_LANDSCAPE, 2);
+	tg_buf s = TG_BUF_INIT;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const tg_xt_row *r = &t->rows[i];
+		const tg_item *it = r->item;
+		cell(b, it->ref);
+		/* Provenance as the mark after the title (＊ inferred, ※ ours):
+		 * the hand-out layout has no room for the 出所 column. */
+		tg_buf_printf(&s, "%s%s", it->title ? it->title : "（不明）",
+		    tg_origin_text_of(r->origin)->mark);
+		cell_buf(b, &s);
+		level_label(&s, it);
+		cell_buf(b, &s);
+		for (size_t k = 0; k < r->nlinks; k++) {
+			const tg_xt_link *l = &r->links[k];
+			if (s.len > 0)
+				tg_buf_putc(&s, '\n');
+			counterpart_label(&s, l->item);
+			official_label(&s, l->item);
+			if (l->target != NULL) {
+				tg_buf_printf(&s, "（%s", tg_label_relationship(l->target->relationship));
+				if (l->target->strength >= 0)
+					tg_buf_printf(&s, "・強度%d", l->target->strength);
+				tg_buf_puts(&s, "）");
+			} else {
+				tg_buf_puts(&s, "（関連：");
+				place_label(&s, l->via);
+				tg_buf_puts(&s, " 経由）");
+			}
+		}
+		if (s.len == 0)
+			tg_buf_puts(&s, TG_VIEW_NONE);
+		cell_buf(b, &s);
+		cell(b, r->best < TG_REL_COUNT ? tg_label_relationship(r->best) : TG_PRINT_DASH);
+		tail_cells(b, t, r);
+	}
+	end_table(b, true);
+	tg_buf_free(&s);
+}
+
 static void
 main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 {
@@ -320,7 +444,8 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	}
 	tg_vtable *vt = &v->tables[v->ntables++];
 	begin_table(b, vt, "突合表", "", "突合表", (const char **)(void *)hdr.data,
-	    (tg_col_kind *)(void *)kinds.data, TG_BUF_COUNT(&hdr, const char *));
+	    (tg_col_kind *)(void *)kinds.data, TG_BUF_COUNT(&hdr, const char *), A3_LANDSCAPE,
+	    t->grouped ? 2 : 1);
 
 	for (size_t i = 0; i < t->nrows; i++) {
 		const tg_xt_row *r = &t->rows[i];
@@ -358,6 +483,13 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 				tg_buf_puts(&s, TG_VIEW_NONE);
 			cell_buf(b, &s);
 			if (root == reg_root) {
+				/* A preview: 80 characters of each clause, less when
+				 * there are many, so that the cell stays readable (and
+				 * within a printable row). */
+				size_t n = 0;
+				for (size_t k = 0; k < r->ndirect; k++)
+					n += tg_xt_root(r->links[k].item) == root;
+				size_t each = n <= 2 ? 80 : 200 / n < 32 ? 32 : 200 / n;
 				for (size_t k = 0; k < r->ndirect; k++) {
 					const tg_xt_link *l = &r->links[k];
 					if (tg_xt_root(l->item) != root)
@@ -365,7 +497,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 					if (s.len > 0)
 						tg_buf_putc(&s, '\n');
 					tg_buf_printf(&s, "%s：", l->item->ref);
-					excerpt(t, l->item, &s, 80);
+					excerpt(t, l->item, &s, each);
 				}
 				if (s.len == 0)
 					tg_buf_puts(&s, TG_VIEW_NONE);
@@ -389,26 +521,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 		if (s.len == 0)
 			tg_buf_puts(&s, TG_VIEW_NONE);
 		cell_buf(b, &s);
-		cell(b, tg_label_status(r->xrow ? r->xrow->status : TG_STATUS_UNSET));
-		if (r->xrow != NULL && r->xrow->proposal != NULL)
-			proposal_text(&s, r->xrow->proposal);
-		cell_buf(b, &s);
-		if (it->flag != NULL)
-			tg_buf_printf(&s, "※データ品質：%s", it->flag);
-		if (r->xrow != NULL && r->xrow->note != NULL)
-			tg_buf_printf(&s, "%s%s", s.len ? "\n" : "", r->xrow->note);
-		for (size_t k = 0; k < r->ndirect; k++) {
-			const tg_xw_target *tg = r->links[k].target;
-			if (tg->note != NULL)
-				tg_buf_printf(&s, "%s%s：%s", s.len ? "\n" : "", tg->target->ref, tg->note);
-		}
-		cell_buf(b, &s);
-		tg_buf puts_level = TG_BUF_INIT, chapters = TG_BUF_INIT;
-		tg_buf_puts(&puts_level, tg_xt_level_label(t, tg_xt_level_slot(t, it)));
-		chapters_of_row(t, r, &chapters);
-		row_attrs(b, puts_level.data, tg_buf_cstr(&chapters));
-		tg_buf_free(&puts_level);
-		tg_buf_free(&chapters);
+		tail_cells(b, t, r);
 	}
 	end_table(b, true);
 	tg_buf_free(&hdr);
@@ -427,7 +540,7 @@ count_cells(vbuild *b, const tg_xt_count *c, bool chapter)
 	    c->by_rel[TG_REL_NO_RELATIONSHIP], c->unmapped, c->proposals, c->reviewed};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
 		if (chapter && (i == 7 || i == 9))
-			tg_buf_puts(&s, "―");	/* not meaningful per chapter */
+			tg_buf_puts(&s, TG_PRINT_DASH);	/* not meaningful per chapter */
 		else
 			tg_buf_printf(&s, "%zu", values[i]);
 		cell_buf(b, &s);
@@ -442,25 +555,29 @@ summary_table(vbuild *b, const tg_xtable *t)
 	    "IPAに包含", "業界側が広い", "一部重複", "関係なし", "未対応付け", "反映案", "確認済み"};
 	tg_col_kind kinds[12];
 	for (size_t i = 0; i < 12; i++)
-		kinds[i] = i == 1 ? TG_COL_TEXT : TG_COL_SHORT;
+		kinds[i] = i == 0 ? TG_COL_SHORT : i == 1 ? TG_COL_TEXT : TG_COL_NUMBER;
 	tg_view *v = b->v;
 	tg_vtable *vt = &v->tables[v->ntables++];
-	begin_table(b, vt, "サマリー", "-summary", "対応状況のサマリー", headers, kinds, 12);
+	begin_table(b, vt, "サマリー", "-summary", "対応状況のサマリー", headers, kinds, 12,
+	    A4_LANDSCAPE, 2);
 	tg_buf s = TG_BUF_INIT;
 	for (size_t slot = 0; slot < t->nlevel_rows; slot++) {
 		if (t->by_level[slot].items == 0)
 			continue;
 		cell(b, "レベル");
 		cell(b, tg_xt_level_label(t, slot));
+		row_name(b, "レベル", tg_xt_level_label(t, slot));
 		count_cells(b, &t->by_level[slot], false);
 	}
 	cell(b, "レベル");
 	cell(b, "合計");
+	row_name(b, "レベル", "合計");
 	count_cells(b, &t->total, false);
 	for (size_t c = 0; c < t->nchapters; c++) {
 		const tg_xt_chapter *ch = &t->chapters[c];
 		cell(b, "規程の章");
 		chapter_label(&s, ch->item);
+		row_name(b, "規程の章", s.data);
 		cell_buf(b, &s);
 		count_cells(b, &ch->count, true);
 	}
@@ -487,7 +604,8 @@ proposals_table(vbuild *b, const tg_xtable *t)
 	}
 	tg_view *v = b->v;
 	tg_vtable *vt = &v->tables[v->ntables++];
-	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, ncols);
+	begin_table(b, vt, "反映案", "-proposals", "業界サンプル規程への反映案", headers, kinds, ncols,
+	    A4_LANDSCAPE, 1);
 	tg_buf s = TG_BUF_INIT;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const tg_xt_row *r = &t->rows[i];
@@ -511,6 +629,7 @@ proposals_table(vbuild *b, const tg_xtable *t)
 		cell(b, p->note);
 		const tg_xt_chapter *ch = p->clause ? tg_xt_chapter_of(t, p->clause) : NULL;
 		row_attrs(b, tg_xt_level_label(t, tg_xt_level_slot(t, r->item)), ch ? ch->item->id : "");
+		row_name(b, guide_name(t), r->item->ref);
 	}
 	end_table(b, true);
 	tg_buf_free(&s);
@@ -536,7 +655,8 @@ inverse_table(vbuild *b, const tg_xtable *t)
 	    TG_COL_SHORT, TG_COL_LONG};
 	tg_view *v = b->v;
 	tg_vtable *vt = &v->tables[v->ntables++];
-	begin_table(b, vt, "逆引き", "", "IPA側から見た対応（逆引き）", headers, kinds, 6);
+	begin_table(b, vt, "逆引き", "", "IPA側から見た対応（逆引き）", headers, kinds, 6,
+	    A4_LANDSCAPE, 1);
 	tg_buf served_by = TG_BUF_INIT, props = TG_BUF_INIT, levels = TG_BUF_INIT, s = TG_BUF_INIT;
 	const tg_catalog *base = t->base;
 	const char *guide = t->guide->short_title ? t->guide->short_title : t->guide->id;
@@ -592,6 +712,9 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			cell_buf(b, &s);
 			cell_buf(b, &props);
 			row_attrs(b, tg_buf_cstr(&levels), ch ? ch->item->id : "");
+			place_label(&s, it);
+			row_name(b, s.data, "");
+			tg_buf_clear(&s);
 		}
 		tg_buf_clear(&served_by);
 		tg_buf_clear(&props);
@@ -604,73 +727,202 @@ inverse_table(vbuild *b, const tg_xtable *t)
 	tg_buf_free(&s);
 }
 
+/* The legend: what every value of the tables means, in our words; "%s"
+ * is the baseline's short title. */
+static const struct {
+	const char *group, *term, *meaning;
+} legend[] = {
+	{"関係", "同等", "業界の項目と%sの項目が、同じ要求を定めている。"},
+	{"関係", "IPAに包含", "%sの項目が、業界の項目の内容をすべて含む。その対策を実施すれば、"
+	    "業界の項目も満たす。"},
+	{"関係", "業界側が広い", "業界の項目が、%sの項目より多くを求める。足りない分は反映案や"
+	    "自社の対策で補う。"},
+	{"関係", "一部重複", "両者の内容が一部だけ重なる（%sの項目との重ならない部分は個別に確認する）。"},
+	{"関係", "関係なし", "確認した結果、%sの項目と関係がない。"},
+	{"強度", "0〜10", "%sの項目が業界の項目をどこまで満たすかの目安。10は完全に満たし、"
+	    "0は満たさない。対応付けごとに付ける。"},
+	{"状態", "確認済み", "すべての対応付けを、両方の本文に照らして人が確認した。"},
+	{"状態", "提案（未確認）", "推定による対応付けで、まだ人が確認していない。"},
+	{"状態", "未対応付け", "対応する箇所をまだ決めていない（理由は備考）。"},
+	{"状態", "対応表なし", "この項目の行が対応表にない。"},
+	{"対応箇所", "（関連：X 経由）", "直接の対応先 X から、%s内部の対応（付録どうしなど）を"
+	    "1段だけたどった参考情報。対応の主張ではない。"},
+	{"対応箇所", TG_VIEW_NONE, "その部分（本文・付録）に対応する箇所がない。灰色で示す。"},
+	{"対応箇所", TG_PRINT_DASH, "該当しない（灰色）。"},
+	{"反映案", "【追加】【修正】【変更なし】", "業界サンプル規程に条項を追加する／既存の条項を修正する"
+	    "／変更しない。"},
+	{"備考", "※データ品質", "項目のデータに注意点がある（内容は続けて記載）。"},
+}, legend_compact[] = {
+	{"関係（列）", "最も近い関係", "その項目の対応付けのうち最も近いもの（同等＞IPAに包含＞業界側が広い"
+	    "＞一部重複＞関係なし）。個々の対応付けの関係と強度は、対応箇所の各行に記載する。"},
+};
+
 /* What the reader must know about where the rows and the counterparts come
  * from: guideline items that are inferred or ours, and the parts of the
- * baseline that are our reconstruction. */
+ * baseline that are our reconstruction — notes under the header block and
+ * entries of the legend. */
 static void
-origin_notes(tg_view *v, tg_buf *lines, const tg_xtable *t)
+origin_notes(tg_view *v, tg_buf *notes, tg_buf *entries, const tg_xtable *t)
 {
 	tg_buf s = TG_BUF_INIT;
 	if (has_marked_rows(t)) {
+		tg_buf_puts(&s, "項目の" TG_ORIGIN_COLUMN "：");
 		for (tg_origin o = TG_ORIGIN_INFERRED; o <= TG_ORIGIN_AUTHORED; o++)
 			if (t->by_origin[o] > 0)
 				tg_buf_printf(&s, "%s（%zu件）。", tg_origin_text_of(o)->legend, t->by_origin[o]);
-		meta(v, lines, "項目の" TG_ORIGIN_COLUMN, s.data, NULL);
+		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
 		tg_buf_clear(&s);
+		for (tg_origin o = 0; o < TG_ORIGIN_COUNT; o++) {
+			const tg_origin_text *ot = tg_origin_text_of(o);
+			if (o != TG_ORIGIN_FACT && t->by_origin[o] == 0)
+				continue;
+			tg_buf_printf(&s, "%s%s%s%s", ot->cell, *ot->mark ? "（" : "", ot->mark,
+			    *ot->mark ? "）" : "");
+			const char *term = keep(v, s.data);
+			tg_buf_clear(&s);
+			tg_buf_printf(&s, "%s。", ot->legend);
+			tg_legend_entry e = {TG_ORIGIN_COLUMN, term, keep(v, s.data)};
+			TG_BUF_PUSH(entries, tg_legend_entry, e);
+			tg_buf_clear(&s);
+		}
 	}
 	if (t->authored_targets > 0) {
-		tg_buf_printf(&s, "%sの見出しと番号には、公表されている構成を本ツールが補って再構成したもの"
-		    "（本表の対応先のうち%zu件）を含む。",
-		    t->base->short_title ? t->base->short_title : t->base->title, t->authored_targets);
+		tg_buf_printf(&s, "突合先の構成：%sの見出しと番号には、公表されている構成を本ツールが補って"
+		    "再構成したもの（本表の対応先のうち%zu件）を含む。", base_name(t), t->authored_targets);
 		if (t->official_targets > 0)
 			tg_buf_printf(&s, "原本の番号が分かっている箇所は%s…%sとして併記した。",
 			    TG_ORIGIN_OFFICIAL_OPEN, TG_ORIGIN_OFFICIAL_CLOSE);
-		meta(v, lines, "突合先の構成", s.data, NULL);
+		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
+		tg_buf_clear(&s);
+	}
+	if (t->official_targets > 0) {
+		tg_legend_entry e = {"対応箇所", TG_ORIGIN_OFFICIAL_OPEN "…" TG_ORIGIN_OFFICIAL_CLOSE,
+		    "本ツールが再構成した番号の箇所について、原本での番号。"};
+		TG_BUF_PUSH(entries, tg_legend_entry, e);
 	}
 	tg_buf_free(&s);
 }
 
-tg_view *
-tg_view_build(const tg_xtable *t, bool inverse)
-{
-	tg_view *v = tg_xcalloc(1, sizeof *v);
-	tg_arena_init(&v->arena);
-	vbuild b = {v, NULL, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT};
-	tg_buf lines = TG_BUF_INIT, s = TG_BUF_INIT;
 
+static void
+legend_entry(tg_view *v, tg_buf *entries, const char *group, const char *term,
+    const char *meaning, const char *base)
+{
+	tg_buf s = TG_BUF_INIT;
+	const char *mark = strstr(meaning, "%s");
+	if (mark != NULL) {
+		tg_buf_put(&s, meaning, (size_t)(mark - meaning));
+		tg_buf_puts(&s, base);
+		tg_buf_puts(&s, mark + 2);
+	} else {
+		tg_buf_puts(&s, meaning);
+	}
+	tg_legend_entry e = {group, term, keep(v, s.data)};
+	TG_BUF_PUSH(entries, tg_legend_entry, e);
+	tg_buf_free(&s);
+}
+
+static void
+field(tg_view *v, tg_buf *fields, const char *key, const char *a, const char *b)
+{
+	tg_buf s = TG_BUF_INIT;
+	tg_buf_printf(&s, "%s%s%s", a ? a : "", a && b && *b ? " " : "", b ? b : "");
+	tg_print_field f = {key, keep(v, s.data)};
+	TG_BUF_PUSH(fields, tg_print_field, f);
+	tg_buf_free(&s);
+}
+
+/* Title, header block, notes and legend of the document. */
+static void
+document(tg_view *v, const tg_xtable *t, bool inverse, tg_xw_layout layout)
+{
+	tg_buf fields = TG_BUF_INIT, notes = TG_BUF_INIT, entries = TG_BUF_INIT, s = TG_BUF_INIT;
 	tg_buf_printf(&s, "%s 突合表%s", t->guide->short_title ? t->guide->short_title : t->guide->title,
 	    inverse ? "（逆引き）" : "");
 	v->title = keep(v, s.data);
 	tg_buf_clear(&s);
-	meta(v, &lines, "業界", t->ind->title, NULL);
-	meta(v, &lines, "業界ガイドライン", t->guide->title,
-	    t->guide->version ? t->guide->version : NULL);
-	meta(v, &lines, "突合先", t->base->title, t->base->version ? t->base->version : NULL);
+	field(v, &fields, "業界", t->ind->title, NULL);
+	field(v, &fields, "業界ガイドライン", t->guide->title, t->guide->version);
+	field(v, &fields, "突合先", t->base->title, t->base->version);
 	if (t->level >= 0) {
 		tg_buf_printf(&s, "%s（%s以下の項目を累積）", t->guide->levels[t->level],
 		    t->guide->levels[t->level]);
-		meta(v, &lines, "対象レベル", s.data, NULL);
+		field(v, &fields, "対象レベル", s.data, NULL);
 		tg_buf_clear(&s);
 		if (t->skipped_unknown > 0) {
 			tg_buf_printf(&s, "%zu件", t->skipped_unknown);
-			meta(v, &lines, "レベル不明のため対象外とした項目", s.data, NULL);
+			field(v, &fields, "レベル不明のため対象外とした項目", s.data, NULL);
 			tg_buf_clear(&s);
 		}
 	} else {
-		meta(v, &lines, "対象レベル", "全項目", NULL);
+		field(v, &fields, "対象レベル", "全項目", NULL);
 	}
-	origin_notes(v, &lines, t);
-	meta(v, &lines, "関係の読み方", "業界項目から見た IPA 項目との関係（同等／IPAに包含＝IPA側の項目が"
-	    "業界項目の内容をすべて含む／業界側が広い／一部重複／関係なし）。「関連」は IPA 内部の対応表から"
-	    "たどった参考情報。", NULL);
-	v->meta = tg_arena_memdup(&v->arena, lines.data, lines.len);
-	v->nmeta = TG_BUF_COUNT(&lines, const char *);
+	const tg_catalog *dated[] = {t->guide, t->base};
+	for (size_t i = 0; i < 2; i++) {
+		if (dated[i]->date == NULL)
+			continue;
+		tg_buf_printf(&s, "%s%s %s", s.len ? "、" : "",
+		    dated[i]->short_title ? dated[i]->short_title : dated[i]->title, dated[i]->date);
+	}
+	if (s.len > 0)
+		field(v, &fields, "データの日付", s.data, NULL);
+	tg_buf_clear(&s);
+	tg_buf_printf(&s, "totsugo %s", tg_version());
+	field(v, &fields, "作成", s.data, NULL);
+	tg_buf_clear(&s);
+	const char *base = base_name(t);
+	tg_buf_printf(&s, "関係は、業界の項目から見た%sの項目との関係。関係・強度・状態の読み方は凡例を参照。",
+	    base);
+	TG_BUF_PUSH(&notes, const char *, keep(v, s.data));
+	tg_buf_clear(&s);
+	for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++)
+		legend_entry(v, &entries, legend[i].group, legend[i].term, legend[i].meaning, base);
+	if (layout == TG_LAYOUT_COMPACT && !inverse)
+		for (size_t i = 0; i < sizeof legend_compact / sizeof legend_compact[0]; i++)
+			legend_entry(v, &entries, legend_compact[i].group, legend_compact[i].term,
+			    legend_compact[i].meaning, base);
+	origin_notes(v, &notes, &entries, t);
 
+	v->doc.title = v->title;
+	v->doc.fields = tg_arena_memdup(&v->arena, fields.data, fields.len);
+	v->doc.nfields = TG_BUF_COUNT(&fields, tg_print_field);
+	v->doc.notes = tg_arena_memdup(&v->arena, notes.data, notes.len);
+	v->doc.nnotes = TG_BUF_COUNT(&notes, const char *);
+	v->doc.legend = tg_arena_memdup(&v->arena, entries.data, entries.len);
+	v->doc.nlegend = TG_BUF_COUNT(&entries, tg_legend_entry);
+	v->doc.legend_name = "凡例";
+	v->doc.subject = "突合表";
+	v->doc.date = t->guide->date;
+	tg_buf_free(&fields);
+	tg_buf_free(&notes);
+	tg_buf_free(&entries);
+	tg_buf_free(&s);
+}
+
+tg_ptable
+tg_view_ptable(const tg_vtable *t)
+{
+	tg_ptable p = {t->name, t->title, t->ncols, t->headers, t->kinds, t->cells, t->nrows,
+	    t->row_names, TG_VIEW_NONE, t->page, t->freeze_cols};
+	return p;
+}
+
+tg_view *
+tg_view_build(const tg_xtable *t, bool inverse, tg_xw_layout layout)
+{
+	tg_view *v = tg_xcalloc(1, sizeof *v);
+	tg_arena_init(&v->arena);
+	vbuild b = {v, NULL, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT};
+	tg_buf s = TG_BUF_INIT;
+	document(v, t, inverse, layout);
 	v->tables = TG_ARENA_ARRAY(&v->arena, tg_vtable, 3);
 	if (inverse) {
 		inverse_table(&b, t);
 	} else {
-		main_table(&b, t, regulation_root(t));
+		if (layout == TG_LAYOUT_COMPACT)
+			compact_table(&b, t);
+		else
+			main_table(&b, t, regulation_root(t));
 		summary_table(&b, t);
 		proposals_table(&b, t);
 	}
@@ -689,11 +941,11 @@ tg_view_build(const tg_xtable *t, bool inverse)
 		v->chapter_labels[v->nchapters++] = keep(v, s.data);
 		tg_buf_clear(&s);
 	}
-	tg_buf_free(&lines);
 	tg_buf_free(&s);
 	tg_buf_free(&b.cells);
 	tg_buf_free(&b.levels);
 	tg_buf_free(&b.chapters);
+	tg_buf_free(&b.names);
 	return v;
 }
 

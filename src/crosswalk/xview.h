@@ -4,13 +4,15 @@
 #ifndef TG_XVIEW_H
 #define TG_XVIEW_H
 
+#include "../render/print.h"
 #include "xtable.h"
 
-typedef enum tg_col_kind {
-	TG_COL_SHORT,		/* numbers, levels, status: narrow, no wrap needed */
-	TG_COL_TEXT,		/* titles, counterparts: medium, wrapped */
-	TG_COL_LONG		/* texts, excerpts, proposals: wide, wrapped */
-} tg_col_kind;
+/* The 突合表's layouts: `full` (a column per baseline part, seed 003 表3,
+ * on A3) and `compact` (one combined counterpart column, on A4). */
+typedef enum tg_xw_layout {
+	TG_LAYOUT_FULL,
+	TG_LAYOUT_COMPACT
+} tg_xw_layout;
 
 typedef struct tg_vtable {
 	const char *name;	/* sheet name (XLSX: at most 31 characters) */
@@ -23,12 +25,14 @@ typedef struct tg_vtable {
 	size_t nrows;
 	const char **row_level;	/* filter attributes (HTML); NULL when none */
 	const char **row_chapters;	/* space-separated chapter ids */
+	const char **row_names;	/* what each row is, for messages: 自工会 No.44 */
+	tg_page page;		/* the paper it prints on */
+	size_t freeze_cols;
 } tg_vtable;
 
 typedef struct tg_view {
 	const char *title;
-	const char **meta;	/* "key: value" lines shown above the tables */
-	size_t nmeta;
+	tg_pdoc doc;		/* title, header block, notes, legend (print.h) */
 	tg_vtable *tables;
 	size_t ntables;
 	/* filter choices (HTML) */
@@ -42,9 +46,11 @@ typedef struct tg_view {
 
 #define TG_VIEW_NONE "対応なし"
 
-/* The 突合表 (突合表, サマリー, 反映案) or, inverse, the baseline's view
- * (付録5の条項ごとの業界項目). */
-tg_view *tg_view_build(const tg_xtable *t, bool inverse);
+/* The 突合表 (突合表, サマリー, 反映案) in a layout or, inverse, the
+ * baseline's view (付録5の条項ごとの業界項目). */
+tg_view *tg_view_build(const tg_xtable *t, bool inverse, tg_xw_layout layout);
+/* A table of the view as the print module reads it. */
+tg_ptable tg_view_ptable(const tg_vtable *t);
 void tg_view_free(tg_view *v);
 const char *tg_view_cell(const tg_vtable *t, size_t row, size_t col);
 

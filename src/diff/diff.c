@@ -123,6 +123,8 @@ render(const tg_diff_options *o, const tg_diff_report *r, tg_buf *out)
 	case TG_DIFF_MD: tg_diff_render_md(r, out); break;
 	case TG_DIFF_HTML: tg_diff_render_html(r, out); break;
 	case TG_DIFF_JSON: tg_diff_render_json(r, out); break;
+	case TG_DIFF_DOCX:
+	case TG_DIFF_REDLINE: break;	/* --regulation only (the CLI refuses them here) */
 	}
 }
 
@@ -197,8 +199,24 @@ out:
 }
 
 int
-tg_diff_regulation(const char *old_dir, const char *new_dir, tg_buf *out, tg_diag *diag)
+tg_diff_regulation(const char *old_dir, const char *new_dir, tg_diff_format format,
+    const char *name, tg_buf *out, tg_diag *diag)
 {
+	if (format != TG_DIFF_REDLINE) {
+		tg_oldnew on;
+		int rc = TG_DIFF_TROUBLE;
+		if (tg_oldnew_compute(&on, old_dir, new_dir, diag) == TG_EXIT_OK) {
+			rc = tg_oldnew_identical(&on) ? TG_DIFF_SAME : TG_DIFF_DIFFERENT;
+			if (rc == TG_DIFF_DIFFERENT && format == TG_DIFF_MD)
+				tg_oldnew_render_md(&on, out);
+			else if (rc == TG_DIFF_DIFFERENT && format == TG_DIFF_DOCX)
+				rc = tg_oldnew_render_docx(&on, out, name, diag) ? rc : TG_DIFF_TROUBLE;
+			else if (rc == TG_DIFF_DIFFERENT)
+				tg_oldnew_render_html(&on, out);
+		}
+		tg_oldnew_free(&on);
+		return rc;
+	}
 	tg_regdiff rd;
 	int rc = TG_DIFF_TROUBLE;
 	if (tg_regdiff_compute(&rd, old_dir, new_dir, diag) != TG_EXIT_OK)

@@ -10,7 +10,8 @@
  *   catdiff.c   item matching and the list of changes
  *   impact.c    crosswalk rows and regulation clauses needing review
  *   migrate.c   --migrate-crosswalk
- *   regdiff.c   --regulation (directories of Markdown files)
+ *   regdiff.c   --regulation --format redline (directories of Markdown files)
+ *   oldnew.c    --regulation: the 新旧対照表, clause by clause
  *   diff.c      the command: arguments, loading, dispatch */
 #ifndef TG_DIFF_H
 #define TG_DIFF_H
@@ -346,6 +347,63 @@ typedef struct tg_regdiff {
 /* Reads both directories (every *.md, recursively); returns a TG_EXIT_*. */
 int tg_regdiff_compute(tg_regdiff *rd, const char *old_dir, const char *new_dir, tg_diag *diag);
 void tg_regdiff_free(tg_regdiff *rd);
+/* The *.md below dir (malloc'ed paths relative to it, sorted bytewise),
+ * and one file read (positioned errors).  False after reporting. */
+bool tg_regdiff_list(const char *dir, tg_buf *names, tg_diag *diag);
+bool tg_regdiff_read(const char *dir, const char *name, tg_buf *out, tg_diag *diag);
+
+/* ---- oldnew.c: the 新旧対照表 ------------------------------------ */
+
+/* The clauses of a rendered regulation (the headings of its Markdown),
+ * old against new, matched by clause number (3.1.1, 第3条) or, for
+ * headings without one, by heading text.  Texts are shown as a reader
+ * sees them: Markdown escapes and table rules removed. */
+typedef enum tg_on_kind {
+	TG_ON_CHANGED,
+	TG_ON_ADDED,	/* 新設 */
+	TG_ON_REMOVED,	/* 削除 */
+	TG_ON_GAP	/* unchanged clauses left out here */
+} tg_on_kind;
+
+typedef struct tg_on_row {
+	tg_on_kind kind;
+	const char *old_text, *new_text;	/* heading line, then the body */
+	size_t gap;		/* TG_ON_GAP: how many */
+} tg_on_row;
+
+typedef struct tg_oldnew {
+	const char *old_dir, *new_dir;
+	const char *old_title, *new_title;	/* first heading of each, or NULL */
+	const char *old_source, *new_source;	/* what was read: regulation.md or N files */
+	tg_on_row *rows;
+	size_t nrows;
+	size_t changed, added, removed, unchanged;
+	tg_arena arena;
+} tg_oldnew;
+
+/* Reads both directories: regulation.md when a directory holds one (the
+ * whole document render writes), else every *.md in path order.  Returns
+ * a TG_EXIT_* code. */
+int tg_oldnew_compute(tg_oldnew *on, const char *old_dir, const char *new_dir, tg_diag *diag);
+/* The same on two documents given as text (names for display). */
+void tg_oldnew_init(tg_oldnew *on, const char *old_name, const char *new_name);
+void tg_oldnew_compare(tg_oldnew *on, const char *old_text, size_t old_len, const char *new_text,
+    size_t new_len);
+void tg_oldnew_free(tg_oldnew *on);
+/* One side of a row as pieces, changed ones (underlined: 傍線) marked:
+ * the redline's kept and changed words for a change, the whole text for a
+ * clause added or removed.  Appends tg_on_seg pointing into the row. */
+typedef struct tg_on_seg {
+	const char *s;
+	size_t len;
+	bool changed;
+} tg_on_seg;
+void tg_oldnew_side(const tg_on_row *r, bool new_side, tg_buf *segs);
+static inline bool
+tg_oldnew_identical(const tg_oldnew *on)
+{
+	return on->changed + on->added + on->removed == 0;
+}
 static inline bool
 tg_regdiff_identical(const tg_regdiff *rd)
 {
@@ -366,5 +424,9 @@ void tg_diff_render_md(const tg_diff_report *r, tg_buf *out);
 void tg_diff_render_html(const tg_diff_report *r, tg_buf *out);
 void tg_diff_render_json(const tg_diff_report *r, tg_buf *out);
 void tg_regdiff_render_html(const tg_regdiff *rd, tg_buf *out);
+/* The 新旧対照表: two columns 改正前 | 改正後, changed words underlined. */
+void tg_oldnew_render_html(const tg_oldnew *on, tg_buf *out);
+void tg_oldnew_render_md(const tg_oldnew *on, tg_buf *out);
+bool tg_oldnew_render_docx(const tg_oldnew *on, tg_buf *out, const char *name, tg_diag *diag);
 
 #endif

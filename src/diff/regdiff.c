@@ -211,8 +211,8 @@ cmp_names(const void *a, const void *b)
 }
 
 /* Paths of every *.md below dir, relative to it. */
-static bool
-list_markdown(const char *dir, tg_buf *names, tg_diag *diag)
+bool
+tg_regdiff_list(const char *dir, tg_buf *names, tg_diag *diag)
 {
 	tg_buf files = TG_BUF_INIT;
 	if (!tg_fs_is_dir(dir)) {
@@ -242,8 +242,8 @@ list_markdown(const char *dir, tg_buf *names, tg_diag *diag)
 	return true;
 }
 
-static bool
-read_file(const char *dir, const char *name, tg_buf *out, tg_diag *diag)
+bool
+tg_regdiff_read(const char *dir, const char *name, tg_buf *out, tg_diag *diag)
 {
 	char *path = tg_fs_join(dir, name);
 	tg_fs_status st = tg_fs_read(path, TG_FS_MAX_INPUT, out);
@@ -265,8 +265,8 @@ tg_regdiff_compute(tg_regdiff *rd, const char *old_dir, const char *new_dir, tg_
 	rd->new_dir = new_dir;
 	tg_buf on = TG_BUF_INIT, nn = TG_BUF_INIT, files = TG_BUF_INIT;
 	int rc = TG_EXIT_OK;
-	bool ok_old = list_markdown(old_dir, &on, diag);
-	bool ok_new = list_markdown(new_dir, &nn, diag);
+	bool ok_old = tg_regdiff_list(old_dir, &on, diag);
+	bool ok_new = tg_regdiff_list(new_dir, &nn, diag);
 	if (!ok_old || !ok_new) {
 		rc = TG_EXIT_IO;
 		goto out;
@@ -282,9 +282,9 @@ tg_regdiff_compute(tg_regdiff *rd, const char *old_dir, const char *new_dir, tg_
 		f.name = tg_xstrdup(c <= 0 ? a : b);
 		bool ok = true;
 		if (c <= 0)
-			ok &= read_file(old_dir, a, &f.old_text, diag);
+			ok &= tg_regdiff_read(old_dir, a, &f.old_text, diag);
 		if (c >= 0)
-			ok &= read_file(new_dir, b, &f.new_text, diag);
+			ok &= tg_regdiff_read(new_dir, b, &f.new_text, diag);
 		if (c <= 0)
 			i++;
 		if (c >= 0)

@@ -4,7 +4,7 @@
 #include "schema.h"
 
 static const char *const profile_keys[] = {"kind", "id", "industry", "title", "level",
-    "parameters", "exclude", "replace", "revisions", "description", NULL};
+    "parameters", "exclude", "replace", "revisions", "document", "description", NULL};
 
 void
 tg_load_profile(tg_load *l, const tg_node *root)

@@ -220,6 +220,27 @@ date_text(builder *b, const char *iso)
 	return r;
 }
 
+const char *const tg_reg_control_names[5] = {"版", "制定日", "改訂日", "承認者", "管理責任者"};
+
+/* The document control of the cover, from the revisions and the profile's
+ * `document` (approver: else the representative of the 基本方針; owner:
+ * else the 情報セキュリティ責任者 of chapter 1). */
+static void
+control(builder *b, const tg_node *ctx)
+{
+	tg_regulation *r = b->r;
+	const tg_reg_revision *first = &r->revisions[0], *last = &r->revisions[r->nrevisions - 1];
+	const tg_node *doc = tg_reg_profile_get(r->spec.profile, "document");
+	const tg_node *approver = doc && doc->kind == TG_NODE_MAP ? tg_node_get(doc, "approver") : NULL;
+	const tg_node *owner = doc && doc->kind == TG_NODE_MAP ? tg_node_get(doc, "owner") : NULL;
+	const char *rep = value_text(ctx, "company.representative");
+	r->control[0] = last->version;
+	r->control[1] = first->date[0] ? first->date : "―";
+	r->control[2] = r->nrevisions > 1 && last->date[0] ? last->date : "―";
+	r->control[3] = approver && approver->kind == TG_NODE_SCALAR ? approver->str : rep ? rep : "―";
+	r->control[4] = owner && owner->kind == TG_NODE_SCALAR ? owner->str : "情報セキュリティ責任者";
+}
+
 void
 tg_reg_asm_build_revisions(builder *b, const tg_node *ctx)
 {
@@ -233,6 +254,7 @@ tg_reg_asm_build_revisions(builder *b, const tg_node *ctx)
 		r->revisions[0].date = date ? date : "";
 		r->revisions[0].description = "制定";
 		r->nrevisions = 1;
+		control(b, ctx);
 		return;
 	}
 	const tg_node **sorted = tg_xcalloc(n, sizeof *sorted);
@@ -257,6 +279,7 @@ tg_reg_asm_build_revisions(builder *b, const tg_node *ctx)
 	}
 	r->nrevisions = n;
 	free(sorted);
+	control(b, ctx);
 }
 
 /* 「title」第3.1版 / 「title」2.3版（2025年9月）. */
@@ -388,6 +411,7 @@ tg_reg_asm_titles(builder *b, const tg_node *ctx)
 	if (r->edition != NULL)
 		tg_buf_printf(&t, "　%s", r->edition);
 	r->title = tg_reg_asm_adup(b, t.data);
+	r->company = r->spec.profile != NULL && company != NULL ? tg_reg_asm_adup(b, company) : NULL;
 	tg_buf_clear(&t);
 	if (g != NULL && g->nlevels > 0) {
 		if (r->spec.level == TG_REG_LEVEL_ALL)

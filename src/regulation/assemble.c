@@ -298,7 +298,12 @@ render_texts(builder *b, const tg_node *ctx)
 		slot *s = &b->slots[i];
 		if (s->tc->item == NULL)
 			continue;
-		tg_mus *m = s->replaced ? s->replacement : tg_reg_parse_clause(b->t, s->tc, b->diag);
+		/* A batch parses each clause once (spec.parsed) for all its
+		 * regulations; otherwise it is parsed here. */
+		const tg_reg_parsed *parsed = b->r->spec.parsed;
+		tg_mus *own = s->replaced ? s->replacement :
+		    parsed ? NULL : tg_reg_parse_clause(b->t, s->tc, b->diag);
+		const tg_mus *m = s->replaced || !parsed ? own : tg_reg_parsed_clause(parsed, b->t, i);
 		s->replacement = NULL;
 		if (m == NULL) {
 			rc = TG_EXIT_INVALID;
@@ -308,7 +313,7 @@ render_texts(builder *b, const tg_node *ctx)
 		if (r != TG_EXIT_OK && rc == TG_EXIT_OK)
 			rc = r;
 		s->text = tg_reg_asm_adup(b, tg_buf_cstr(&out));
-		tg_mus_free(m);
+		tg_mus_free(own);
 	}
 	for (size_t i = 0; i < TG_BUF_COUNT(&b->item_edits, item_edit); i++) {
 		item_edit *ed = &TG_BUF_AT(&b->item_edits, item_edit, i);

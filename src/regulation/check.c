@@ -635,6 +635,19 @@ check_exclude_replace(tg_load *l, const tg_profile *p, const tg_paramset *ps)
 	free(rrows);
 }
 
+/* document: who approves and who keeps the regulation (the cover's
+ * document-control table). */
+static void
+check_document(tg_load *l, const tg_profile *p)
+{
+	static const char *const keys[] = {"approver", "owner", NULL};
+	const tg_node *doc = tg_node_get(p->root, "document");
+	if (doc == NULL || tg_node_is_null(doc) || !tg_schema_map(l, doc, "'document'", keys))
+		return;
+	tg_schema_str(l, doc, "approver", "'document'", false);
+	tg_schema_str(l, doc, "owner", "'document'", false);
+}
+
 static void
 check_revisions(tg_load *l, const tg_profile *p)
 {
@@ -671,6 +684,7 @@ tg_reg_check_profile(tg_data *d, const tg_profile *p, tg_diag *diag)
 	check_parameters(&l, p, t->params);
 	check_exclude_replace(&l, p, t->params);
 	check_revisions(&l, p);
+	check_document(&l, p);
 }
 
 int

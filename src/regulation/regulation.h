@@ -57,6 +57,13 @@ tg_mus *tg_reg_parse_clause(const tg_tset *t, const tg_tclause *c, tg_diag *diag
  * relative to the scalar. */
 tg_mus *tg_reg_parse_scalar(const char *file, const tg_node *text, bool positions,
     tg_diag *diag);
+/* Every clause of a template set parsed once, shared by the regulations
+ * of a batch (tg_reg_spec.parsed).  NULL after reporting syntax errors. */
+typedef struct tg_reg_parsed tg_reg_parsed;
+tg_reg_parsed *tg_reg_parse_all(const tg_tset *t, tg_diag *diag);
+void tg_reg_parsed_free(tg_reg_parsed *p);
+/* Clause i of t, or NULL (p was parsed from another template set). */
+const tg_mus *tg_reg_parsed_clause(const tg_reg_parsed *p, const tg_tset *t, size_t i);
 /* Renders a parsed clause strictly with Markdown escaping, without the
  * padding that placed it in its file, and with surrounding blank lines
  * trimmed.  Returns a TG_EXIT_* code; out is replaced. */
@@ -124,6 +131,7 @@ typedef struct tg_reg_spec {
 	int level;		/* index in the guideline's levels, or TG_REG_LEVEL_ALL */
 	tg_reg_split split;
 	bool labels;
+	const tg_reg_parsed *parsed;	/* optional: the clauses parsed once (a batch) */
 } tg_reg_spec;
 
 /* An industry item's note in the text: 「自工会 No.44 (LV1)」. */
@@ -206,6 +214,9 @@ typedef struct tg_regulation {
 	tg_reg_spec spec;
 	const tg_tset *tset;
 	const char *title;	/* the document's title */
+	const char *company;	/* company.name of the profile; NULL: the industry's sample */
+	/* The cover's document control (版, 制定日, 改訂日, 承認者, 管理責任者). */
+	const char *control[5];
 	const char *edition;	/* NULL, 管理的対策編, 技術的対策編 */
 	const char *level_text;	/* 対象レベル line, or NULL (no levels) */
 	const char **about;	/* 本書について: Markdown paragraphs */
@@ -248,6 +259,9 @@ const char *tg_reg_industry_label(const tg_industry *ind);
  * that is not the guideline's own (＊ inferred title, ※ ours) and (with_level)
  * the level. */
 char *tg_reg_label_text(const tg_item *it, bool with_level);
+
+/* Labels of the document-control table, in the order of control[]. */
+extern const char *const tg_reg_control_names[5];
 
 /* ---- choosing from the command line (select.c) ---- */
 

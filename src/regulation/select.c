@@ -79,12 +79,18 @@ tg_reg_find_profile(tg_data *d, const char *arg, const tg_industry *ind, const t
 			return TG_EXIT_INVALID;
 		}
 		if (p == NULL) {
+			/* A batch may have loaded a thousand: name ten. */
 			tg_buf known = TG_BUF_INIT;
+			size_t named = 0, more = 0;
 			for (size_t i = 0; i < TG_DATA_COUNT(d, profiles, tg_profile); i++) {
 				const tg_profile *k = TG_DATA_AT(d, profiles, tg_profile, i);
-				if (k->id != NULL)
+				if (k->id != NULL && named++ < 10)
 					tg_buf_printf(&known, "%s%s", known.len ? ", " : "", k->id);
+				else if (k->id != NULL)
+					more++;
 			}
+			if (more > 0)
+				tg_buf_printf(&known, " and %zu more", more);
 			tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "unknown profile '%s' (known: %s)", arg,
 			    known.len ? known.data : "none");
 			tg_buf_free(&known);

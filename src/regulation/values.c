@@ -86,6 +86,21 @@ example_of(const tg_industry *ind, const char *name)
 	return e ? e->text : NULL;
 }
 
+/* Whether needle (len > 0) occurs in hay: memchr finds the candidates,
+ * memcmp checks only those (a memcmp at every byte of every clause, for
+ * every term, was a sixth of `validate`). */
+static bool
+contains(const char *hay, size_t n, const char *needle, size_t len)
+{
+	const char *p = hay, *last = hay + n - len;
+	while (p <= last && (p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
+		if (memcmp(p + 1, needle + 1, len - 1) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 size_t
 tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses)
 {
@@ -94,12 +109,10 @@ tg_reg_term_uses(const tg_tset *t, const char *term, tg_buf *clauses)
 		const tg_tclause *c = &t->clauses[i];
 		if (c->item == NULL || c->len < len)
 			continue;
-		for (size_t k = 0; k + len <= c->len; k++)
-			if (memcmp(c->text + k, term, len) == 0) {
-				TG_BUF_PUSH(clauses, const tg_tclause *, c);
-				n++;
-				break;
-			}
+		if (contains(c->text, c->len, term, len)) {
+			TG_BUF_PUSH(clauses, const tg_tclause *, c);
+			n++;
+		}
 	}
 	return n;
 }
@@ -196,6 +209,48 @@ tg_reg_parse_clause(const tg_tset *t, const tg_tclause *c, tg_diag *diag)
 	tg_mus *m = tg_mus_parse(f->path, text.data, text.len, diag);
 	tg_buf_free(&text);
 	return m;
+}
+
+struct tg_reg_parsed {
+	const tg_tset *t;
+	tg_mus **clauses;	/* by clause index; NULL for clauses without an item */
+};
+
+tg_reg_parsed *
+tg_reg_parse_all(const tg_tset *t, tg_diag *diag)
+{
+	tg_reg_parsed *p = tg_xcalloc(1, sizeof *p);
+	p->t = t;
+	p->clauses = tg_xcalloc(t->nclauses + 1, sizeof *p->clauses);
+	bool ok = true;
+	for (size_t i = 0; i < t->nclauses; i++) {
+		if (t->clauses[i].item == NULL)
+			continue;
+		p->clauses[i] = tg_reg_parse_clause(t, &t->clauses[i], diag);
+		ok = ok && p->clauses[i] != NULL;
+	}
+	if (!ok) {
+		tg_reg_parsed_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+const tg_mus *
+tg_reg_parsed_clause(const tg_reg_parsed *p, const tg_tset *t, size_t i)
+{
+	return p->t == t && i < t->nclauses ? p->clauses[i] : NULL;
+}
+
+void
+tg_reg_parsed_free(tg_reg_parsed *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->t->nclauses; i++)
+		tg_mus_free(p->clauses[i]);
+	free(p->clauses);
+	free(p);
 }
 
 /* Where a scalar's text starts in its file: literal / folded blocks on

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mustache.h"
+#include "../load/json.h"
 #include "../totsugo.h"
 #include "../util/fs.h"
 
@@ -11,7 +12,7 @@
 static int
 read_input(const char *path, tg_buf *text, tg_diag *diag)
 {
-	tg_fs_status st = tg_fs_read(path, TG_FS_MAX_INPUT, text);
+	tg_fs_status st = tg_fs_read_input(path, TG_FS_MAX_INPUT, text);
 	if (st == TG_FS_TOO_BIG) {
 		tg_diag_error(diag, tg_pos_at(path, 0, 0), "file is larger than the %u MiB limit",
 		    TG_FS_MAX_INPUT / (1024u * 1024u));
@@ -55,8 +56,18 @@ tg_template(const char *file, const tg_template_options *o, tg_buf *out, tg_diag
 	}
 	if (rc != TG_EXIT_OK)
 		goto out;
-	tg_diag_add_source(diag, o->data, data_text.data, data_text.len);
-	const tg_node *data = tg_yaml_parse(&arena, diag, o->data, data_text.data, data_text.len);
+	/* The data's text is quoted only by messages about it, which only its
+	 * parse gives: it is registered then, and freed before the render (the
+	 * nodes hold copies), which keeps a big data file in memory once. */
+	const char *data_name = strcmp(o->data, "-") == 0 ? "<stdin>" : o->data;
+	size_t errors = tg_diag_errors(diag);
+	tg_data_format format = o->data_format == TG_TEMPLATE_DATA_JSON ? TG_DATA_JSON :
+	    o->data_format == TG_TEMPLATE_DATA_YAML ? TG_DATA_YAML : TG_DATA_AUTO;
+	const tg_node *data = tg_data_parse(&arena, diag, data_name, data_text.data, data_text.len,
+	    format);
+	if (tg_diag_errors(diag) > errors)
+		tg_diag_add_source(diag, data_name, data_text.data, data_text.len);
+	tg_buf_free(&data_text);
 	m = tg_mus_parse(file, tmpl_text.data, tmpl_text.len, diag);
 	if (data == NULL || m == NULL) {
 		rc = TG_EXIT_INVALID;

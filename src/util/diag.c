@@ -109,6 +109,49 @@ tg_diag_report(tg_diag *d, tg_severity sev, tg_pos pos, const char *fmt, ...)
 		d->warnings++;
 }
 
+/* Record: severity, line, column, span (one byte, then three unsigned),
+ * the file ("" for none) and the text, each NUL-terminated. */
+void
+tg_diag_export(const tg_diag *d, tg_buf *out)
+{
+	for (size_t i = 0; i < TG_BUF_COUNT(&d->messages, message); i++) {
+		const message *m = &TG_BUF_AT(&d->messages, message, i);
+		unsigned char sev = (unsigned char)m->sev;
+		unsigned nums[3] = {m->pos.line, m->pos.col, m->pos.span};
+		tg_buf_put(out, &sev, 1);
+		tg_buf_put(out, nums, sizeof nums);
+		const char *file = m->file ? m->file : "";
+		tg_buf_put(out, file, strlen(file) + 1);
+		tg_buf_put(out, m->text, strlen(m->text) + 1);
+	}
+}
+
+bool
+tg_diag_import(tg_diag *d, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		unsigned nums[3];
+		if ((size_t)(end - p) < 1 + sizeof nums)
+			return false;
+		unsigned char sev = (unsigned char)*p++;
+		memcpy(nums, p, sizeof nums);
+		p += sizeof nums;
+		const char *file = p;
+		const char *nul = memchr(p, '\0', (size_t)(end - p));
+		if (nul == NULL || sev > TG_NOTE)
+			return false;
+		const char *text = nul + 1;
+		nul = memchr(text, '\0', (size_t)(end - text));
+		if (nul == NULL)
+			return false;
+		p = nul + 1;
+		tg_pos pos = {*file ? file : NULL, nums[0], nums[1], nums[2]};
+		tg_diag_report(d, (tg_severity)sev, pos, "%s", text);
+	}
+	return true;
+}
+
 size_t
 tg_diag_errors(const tg_diag *d)
 {
@@ -191,6 +234,11 @@ print_line(FILE *out, unsigned number, const char *p, size_t linelen, size_t lea
 	fputc('\n', out);
 }
 
+/* Longer lines are quoted in part: this many characters, the caret's
+ * EXCERPT_BEFORE characters after the start of the part. */
+#define EXCERPT_MAX 160
+#define EXCERPT_BEFORE 60
+
 /* Quotes line `line` of the source and puts a caret under column `col`. */
 static void
 print_excerpt(FILE *out, const source *src, const tg_pos *pos)
@@ -208,8 +256,25 @@ print_excerpt(FILE *out, const source *src, const tg_pos *pos)
 	if (eol > p && eol[-1] == '\r')
 		eol--;
 	size_t linelen = (size_t)(eol - p);
-	size_t lead = tg_utf8_offset(p, linelen, pos->col > 0 ? pos->col - 1 : 0);
-	print_line(out, pos->line, p, linelen, lead, pos->span);
+	size_t col = pos->col > 0 ? pos->col - 1 : 0;
+	size_t lead = tg_utf8_offset(p, linelen, col);
+	if (tg_utf8_count(p, linelen) <= EXCERPT_MAX) {
+		print_line(out, pos->line, p, linelen, lead, pos->span);
+		return;
+	}
+	/* A long line (minified JSON, a whole paragraph): a window around
+	 * the caret, cut marks where it was cut. */
+	size_t from = col > EXCERPT_BEFORE ? tg_utf8_offset(p, linelen, col - EXCERPT_BEFORE) : 0;
+	size_t to = lead + tg_utf8_offset(p + lead, linelen - lead, EXCERPT_MAX - EXCERPT_BEFORE);
+	tg_buf win = TG_BUF_INIT;
+	if (from > 0)
+		tg_buf_puts(&win, "…");
+	size_t shift = win.len;
+	tg_buf_put(&win, p + from, to - from);
+	if (to < linelen)
+		tg_buf_puts(&win, "…");
+	print_line(out, pos->line, win.data, win.len, lead - from + shift, pos->span);
+	tg_buf_free(&win);
 }
 
 /* Spreadsheet text: the offset just past the cell starting at i, and

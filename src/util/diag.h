@@ -45,6 +45,13 @@ size_t tg_diag_errors(const tg_diag *d);
 size_t tg_diag_warnings(const tg_diag *d);
 /* Prints every message (sorted) and forgets them. */
 void tg_diag_print(tg_diag *d, FILE *out);
+/* Messages across processes (a batch worker's, to its parent):
+ * tg_diag_export appends every message of d to out as records;
+ * tg_diag_import reports each record of data to d as if it had been
+ * reported there (false: data is not such records). */
+struct tg_buf;
+void tg_diag_export(const tg_diag *d, struct tg_buf *out);
+bool tg_diag_import(tg_diag *d, const char *data, size_t len);
 /* A position in a file: convenience constructor. */
 tg_pos tg_pos_at(const char *file, unsigned line, unsigned col);
 

@@ -10,6 +10,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Reads fd to its end into out (at most limit bytes); closes nothing. */
+static tg_fs_status
+read_fd(int fd, size_t limit, tg_buf *out)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return TG_FS_ERRNO;
+		}
+		if (n == 0)
+			break;
+		if (out->len + (size_t)n > limit)
+			return TG_FS_TOO_BIG;
+		tg_buf_put(out, chunk, (size_t)n);
+	}
+	tg_buf_cstr(out);
+	return TG_FS_OK;
+}
+
 tg_fs_status
 tg_fs_read(const char *path, size_t limit, tg_buf *out)
 {
@@ -33,28 +55,23 @@ tg_fs_read(const char *path, size_t limit, tg_buf *out)
 		close(fd);
 		return TG_FS_TOO_BIG;
 	}
-	char chunk[65536];
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			errno = e;
-			return TG_FS_ERRNO;
-		}
-		if (n == 0)
-			break;
-		if (out->len + (size_t)n > limit) {
-			close(fd);
-			return TG_FS_TOO_BIG;
-		}
-		tg_buf_put(out, chunk, (size_t)n);
-	}
+	/* One allocation for a regular file (its size is known). */
+	if (S_ISREG(st.st_mode))
+		tg_buf_reserve(out, (size_t)st.st_size + 1);
+	tg_fs_status status = read_fd(fd, limit, out);
+	int e = errno;
 	close(fd);
-	tg_buf_cstr(out);
-	return TG_FS_OK;
+	errno = e;
+	return status;
+}
+
+tg_fs_status
+tg_fs_read_input(const char *path, size_t limit, tg_buf *out)
+{
+	if (strcmp(path, "-") != 0)
+		return tg_fs_read(path, limit, out);
+	tg_buf_clear(out);
+	return read_fd(STDIN_FILENO, limit, out);
 }
 
 bool

@@ -18,6 +18,8 @@ typedef enum tg_fs_status {
 
 /* Reads a whole file (at most `limit` bytes) into out (cleared first). */
 tg_fs_status tg_fs_read(const char *path, size_t limit, tg_buf *out);
+/* The same, where "-" means standard input. */
+tg_fs_status tg_fs_read_input(const char *path, size_t limit, tg_buf *out);
 /* Writes data to path atomically: a temporary file in the same directory,
  * fsync, then rename.  Creates missing parent directories.  Returns false
  * with errno set on failure (the old file, if any, is untouched). */

@@ -1,8 +1,10 @@
 /* A command's outputs as one set.
  *
  * Every file of the set is first written to a temporary next to its
- * destination; only when all of them are written are they renamed into
- * place, in the order they were staged.  A failure before the commit (a
+ * destination; only when all of them are written, and their data is on
+ * disk (an fsync each, or one syncfs per file system for a set of more
+ * than 16 files), are they renamed into place, in the order they were
+ * staged.  A failure before the commit (a
  * full disk, a denied directory, a signal) therefore leaves the previous
  * set whole: no mix of new and old files.
  *
@@ -43,6 +45,15 @@ const char *tg_outset_reserve(tg_outset *s, const char *path, tg_diag *diag);
  * The set still lists its paths afterwards, for reports.  Returns
  * TG_EXIT_OK, or TG_EXIT_IO after reporting. */
 int tg_outset_commit(tg_outset *s, tg_diag *diag);
+
+/* Another process's staged files (a batch worker's, to its parent, which
+ * commits them with its own set).  tg_outset_hand_over appends
+ * "PATH\0TMP\0" for every staged file to out and forgets them without
+ * removing the temporaries (the caller exits soon after);
+ * tg_outset_adopt stages TMP, already written, as the next content of
+ * PATH, and registers it for removal on failure and signals. */
+void tg_outset_hand_over(tg_outset *s, tg_buf *out);
+void tg_outset_adopt(tg_outset *s, const char *path, const char *tmp);
 
 /* The destinations staged so far, in order (for "wrote PATH" reports). */
 size_t tg_outset_count(const tg_outset *s);

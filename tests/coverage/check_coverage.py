@@ -56,13 +56,21 @@ def requirements(root):
 
 
 def xlsx_rows(path):
-    """Sheet name -> number of rows."""
+    """Sheet name -> number of rows of its table (header row included): the
+    autofilter's range, below the header block (title, facts); sheets
+    without a table (the legend) count all their rows."""
     with zipfile.ZipFile(path) as z:
         names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).find("m:sheets", NS)]
         counts = {}
         for i, name in enumerate(names, 1):
             sheet = ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % i))
-            counts[name] = len(sheet.find("m:sheetData", NS).findall("m:row", NS))
+            table = sheet.find("m:autoFilter", NS)
+            if table is not None:
+                first, last = (int("".join(ch for ch in ref if ch.isdigit()))
+                               for ref in table.get("ref").split(":"))
+                counts[name] = last - first + 1
+            else:
+                counts[name] = len(sheet.find("m:sheetData", NS).findall("m:row", NS))
         return counts
 
 
@@ -72,17 +80,24 @@ class Rows(html.parser.HTMLParser):
         self.rows = {}
         self.table = -1
         self.in_body = False
+        self.in_legend = False  # the legend's table is not one of the report's
 
     def handle_starttag(self, tag, attrs):
-        if tag == "table":
+        if tag == "section" and ("class", "legend") in attrs:
+            self.in_legend = True
+        if tag == "table" and not self.in_legend:
             self.table += 1
             self.rows[self.table] = 0
+        elif self.in_legend:
+            return
         elif tag == "tbody":
             self.in_body = True
         elif tag == "tr" and self.in_body:
             self.rows[self.table] += 1
 
     def handle_endtag(self, tag):
+        if tag == "section":
+            self.in_legend = False
         if tag == "tbody":
             self.in_body = False
 
@@ -134,7 +149,8 @@ def one(exe, root, tmp, industry, profile, level, reqs):
     labels = {"full": "充足", "partial": "一部", "none": "未対応"}
     check([r[col] for r in rows[1:]] == [labels[i["verdict"]] for i in items], "%s: CSV verdicts" % name)
     sheets = xlsx_rows(os.path.join(out, base + ".xlsx"))
-    check(list(sheets) == ["充足状況", "集計", "適用除外の影響"], "%s: XLSX sheets %s" % (name, list(sheets)))
+    check(list(sheets) == ["充足状況", "凡例", "集計", "適用除外の影響"], "%s: XLSX sheets %s"
+          % (name, list(sheets)))
     check(sheets["充足状況"] == len(items) + 1, "%s: XLSX rows" % name)
     p = Rows()
     with open(os.path.join(out, base + ".html"), encoding="utf-8") as f:

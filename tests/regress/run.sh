@@ -8,6 +8,7 @@
 #   expected.rc   expected exit code         (absent: 0)
 #   expected/     files the command must write (compared with the scratch copy's out/)
 #   env           optional lines VAR=value exported before the run
+#   stdin         optional file given as standard input (else /dev/null)
 #   setup         optional shell script run in the scratch copy first (e.g. to make a huge
 #                 file, or to copy shared fixtures from $REGRESS_SUITE/_name)
 # TOTSUGO_WRAPPER (e.g. "valgrind -q --error-exitcode=99") prefixes every run.
@@ -46,8 +47,10 @@ for name in $cases; do
 			done < env
 		fi
 		eval "set -- $(cat cmd)"
+		input=/dev/null
+		[ -f stdin ] && input=stdin
 		# shellcheck disable=SC2086
-		${TOTSUGO_WRAPPER:-} "$exe" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err"
+		${TOTSUGO_WRAPPER:-} "$exe" "$@" < "$input" > "$tmp/$name.out" 2> "$tmp/$name.err"
 		echo $? > "$tmp/$name.rc"
 	)
 	want_rc=0

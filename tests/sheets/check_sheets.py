@@ -38,8 +38,18 @@ def run(exe, root, out, industry, extra_env=None, args=()):
                    check=True, env=env, stdout=subprocess.DEVNULL)
 
 
-def xlsx_sheets(path):
-    """Sheet name -> list of rows (list of cell strings)."""
+def table_rows(rows):
+    """The table of a sheet: from its header row (first cell 番号 or 区分) on,
+    after the header block (title, facts, notes)."""
+    for i, r in enumerate(rows):
+        if r and r[0] in ("番号", "区分", "章"):
+            return rows[i:]
+    return []
+
+
+def xlsx_sheets(path, kinds=None):
+    """Sheet name -> list of rows (list of cell strings); kinds, when given,
+    gets sheet name -> rows of cell types ('s' text, 'n' number)."""
     with zipfile.ZipFile(path) as z:
         wb = ET.fromstring(z.read("xl/workbook.xml"))
         rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -53,8 +63,11 @@ def xlsx_sheets(path):
             rid = s.get("{%s}id" % NS["r"])
             xml = ET.fromstring(z.read("xl/" + target[rid]))
             rows = []
+            types = []
             for row in xml.find("m:sheetData", NS).findall("m:row", NS):
                 cells = []
+                types.append(["s" if c.get("t") in ("inlineStr", "s") else "n"
+                              for c in row.findall("m:c", NS)])
                 for c in row.findall("m:c", NS):
                     if c.get("t") == "inlineStr":
                         cells.append("".join(t.text or "" for t in c.iter("{%s}t" % NS["m"])))
@@ -66,6 +79,8 @@ def xlsx_sheets(path):
                         cells.append(v.text if v is not None else "")
                 rows.append(cells)
             sheets[s.get("name")] = rows
+            if kinds is not None:
+                kinds[s.get("name")] = types
         return sheets
 
 
@@ -89,20 +104,27 @@ def check_industry(exe, root, industry, tmp):
     out = os.path.join(tmp, industry)
     run(exe, root, out, industry)
     base = os.path.join(out, "crosswalk")
-    sheets = xlsx_sheets(base + ".xlsx")
-    check(list(sheets) == ["突合表", "サマリー", "反映案"], "%s: sheet names %s" % (industry, list(sheets)))
+    kinds = {}
+    sheets = xlsx_sheets(base + ".xlsx", kinds)
+    check(list(sheets) == ["突合表", "凡例", "サマリー", "反映案"], "%s: sheet names %s" % (industry, list(sheets)))
+    # The counts of the summary are numbers, the rest text.
+    summary_types = kinds["サマリー"][-len(table_rows(sheets["サマリー"])) + 1:]
+    summary_cells = table_rows(sheets["サマリー"])[1:]
+    for types, cells in zip(summary_types, summary_cells):
+        for t, v in zip(types[2:], cells[2:]):
+            check((t == "n") == v.isdigit(), "%s: summary cell %r stored as %s" % (industry, v, t))
     with open(base + ".csv", encoding="utf-8-sig", newline="") as f:
         csv_rows = list(csv.reader(f))
     with open(base + ".tsv", encoding="utf-8-sig", newline="") as f:
         tsv_rows = list(csv.reader(f, delimiter="\t"))
-    main = sheets["突合表"]
+    main = table_rows(sheets["突合表"])
     check(len(csv_rows) == len(main), "%s: CSV has %d rows, XLSX sheet %d" % (industry, len(csv_rows), len(main)))
     check(csv_rows == tsv_rows, "%s: CSV and TSV differ" % industry)
     check(csv_rows == main, "%s: CSV cells differ from the XLSX cells" % industry)
     for suffix, sheet in (("-summary", "サマリー"), ("-proposals", "反映案")):
         with open(base + suffix + ".csv", encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
-        check(rows == sheets[sheet][:len(rows)], "%s: %s.csv differs from sheet %s" % (industry, suffix, sheet))
+        check(rows == table_rows(sheets[sheet]), "%s: %s.csv differs from sheet %s" % (industry, suffix, sheet))
     with open(base + ".json", encoding="utf-8") as f:
         doc = json.load(f)
     maps = doc["mapping-collection"]["mappings"][0]["maps"]
@@ -156,15 +178,15 @@ def check_contrast(exe, root, industry, ind, registry, tmp):
                                       "contrast.html", "contrast.md", "contrast.tsv", "contrast.xlsx"],
           "%s: files %s" % (industry, sorted(os.listdir(out))))
     sheets = xlsx_sheets(base + ".xlsx")
-    check(list(sheets) == ["対比表", "サマリー"], "%s: sheet names %s" % (industry, list(sheets)))
+    check(list(sheets) == ["対比表", "凡例", "サマリー"], "%s: sheet names %s" % (industry, list(sheets)))
     with open(base + ".csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     with open(base + ".tsv", encoding="utf-8-sig", newline="") as f:
         check(rows == list(csv.reader(f, delimiter="\t")), "%s: CSV and TSV differ" % industry)
-    check(rows == sheets["対比表"], "%s: CSV cells differ from the XLSX cells" % industry)
+    check(rows == table_rows(sheets["対比表"]), "%s: CSV cells differ from the XLSX cells" % industry)
     with open(base + "-summary.csv", encoding="utf-8-sig", newline="") as f:
         summary = list(csv.reader(f))
-    check(summary == sheets["サマリー"][:len(summary)], "%s: summary CSV differs from XLSX" % industry)
+    check(summary == table_rows(sheets["サマリー"]), "%s: summary CSV differs from XLSX" % industry)
     header, body = rows[0], rows[1:]
     kind = header.index("区分")
     # Every example use (parameter x clause), term of 付録D, addition: one row each.

@@ -44,7 +44,7 @@ shop(void)
 static tg_regulation *
 build(const tg_data *d, const tg_industry *ind)
 {
-	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec spec = {ind, NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false, NULL};
 	tg_regulation *r = tg_reg_build(d, &spec, diag);
 	ck_assert_ptr_nonnull(r);
 	return r;
@@ -187,8 +187,10 @@ START_TEST(skeleton_loads_and_renders_the_sample_unedited)
 	tg_data_lint(d, d2);
 	ck_assert_uint_eq(tg_diag_warnings(d2), w + 1);	/* shop's displays, not kiosk */
 	/* Unedited, it renders what an industry with nothing of its own renders. */
-	tg_reg_spec ks = {tg_data_industry(d, "kiosk"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
-	tg_reg_spec bs = {tg_data_industry(d, "bare"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec ks = {tg_data_industry(d, "kiosk"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false,
+	    NULL};
+	tg_reg_spec bs = {tg_data_industry(d, "bare"), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false,
+	    NULL};
 	tg_regulation *a = tg_reg_build(d, &ks, d2), *b = tg_reg_build(d, &bs, d2);
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);

@@ -49,7 +49,8 @@ guide_item(const char *id)
 static tg_regulation *
 build(const char *profile, int level, tg_reg_split split, bool labels)
 {
-	tg_reg_spec spec = {demo(), profile ? tg_data_profile(data, profile) : NULL, level, split, labels};
+	tg_reg_spec spec = {demo(), profile ? tg_data_profile(data, profile) : NULL, level, split, labels,
+	    NULL};
 	tg_regulation *r = tg_reg_build(data, &spec, diag);
 	ck_assert_ptr_nonnull(r);
 	return r;
@@ -103,9 +104,9 @@ END_TEST
 
 START_TEST(level_rule_is_cumulative_and_unknown_never_restricts)
 {
-	tg_reg_spec lv1 = {demo(), NULL, 0, TG_REG_SPLIT_NONE, false};
-	tg_reg_spec lv2 = {demo(), NULL, 1, TG_REG_SPLIT_NONE, false};
-	tg_reg_spec all = {demo(), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false};
+	tg_reg_spec lv1 = {demo(), NULL, 0, TG_REG_SPLIT_NONE, false, NULL};
+	tg_reg_spec lv2 = {demo(), NULL, 1, TG_REG_SPLIT_NONE, false, NULL};
+	tg_reg_spec all = {demo(), NULL, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, false, NULL};
 	ck_assert(tg_reg_in_scope(&lv1, guide_item("1")));
 	ck_assert(!tg_reg_in_scope(&lv1, guide_item("2")));
 	ck_assert(tg_reg_in_scope(&lv2, guide_item("2")));
@@ -381,8 +382,8 @@ START_TEST(skeleton_loads_and_renders_the_sample)
 	ck_assert_uint_eq(tg_diag_errors(d2), 0);
 	/* The skeleton's values are the sample's: same body. */
 	tg_reg_spec with = {tg_data_industry(d, "demo"), tg_data_profile(d, "demo-company"), 0,
-	    TG_REG_SPLIT_NONE, false};
-	tg_reg_spec without = {tg_data_industry(d, "demo"), NULL, 0, TG_REG_SPLIT_NONE, false};
+	    TG_REG_SPLIT_NONE, false, NULL};
+	tg_reg_spec without = {tg_data_industry(d, "demo"), NULL, 0, TG_REG_SPLIT_NONE, false, NULL};
 	ck_assert_ptr_nonnull(with.profile);
 	tg_regulation *a = tg_reg_build(d, &with, d2), *b = tg_reg_build(d, &without, d2);
 	tg_buf ma = TG_BUF_INIT, mb = TG_BUF_INIT;

@@ -19,6 +19,7 @@
 #include "totsugo.h"
 #include "util/text.h"
 #include "util/utf8.h"
+#include "util/workers.h"
 
 START_TEST(buf_grows_and_stays_terminated)
 {
@@ -334,6 +335,146 @@ START_TEST(outset_signal_removes_temporaries)
 }
 END_TEST
 
+/* A set bigger than 16 files (synced by syncfs), with files handed over
+ * by another set and adopted, as a batch worker does. */
+START_TEST(outset_large_and_adopted)
+{
+	char *dir = tu_tmpdir();
+	tg_diag *diag = tg_diag_new();
+	tg_outset *main_set = tg_outset_new();
+	tg_buf handed = TG_BUF_INIT, path = TG_BUF_INIT;
+	for (int k = 0; k < 3; k++) {
+		tg_outset *worker = tg_outset_new();
+		for (int i = 0; i < 10; i++) {
+			tg_buf_clear(&path);
+			tg_buf_printf(&path, "%s/w%d/f%02d.txt", dir, k, i);
+			ck_assert(tg_outset_put(worker, path.data, path.data, path.len, diag));
+		}
+		tg_buf_clear(&handed);
+		tg_outset_hand_over(worker, &handed);
+		tg_outset_free(worker);	/* the temporaries stay: they were handed over */
+		for (size_t at = 0; at < handed.len;) {
+			const char *p = handed.data + at;
+			const char *tmp = p + strlen(p) + 1;
+			ck_assert(tg_fs_is_file(tmp));
+			tg_outset_adopt(main_set, p, tmp);
+			at = (size_t)(tmp - handed.data) + strlen(tmp) + 1;
+		}
+	}
+	ck_assert_uint_eq(tg_outset_count(main_set), 30);
+	ck_assert_int_eq(tg_outset_commit(main_set, diag), TG_EXIT_OK);
+	tg_outset_free(main_set);
+	for (int k = 0; k < 3; k++) {
+		char sub[8];
+		snprintf(sub, sizeof sub, "w%d", k);
+		char *d = tg_fs_join(dir, sub);
+		ck_assert_uint_eq(count_entries(d), 10);	/* no temporary left */
+		tg_buf_clear(&path);
+		tg_buf_printf(&path, "%s/f07.txt", d);
+		tg_buf got = TG_BUF_INIT;
+		ck_assert_int_eq(tg_fs_read(path.data, 4096, &got), TG_FS_OK);
+		ck_assert_str_eq(got.data, path.data);
+		tg_buf_free(&got);
+		free(d);
+	}
+	ck_assert_uint_eq(tg_diag_errors(diag), 0);
+	tg_buf_free(&handed);
+	tg_buf_free(&path);
+	tg_diag_free(diag);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+typedef struct jobs_seen {
+	int taken[40];
+	char results[40][16];
+} jobs_seen;
+
+static int
+square_job(size_t i, void *ud, tg_buf *result, tg_diag *diag)
+{
+	(void)ud;
+	if (i == 13)
+		tg_diag_warning(diag, tg_pos_at("job.txt", (unsigned)i, 2), "job %zu warns", i);
+	tg_buf_printf(result, "%zu", i * i);
+	return i == 21 ? TG_EXIT_INVALID : TG_EXIT_OK;
+}
+
+static void
+record_job(size_t i, const char *result, size_t len, void *ud)
+{
+	jobs_seen *seen = ud;
+	ck_assert_uint_lt(i, 40);
+	seen->taken[i]++;
+	ck_assert_uint_lt(len, sizeof seen->results[i]);
+	memcpy(seen->results[i], result, len);
+	seen->results[i][len] = '\0';
+}
+
+/* Every job runs once whatever the number of workers, its result and
+ * messages reach the parent, the worst exit code wins. */
+START_TEST(workers_run_every_job_once)
+{
+	static const unsigned counts[] = {1, 3, 8};
+	for (size_t w = 0; w < 3; w++) {
+		jobs_seen seen;
+		memset(&seen, 0, sizeof seen);
+		tg_diag *diag = tg_diag_new();
+		tg_workers_job job = {square_job, record_job, &seen};
+		ck_assert_int_eq(tg_workers_run(40, counts[w], &job, diag), TG_EXIT_INVALID);
+		for (size_t i = 0; i < 40; i++) {
+			char want[16];
+			snprintf(want, sizeof want, "%zu", i * i);
+			ck_assert_int_eq(seen.taken[i], 1);
+			ck_assert_str_eq(seen.results[i], want);
+		}
+		ck_assert_uint_eq(tg_diag_warnings(diag), 1);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		tg_diag_print(diag, f);
+		fclose(f);
+		ck_assert_msg(strstr(buf, "job.txt:13:2: warning: job 13 warns") != NULL, "%s", buf);
+		free(buf);
+		tg_diag_free(diag);
+	}
+}
+END_TEST
+
+static int
+dying_job(size_t i, void *ud, tg_buf *result, tg_diag *diag)
+{
+	(void)ud;
+	(void)diag;
+	if (i == 5)
+		_exit(7);	/* a worker that dies (as a crash would) */
+	tg_buf_puts(result, "ok");
+	return TG_EXIT_OK;
+}
+
+/* A worker that dies is reported, with the jobs that were lost. */
+START_TEST(workers_report_a_dead_worker)
+{
+	jobs_seen seen;
+	memset(&seen, 0, sizeof seen);
+	tg_diag *diag = tg_diag_new();
+	tg_workers_job job = {dying_job, record_job, &seen};
+	ck_assert_int_eq(tg_workers_run(20, 2, &job, diag), TG_EXIT_IO);
+	ck_assert_int_eq(seen.taken[5], 0);
+	ck_assert_uint_ge(tg_diag_errors(diag), 2);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tg_diag_print(diag, f);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "stopped with exit code") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "jobs were not done") != NULL, "%s", buf);
+	free(buf);
+	tg_diag_free(diag);
+}
+END_TEST
+
 START_TEST(fs_list_is_sorted_bytewise)
 {
 	char *dir = tu_tmpdir();
@@ -454,6 +595,9 @@ util_suite(void)
 	tcase_add_test(tc, outset_is_all_or_nothing);
 	tcase_add_test(tc, outset_reserve_and_stale_temporaries);
 	tcase_add_test(tc, outset_signal_removes_temporaries);
+	tcase_add_test(tc, outset_large_and_adopted);
+	tcase_add_test(tc, workers_run_every_job_once);
+	tcase_add_test(tc, workers_report_a_dead_worker);
 	tcase_add_test(tc, fs_list_is_sorted_bytewise);
 	tcase_add_test(tc, csv_quotes_and_neutralizes);
 	tcase_add_test(tc, encoding_roundtrip_cp932);

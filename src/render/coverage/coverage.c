@@ -106,7 +106,7 @@ write_formats(const tg_coverage *c, const tg_coverage_options *o, const char *di
 		if (flag == TG_CF_XLSX) {
 			const char *tmp = tg_outset_reserve(set, path, diag);
 			rc = tmp == NULL ? TG_EXIT_IO :
-			    tg_xw_xlsx_write(v, "充足状況", c->against->date, tmp, diag);
+			    tg_xw_render_xlsx(v, tmp, path, diag);
 			free(path);
 			continue;
 		}

@@ -1,7 +1,7 @@
 /* `crosswalk --industry ID` for an industry without a guideline: there is
  * nothing to crosswalk, so the command says so and writes the industry's
  * 対比表 (crosswalk/contrast.h) instead, through the 突合表's renderers
- * and print conventions, every file of one run as one output set. */
+ * and print rules, its files staged in the command's output set. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,8 +25,8 @@ render(const tg_view *v, unsigned flag, size_t k, tg_buf *out)
 }
 
 int
-tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswalk_options *o,
-    tg_buf *report, tg_diag *diag)
+tg_xw_write_contrast(tg_outset *set, const tg_data *d, const tg_industry *ind,
+    const tg_crosswalk_options *o, tg_diag *diag)
 {
 	tg_pos none = tg_pos_at(NULL, 0, 0);
 	const char *why = o->level != NULL ? "no levels (leave --level out)" : o->inverse ?
@@ -61,7 +61,6 @@ tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswal
 		const char *ext;
 	} formats[] = {{TG_XF_MD, "md"}, {TG_XF_HTML, "html"}, {TG_XF_CSV, "csv"}, {TG_XF_TSV, "tsv"},
 	    {TG_XF_XLSX, "xlsx"}};
-	tg_outset *set = tg_outset_new();
 	int rc = TG_EXIT_OK;
 	tg_buf text = TG_BUF_INIT;
 	for (size_t f = 0; f < sizeof formats / sizeof formats[0] && rc == TG_EXIT_OK; f++) {
@@ -81,7 +80,7 @@ tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswal
 						    "standard output; give -o FILE");
 					rc = strcmp(path, "-") == 0 ? TG_EXIT_USAGE : TG_EXIT_IO;
 				} else {
-					rc = tg_xw_xlsx_write(v, "対比表", ind->baseline->date, tmp, diag);
+					rc = tg_xw_render_xlsx(v, tmp, path, diag);
 				}
 				free(path);
 				continue;
@@ -98,11 +97,6 @@ tg_xw_write_contrast(const tg_data *d, const tg_industry *ind, const tg_crosswal
 			free(path);
 		}
 	}
-	if (rc == TG_EXIT_OK)
-		rc = tg_outset_commit(set, diag);
-	for (size_t i = 0; rc == TG_EXIT_OK && i < tg_outset_count(set); i++)
-		tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
-	tg_outset_free(set);
 	tg_buf_free(&text);
 	free(dir);
 	tg_view_free(v);

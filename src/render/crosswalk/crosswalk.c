@@ -1,11 +1,12 @@
 /* `crosswalk`: builds the table once, renders each requested format, and
- * writes every file atomically under out/<industry>/ (or -o). */
+ * writes the files as one output set under out/<industry>/ (or -o). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/csv.h"
 #include "../../util/encoding.h"
 #include "../../util/fs.h"
+#include "../../util/outset.h"
 #include "../../util/utf8.h"
 #include "xw.h"
 
@@ -89,18 +90,22 @@ tg_xw_encode_sheet(const tg_crosswalk_options *o, const char *path, tg_buf *text
 	return TG_EXIT_INVALID;
 }
 
+/* Standard output right away; a file staged in the set. */
 static int
-write_file(const char *path, tg_buf *text, tg_buf *report, tg_diag *diag)
+write_file(tg_outset *set, const char *path, tg_buf *text, tg_diag *diag)
 {
-	int rc = tg_output(path, text, diag);
-	if (rc == TG_EXIT_OK && strcmp(path, "-") != 0)
-		tg_buf_printf(report, "wrote %s\n", path);
-	return rc;
+	if (strcmp(path, "-") == 0)
+		return tg_output(path, text, diag);
+	return tg_outset_put(set, path, text->data ? text->data : "", text->len, diag) ? TG_EXIT_OK :
+	    TG_EXIT_IO;
 }
+
+static int write_one(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o,
+    tg_diag *diag);
 
 /* --industry all: every industry, each into its own directory. */
 static int
-write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
+write_all(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_diag *diag)
 {
 	int rc = TG_EXIT_OK;
 	for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry) && rc == TG_EXIT_OK; i++) {
@@ -116,7 +121,7 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_di
 		}
 		one.industry = ind->id;
 		one.output = dir;
-		rc = tg_crosswalk_write(d, &one, report, diag);
+		rc = write_one(set, d, &one, diag);
 		free(dir);
 	}
 	return rc;
@@ -125,11 +130,28 @@ write_all(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_di
 int
 tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *report, tg_diag *diag)
 {
-	if (strcmp(o->industry, "all") == 0)
-		return write_all(d, o, report, diag);
+	if (o->compact && o->inverse) {
+		tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "--layout compact does not apply to --inverse");
+		return TG_EXIT_USAGE;
+	}
+	tg_outset *set = tg_outset_new();
+	int rc = strcmp(o->industry, "all") == 0 ? write_all(set, d, o, diag) :
+	    write_one(set, d, o, diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_outset_commit(set, diag);
+	if (rc == TG_EXIT_OK)
+		for (size_t i = 0; i < tg_outset_count(set); i++)
+			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
+	tg_outset_free(set);
+	return rc;
+}
+
+static int
+write_one(tg_outset *set, const tg_data *d, const tg_crosswalk_options *o, tg_diag *diag)
+{
 	const tg_industry *ind = tg_data_industry(d, o->industry);
 	if (ind != NULL && ind->guideline_id == NULL && ind->baseline != NULL)
-		return tg_xw_write_contrast(d, ind, o, report, diag);
+		return tg_xw_write_contrast(set, d, ind, o, diag);
 	if (ind == NULL || ind->guideline == NULL || ind->baseline == NULL) {
 		tg_buf known = TG_BUF_INIT;
 		for (size_t i = 0; i < TG_DATA_COUNT(d, industries, tg_industry); i++)
@@ -166,10 +188,11 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 		dir = tg_fs_join("out", ind->id);
 	tg_buf base = TG_BUF_INIT;
 	tg_buf_printf(&base, "%s%s%s%s", o->inverse ? "inverse" : "crosswalk",
-	    level >= 0 ? "-" : "", level >= 0 ? ind->guideline->levels[level] : "", "");
+	    level >= 0 ? "-" : "", level >= 0 ? ind->guideline->levels[level] : "",
+	    o->compact ? "-compact" : "");
 
 	tg_xtable *t = tg_xtable_build(d, ind, level);
-	tg_view *v = tg_view_build(t, o->inverse);
+	tg_view *v = tg_view_build(t, o->inverse, o->compact ? TG_LAYOUT_COMPACT : TG_LAYOUT_FULL);
 	int rc = TG_EXIT_OK;
 	for (size_t f = 0; f < sizeof formats / sizeof formats[0] && rc == TG_EXIT_OK; f++) {
 		if (!(fmts & formats[f].flag))
@@ -186,7 +209,7 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 				tg_xw_render_html(v, &text);
 			else
 				tg_xw_render_json(t, &text);
-			rc = write_file(path, &text, report, diag);
+			rc = write_file(set, path, &text, diag);
 			free(path);
 			break;
 		}
@@ -200,25 +223,14 @@ tg_crosswalk_write(const tg_data *d, const tg_crosswalk_options *o, tg_buf *repo
 				    &text);
 				rc = tg_xw_encode_sheet(o, path, &text, diag);
 				if (rc == TG_EXIT_OK)
-					rc = write_file(path, &text, report, diag);
+					rc = write_file(set, path, &text, diag);
 				free(path);
 			}
 			break;
 		case TG_XF_XLSX: {
 			char *path = tg_xw_output_path(dir, file, base.data, "", "xlsx");
-			char *slash = strrchr(path, '/');
-			if (slash != NULL) {
-				*slash = '\0';
-				if (!tg_fs_mkdirs(path)) {
-					tg_diag_error(diag, tg_pos_at(NULL, 0, 0), "cannot create %s", path);
-					rc = TG_EXIT_IO;
-				}
-				*slash = '/';
-			}
-			if (rc == TG_EXIT_OK)
-				rc = tg_xw_render_xlsx(v, t, path, diag);
-			if (rc == TG_EXIT_OK)
-				tg_buf_printf(report, "wrote %s\n", path);
+			const char *tmp = tg_outset_reserve(set, path, diag);
+			rc = tmp == NULL ? TG_EXIT_IO : tg_xw_render_xlsx(v, tmp, path, diag);
 			free(path);
 			break;
 		}

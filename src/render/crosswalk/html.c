@@ -1,18 +1,17 @@
 /* 突合表 as one self-contained HTML page: inline CSS and script, no
  * network, sticky headers, level / chapter / text filters that work
- * offline, A4 landscape print styles. */
+ * offline; the header block, the legend and the print rules (paper, the
+ * table wrapped to the page width, page numbers) of render/print.c. */
 #include <string.h>
 
 #include "../escape.h"
 #include "xw.h"
 
 static const char style[] =
-    "<style>\n"
     ":root{--line:#c9ced6;--head:#e8edf3;--muted:#5b6472}\n"
     "body{font-family:\"Hiragino Kaku Gothic ProN\",\"Yu Gothic\",\"Noto Sans CJK JP\",Meiryo,sans-serif;"
     "margin:1.5rem;color:#1d2430;line-height:1.5}\n"
     "h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.15rem;margin:2rem 0 .5rem}\n"
-    ".meta{color:var(--muted);font-size:.9rem;margin:0 0 1rem;padding-left:1.2rem}\n"
     ".filters{position:sticky;top:0;z-index:3;background:#fff;padding:.5rem 0;border-bottom:1px solid var(--line);"
     "display:flex;gap:1rem;flex-wrap:wrap;align-items:center;font-size:.9rem}\n"
     ".filters label{display:flex;gap:.3rem;align-items:center}\n"
@@ -25,11 +24,13 @@ static const char style[] =
     "td.none{color:var(--muted)}\n"
     "tr:nth-child(even) td{background:#fafbfc}\n"
     ".count{color:var(--muted)}\n"
-    "@media print{@page{size:A4 landscape;margin:10mm}body{margin:0;font-size:8pt}"
-    ".filters{display:none}.wrap{overflow:visible;max-height:none;border:0}"
-    "thead{display:table-header-group}thead th{position:static}tr{page-break-inside:avoid}"
-    "table{font-size:7.5pt}}\n"
-    "</style>\n";
+    "dl.header-block{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0 0 .6rem;"
+    "font-size:.9rem}\n"
+    "dl.header-block div{display:contents}dl.header-block dt{color:var(--muted)}dl.header-block dd{margin:0}\n"
+    ".note{color:var(--muted);font-size:.85rem;margin:.2rem 0}\n"
+    ".legend table{min-width:0;width:100%;margin-bottom:1rem}.legend th[scope=row]{background:#fafbfc;"
+    "white-space:nowrap}\n"
+    "@media print{.filters{display:none}}\n";
 
 /* Filters: level (cumulative for ordered levels; none when the view has
  * no levels), chapter, free text. */
@@ -121,8 +122,11 @@ table(const tg_view *v, const tg_vtable *t, bool filterable, tg_buf *out)
 		tg_buf_puts(out, "<p>（該当なし）</p>\n");
 		return;
 	}
-	tg_buf_printf(out, "<div class=\"wrap\"><table%s>\n<thead><tr>",
+	tg_buf_printf(out, "<div class=\"wrap\"><table%s>\n",
 	    filterable ? " class=\"filterable\"" : "");
+	tg_ptable p = tg_view_ptable(t);
+	tg_print_html_colgroup(out, &p);
+	tg_buf_puts(out, "<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		tg_buf_puts(out, "<th scope=\"col\">");
 		esc(out, t->headers[c]);
@@ -161,7 +165,7 @@ table(const tg_view *v, const tg_vtable *t, bool filterable, tg_buf *out)
 			const char *text = tg_view_cell(t, r, c);
 			const char *cls = t->kinds[c] == TG_COL_SHORT ? "s" :
 			    t->kinds[c] == TG_COL_LONG ? "l" : "t";
-			bool none = strcmp(text, TG_VIEW_NONE) == 0;
+			bool none = tg_print_is_none(&p, text);
 			tg_buf_printf(out, "<td class=\"%s%s\">", cls, none ? " none" : "");
 			tg_esc_html_lines(out, text);
 			tg_buf_puts(out, "</td>");
@@ -176,17 +180,14 @@ tg_xw_render_html(const tg_view *v, tg_buf *out)
 {
 	tg_html_begin(out, TG_HTML_STYLES_SCRIPTS);
 	esc(out, v->title);
-	tg_buf_puts(out, "</title>\n");
+	tg_buf_puts(out, "</title>\n<style>\n");
 	tg_buf_puts(out, style);
-	tg_buf_puts(out, "</head>\n<body>\n<h1>");
+	tg_print_html_css(out, v->ntables > 0 ? v->tables[0].page : (tg_page){TG_PAPER_A4, true});
+	tg_buf_puts(out, "</style>\n</head>\n<body>\n<h1>");
 	esc(out, v->title);
-	tg_buf_puts(out, "</h1>\n<ul class=\"meta\">\n");
-	for (size_t i = 0; i < v->nmeta; i++) {
-		tg_buf_puts(out, "<li>");
-		esc(out, v->meta[i]);
-		tg_buf_puts(out, "</li>\n");
-	}
-	tg_buf_puts(out, "</ul>\n");
+	tg_buf_puts(out, "</h1>\n");
+	tg_print_html_header(out, &v->doc);
+	tg_print_html_legend(out, &v->doc);
 	filters(v, out);
 	for (size_t t = 0; t < v->ntables; t++)
 		table(v, &v->tables[t], t == 0, out);

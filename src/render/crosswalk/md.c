@@ -1,4 +1,4 @@
-/* 突合表 as Markdown: title, facts, then one pipe table per sheet. */
+/* 突合表 as Markdown: title, header block, one pipe table per sheet, legend. */
 #include "../escape.h"
 #include "xw.h"
 
@@ -8,11 +8,7 @@ tg_xw_render_md(const tg_view *v, tg_buf *out)
 	tg_buf_puts(out, "# ");
 	tg_esc_md_text(out, v->title);
 	tg_buf_puts(out, "\n\n");
-	for (size_t i = 0; i < v->nmeta; i++) {
-		tg_buf_puts(out, "- ");
-		tg_esc_md_text(out, v->meta[i]);
-		tg_buf_putc(out, '\n');
-	}
+	tg_print_md_header(out, &v->doc);
 	for (size_t t = 0; t < v->ntables; t++) {
 		const tg_vtable *vt = &v->tables[t];
 		tg_buf_puts(out, "\n## ");
@@ -30,7 +26,8 @@ tg_xw_render_md(const tg_view *v, tg_buf *out)
 		}
 		tg_buf_puts(out, "\n|");
 		for (size_t c = 0; c < vt->ncols; c++)
-			tg_buf_puts(out, vt->kinds[c] == TG_COL_SHORT ? ":---:|" : "---|");
+			tg_buf_puts(out, vt->kinds[c] == TG_COL_SHORT ? ":---:|" :
+			    vt->kinds[c] == TG_COL_NUMBER ? "---:|" : "---|");
 		tg_buf_putc(out, '\n');
 		for (size_t r = 0; r < vt->nrows; r++) {
 			tg_buf_putc(out, '|');
@@ -42,4 +39,5 @@ tg_xw_render_md(const tg_view *v, tg_buf *out)
 			tg_buf_putc(out, '\n');
 		}
 	}
+	tg_print_md_legend(out, &v->doc);
 }

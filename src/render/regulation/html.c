@@ -1,17 +1,17 @@
 /* The regulation as one self-contained HTML page: a table of contents,
  * ASCII anchors on every heading (app5-3-1-1), clause texts converted by
  * Discount (raw HTML off, so a value can never become markup), inline CSS
- * with A4 print styles (each chapter on a new page), no network. */
-#include <mkdio.h>
+ * with A4 print styles (each chapter on a new page, page numbers, the
+ * marks of industry additions printed, no lone lines), no network. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../escape.h"
+#include "../markdown.h"
 #include "../provenance.h"
 #include "reg.h"
 
 static const char style[] =
-    "<style>\n"
     ":root{--line:#c9ced6;--head:#eef2f6;--muted:#5b6472;--accent:#1f5f99}\n"
     "body{font-family:\"Hiragino Mincho ProN\",\"Yu Mincho\",\"Noto Serif CJK JP\",\"Noto Sans CJK JP\","
     "serif;color:#1d2430;line-height:1.75;margin:0 auto;max-width:52rem;padding:1.5rem}\n"
@@ -38,154 +38,45 @@ static const char style[] =
     ".other{color:var(--muted)}\n"
     ".note{color:var(--muted);font-size:.85rem}\n"
     "@media print{\n"
-    "@page{size:A4;margin:18mm 16mm}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "body{max-width:none;padding:0;font-size:10.5pt;line-height:1.6}\n"
-    "nav.toc{break-after:page;border:0;padding:0}nav.toc>ol{columns:1}\n"
+    "p,li,td{orphans:2;widows:2}\n"
+    "nav.toc{break-after:page;border:0;padding:0}nav.toc>ol{columns:2}nav.toc ol ol{display:none}\n"
     "section.chapter,section.appendix{break-before:page}\n"
-    "h2,h3,h4,h5,h6{break-after:avoid}\n"
+    "h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}\n"
     "tr,.labels{break-inside:avoid}thead{display:table-header-group}\n"
     "a{color:inherit;text-decoration:none}\n"
-    "}\n"
-    "</style>\n";
+    /* On paper the bars stay inside the page box (a negative margin would
+     * put them in the page margin, which is not printed). */
+    ".addition,.supplement{margin-left:0;padding-left:3mm}\n"
+    ".addition{background:#fdf6ea}.supplement{background:#f3f8ee}\n"
+    "}\n";
+
+/* The page box of print: A4, the page number and count at the bottom,
+ * the document's title at the top (a CSS string: quotes, backslashes,
+ * line breaks and '<' escaped, so the title can neither end the string
+ * nor the style element). */
+static void
+page_box(tg_buf *out, const char *title)
+{
+	tg_buf_puts(out, "@page{size:A4;margin:18mm 16mm 20mm;"
+	    "@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#5b6472}"
+	    "@top-right{content:\"");
+	for (const char *p = title; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < 0x20)
+			tg_buf_printf(out, "\\%X ", c);
+		else
+			tg_buf_putc(out, (char)c);
+	}
+	tg_buf_puts(out, "\";font-size:8pt;color:#5b6472}}\n"
+	    "@page :first{@top-right{content:none}}\n");
+}
 
 static void
 esc(tg_buf *out, const char *s)
 {
 	tg_esc_html(out, s, strlen(s));
-}
-
-/* The first numbers of the ordered lists of a Markdown text, in document
- * order.  Discount writes every <ol> from 1, but a regulation's item
- * numbers are referred to ("第3項"): a list that resumes after a table at
- * "3." must show 3.  A list starts at a numbered line after a blank line
- * (or the start, or inside another list's item), in its own context of
- * blockquote depth and indentation. */
-static const char *
-memmem_ol(const char *p, const char *end)
-{
-	for (; p + 4 <= end; p++)
-		if (memcmp(p, "<ol>", 4) == 0)
-			return p;
-	return NULL;
-}
-
-typedef struct list_ctx {
-	size_t quote, indent;
-	bool ordered;
-} list_ctx;
-
-static size_t
-list_starts(const char *md, size_t len, long *starts, size_t max)
-{
-	list_ctx stack[16];
-	size_t depth = 0, n = 0;
-	bool after_blank = true;
-	for (const char *p = md, *end = md + len; p < end;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (eol == NULL)
-			eol = end;
-		const char *q = p;
-		size_t quote = 0, indent = 0;
-		while (q < eol && *q == '>') {
-			quote++;
-			q++;
-			if (q < eol && *q == ' ')
-				q++;
-		}
-		while (q < eol && *q == ' ') {
-			indent++;
-			q++;
-		}
-		if (q == eol) {
-			after_blank = true;
-			p = eol + 1;
-			continue;
-		}
-		const char *d = q;
-		while (d < eol && *d >= '0' && *d <= '9')
-			d++;
-		bool num = d > q && d + 1 < eol && (*d == '.' || *d == ')') && d[1] == ' ';
-		bool bullet = (*q == '-' || *q == '*' || *q == '+') && q + 1 < eol && q[1] == ' ';
-		/* Leave the lists this line is not part of. */
-		while (depth > 0) {
-			list_ctx *top = &stack[depth - 1];
-			bool inside = top->quote == quote && (indent > top->indent ||
-			    (indent == top->indent && (num || bullet) && top->ordered == num));
-			if (inside || (top->quote < quote))
-				break;
-			depth--;
-		}
-		if ((num || bullet) && (depth == 0 || stack[depth - 1].quote != quote ||
-		    stack[depth - 1].indent != indent)) {
-			if (after_blank || depth > 0) {
-				if (num && n < max)
-					starts[n] = strtol(q, NULL, 10);
-				n += num;
-				if (depth < sizeof stack / sizeof stack[0])
-					stack[depth++] = (list_ctx){quote, indent, num};
-			}
-		}
-		after_blank = false;
-		p = eol + 1;
-	}
-	return n;
-}
-
-/* Copies Discount's HTML, giving each <ol> its first number; when the
- * lists found in the source do not match Discount's, the HTML stays as it
- * is (numbers from 1) rather than numbering the wrong list. */
-static void
-put_lists(tg_buf *out, const char *html, size_t n, const char *md, size_t len)
-{
-	static const char ol[] = "<ol>";
-	long starts[64];
-	size_t nstarts = list_starts(md, len, starts, 64), nol = 0;
-	const char *end = html + n;
-	for (const char *p = html; (p = memmem_ol(p, end)) != NULL; p += sizeof ol - 1)
-		nol++;
-	if (nol != nstarts || nstarts > 64) {
-		tg_buf_put(out, html, n);
-		return;
-	}
-	size_t k = 0;
-	for (const char *p = html;;) {
-		const char *at = memmem_ol(p, end);
-		if (at == NULL) {
-			tg_buf_put(out, p, (size_t)(end - p));
-			break;
-		}
-		tg_buf_put(out, p, (size_t)(at - p));
-		if (starts[k] != 1)
-			tg_buf_printf(out, "<ol start=\"%ld\">", starts[k]);
-		else
-			tg_buf_puts(out, ol);
-		k++;
-		p = at + sizeof ol - 1;
-	}
-}
-
-/* Markdown -> HTML through Discount: no raw HTML, images, links or
- * pseudo-protocols; tables and lists as in the templates. */
-static void
-md_html(tg_buf *out, const char *md, size_t len)
-{
-	const mkd_flag_t flags = MKD_NOHTML | MKD_NOIMAGE | MKD_NOLINKS | MKD_NOPANTS |
-	    MKD_NOSTRIKETHROUGH | MKD_NOALPHALIST | MKD_NODLIST | MKD_NODIVQUOTE | MKD_NOHEADER |
-	    MKD_NOSTYLE | MKD_NO_EXT | MKD_NODLDISCOUNT;
-	if (len == 0)
-		return;
-	MMIOT *doc = mkd_string(md, (int)len, flags);
-	if (doc == NULL)
-		return;
-	char *html = NULL;
-	if (mkd_compile(doc, flags)) {
-		int n = mkd_document(doc, &html);
-		if (n > 0 && html != NULL) {
-			put_lists(out, html, (size_t)n, md, len);
-			tg_buf_putc(out, '\n');
-		}
-	}
-	mkd_cleanup(doc);
 }
 
 static void
@@ -221,7 +112,7 @@ entry(const tg_reg_entry *e, tg_buf *out)
 	}
 	heading(out, 2 + e->depth, e->anchor, e->number, e->title, mark.len ? mark.data : NULL);
 	if (e->text != NULL)
-		md_html(out, e->text, strlen(e->text));
+		tg_md_html(out, e->text, strlen(e->text));
 	else if (e->other_edition != NULL)
 		tg_buf_printf(out, "<p class=\"other\">（本項の本文は%sに収める。）</p>\n", e->other_edition);
 	for (size_t i = 0; i < e->nsupplements; i++) {
@@ -234,7 +125,7 @@ entry(const tg_reg_entry *e, tg_buf *out)
 		tg_buf_clear(&md);
 		tg_buf_printf(&md, "%s%s", tmp.data, e->supplements[i].text);
 		tg_buf_free(&tmp);
-		md_html(out, md.data, md.len);
+		tg_md_html(out, md.data, md.len);
 		tg_buf_puts(out, "</div>\n");
 	}
 	if (e->nlabels > 0) {
@@ -425,12 +316,15 @@ tg_reg_html(const tg_regulation *r, tg_buf *out)
 	tg_html_begin(out, TG_HTML_STYLES);
 	esc(out, r->title);
 	tg_buf_puts(out, "</title>\n");
+	tg_buf_puts(out, "<style>\n");
 	tg_buf_puts(out, style);
+	page_box(out, r->title);
+	tg_buf_puts(out, "</style>\n");
 	tg_buf_puts(out, "</head>\n<body>\n<header>\n<h1 id=\"top\">");
 	esc(out, r->title);
 	tg_buf_puts(out, "</h1>\n<section class=\"about\">\n<h2 id=\"about\">本書について</h2>\n");
 	for (size_t i = 0; i < r->nabout; i++)
-		md_html(out, r->about[i], strlen(r->about[i]));
+		tg_md_html(out, r->about[i], strlen(r->about[i]));
 	tg_buf_puts(out, "</section>\n</header>\n");
 	toc(r, out);
 	tg_buf_puts(out, "<main>\n");

@@ -1,11 +1,13 @@
 /* `render` and `init-profile`: resolves the industry, profile and level,
- * assembles the regulation once and writes each format under
+ * assembles the regulation once and writes each format (one output set)
+ * under
  * out/<industry>/regulation[-<profile>][-<level>][-<edition>]/. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../load/schema.h"
 #include "../../util/fs.h"
+#include "../../util/outset.h"
 #include "reg.h"
 
 static const char *const appendix_titles[4] = {"付録A 業界ガイドライン対応表", "付録B 適用除外一覧",
@@ -80,20 +82,11 @@ tg_render_format(const char *name)
 		return TG_RF_MD;
 	if (strcmp(name, "html") == 0)
 		return TG_RF_HTML;
+	if (strcmp(name, "docx") == 0)
+		return TG_RF_DOCX;
 	if (strcmp(name, "all") == 0)
 		return TG_RF_ALL;
 	return 0;
-}
-
-static int
-write_file(const char *dir, const char *name, tg_buf *text, tg_buf *report, tg_diag *diag)
-{
-	char *path = tg_fs_join(dir, name);
-	int rc = tg_output(path, text, diag);
-	if (rc == TG_EXIT_OK)
-		tg_buf_printf(report, "wrote %s\n", path);
-	free(path);
-	return rc;
 }
 
 /* Markdown files end with exactly one newline. */
@@ -106,72 +99,121 @@ one_newline(tg_buf *b)
 }
 
 int
-tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
+tg_reg_resolve(tg_data *d, const tg_render_options *o, const char *profile, bool batch,
+    tg_reg_target *t, tg_diag *diag)
 {
+	memset(t, 0, sizeof *t);
 	const tg_industry *ind = tg_reg_find_industry(d, o->industry, diag);
 	if (ind == NULL)
 		return TG_EXIT_USAGE;
-	const tg_profile *profile = NULL;
-	int rc = o->profile ? tg_reg_find_profile(d, o->profile, ind, &profile, diag) : TG_EXIT_OK;
+	int rc = profile ? tg_reg_find_profile(d, profile, ind, &t->profile, diag) : TG_EXIT_OK;
 	if (rc != TG_EXIT_OK)
 		return rc;
-	tg_reg_spec spec = {ind, profile, TG_REG_LEVEL_ALL, TG_REG_SPLIT_NONE, o->labels};
-	rc = tg_reg_find_level(o->level, ind, profile, &spec.level, diag);
+	t->spec = (tg_reg_spec){.ind = ind, .profile = t->profile, .level = TG_REG_LEVEL_ALL,
+	    .split = TG_REG_SPLIT_NONE, .labels = o->labels};
+	t->docx_labels = o->labels_mode == TG_LABELS_INLINE ? TG_REG_LABELS_INLINE :
+	    TG_REG_LABELS_COMMENTS;
+	rc = tg_reg_find_level(o->level, ind, t->profile, &t->spec.level, diag);
 	if (rc != TG_EXIT_OK)
 		return rc;
-	spec.split = o->split == TG_RENDER_MANAGEMENT ? TG_REG_SPLIT_MANAGEMENT :
+	t->spec.split = o->split == TG_RENDER_MANAGEMENT ? TG_REG_SPLIT_MANAGEMENT :
 	    o->split == TG_RENDER_TECHNICAL ? TG_REG_SPLIT_TECHNICAL : TG_REG_SPLIT_NONE;
-	tg_regulation *r = tg_reg_build(d, &spec, diag);
+	/* One regulation: -o is its directory.  A batch: -o (else out/ID)
+	 * holds a directory per profile, named as the default one. */
+	if (o->output != NULL && !batch) {
+		t->dir = tg_xstrdup(o->output);
+		return TG_EXIT_OK;
+	}
+	tg_buf name = TG_BUF_INIT;
+	tg_buf_puts(&name, "regulation");
+	if (t->profile != NULL)
+		tg_buf_printf(&name, "-%s", t->profile->id);
+	if (o->level != NULL)
+		tg_buf_printf(&name, "-%s", o->level);
+	if (t->spec.split != TG_REG_SPLIT_NONE)
+		tg_buf_puts(&name, t->spec.split == TG_REG_SPLIT_MANAGEMENT ? "-management" : "-technical");
+	char *base = o->output != NULL ? tg_xstrdup(o->output) : tg_fs_join("out", ind->id);
+	t->dir = tg_fs_join(base, name.data);
+	free(base);
+	tg_buf_free(&name);
+	return TG_EXIT_OK;
+}
+
+static bool
+stage(tg_outset *set, const char *dir, const char *name, const tg_buf *text, tg_diag *diag)
+{
+	char *path = tg_fs_join(dir, name);
+	bool ok = tg_outset_put(set, path, text->data ? text->data : "", text->len, diag);
+	free(path);
+	return ok;
+}
+
+int
+tg_reg_stage(const tg_data *d, const tg_reg_target *t, unsigned formats, tg_outset *set,
+    tg_diag *diag)
+{
+	tg_regulation *r = tg_reg_build(d, &t->spec, diag);
 	if (r == NULL)
 		return TG_EXIT_INVALID;
-	char *dir;
-	if (o->output != NULL) {
-		dir = tg_xstrdup(o->output);
-	} else {
-		tg_buf name = TG_BUF_INIT;
-		tg_buf_puts(&name, "regulation");
-		if (profile != NULL)
-			tg_buf_printf(&name, "-%s", profile->id);
-		if (o->level != NULL)
-			tg_buf_printf(&name, "-%s", o->level);
-		if (spec.split != TG_REG_SPLIT_NONE)
-			tg_buf_puts(&name, spec.split == TG_REG_SPLIT_MANAGEMENT ? "-management" : "-technical");
-		char *base = tg_fs_join("out", ind->id);
-		dir = tg_fs_join(base, name.data);
-		free(base);
-		tg_buf_free(&name);
-	}
-	unsigned fmts = o->formats ? o->formats : TG_RF_ALL;
+	unsigned fmts = formats ? formats : TG_RF_ALL;
+	bool ok = true;
 	tg_buf text = TG_BUF_INIT;
 	if (fmts & TG_RF_MD) {
-		for (size_t i = 0; i < r->nchapters && rc == TG_EXIT_OK; i++) {
+		for (size_t i = 0; i < r->nchapters && ok; i++) {
 			tg_buf_clear(&text);
 			tg_reg_md_chapter(r, i, 1, &text);
 			tg_reg_md_chapter_notes(r, i, &text);
 			one_newline(&text);
-			rc = write_file(dir, r->chapters[i].file->name, &text, report, diag);
+			ok = stage(set, t->dir, r->chapters[i].file->name, &text, diag);
 		}
-		if (rc == TG_EXIT_OK) {
+		if (ok) {
 			tg_buf_clear(&text);
 			tg_reg_md_appendices(r, 1, &text);
 			one_newline(&text);
-			rc = write_file(dir, "appendices.md", &text, report, diag);
+			ok = stage(set, t->dir, "appendices.md", &text, diag);
 		}
-		if (rc == TG_EXIT_OK) {
+		if (ok) {
 			tg_buf_clear(&text);
 			tg_reg_md_document(r, &text);
 			one_newline(&text);
-			rc = write_file(dir, "regulation.md", &text, report, diag);
+			ok = stage(set, t->dir, "regulation.md", &text, diag);
 		}
 	}
-	if ((fmts & TG_RF_HTML) && rc == TG_EXIT_OK) {
+	if ((fmts & TG_RF_HTML) && ok) {
 		tg_buf_clear(&text);
 		tg_reg_html(r, &text);
-		rc = write_file(dir, "regulation.html", &text, report, diag);
+		ok = stage(set, t->dir, "regulation.html", &text, diag);
+	}
+	if ((fmts & TG_RF_DOCX) && ok) {
+		tg_buf_clear(&text);
+		char *path = tg_fs_join(t->dir, "regulation.docx");
+		ok = tg_reg_docx(r, t->docx_labels, &text, path, diag) &&
+		    stage(set, t->dir, "regulation.docx", &text, diag);
+		free(path);
 	}
 	tg_buf_free(&text);
-	free(dir);
 	tg_reg_free(r);
+	return ok ? TG_EXIT_OK : TG_EXIT_IO;
+}
+
+int
+tg_render_write(tg_data *d, const tg_render_options *o, tg_buf *report, tg_diag *diag)
+{
+	if (o->nprofiles > 0 || o->profiles_dir != NULL)
+		return tg_reg_batch(d, o, report, diag);
+	tg_reg_target t;
+	int rc = tg_reg_resolve(d, o, o->profile, false, &t, diag);
+	if (rc != TG_EXIT_OK)
+		return rc;
+	tg_outset *set = tg_outset_new();
+	rc = tg_reg_stage(d, &t, o->formats, set, diag);
+	if (rc == TG_EXIT_OK)
+		rc = tg_outset_commit(set, diag);
+	if (rc == TG_EXIT_OK)
+		for (size_t i = 0; i < tg_outset_count(set); i++)
+			tg_buf_printf(report, "wrote %s\n", tg_outset_path(set, i));
+	tg_outset_free(set);
+	free(t.dir);
 	return rc;
 }
 

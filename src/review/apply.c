@@ -11,6 +11,7 @@
 #include "../load/load.h"
 #include "../load/sheet/sheet.h"
 #include "../load/sheet/xlsx.h"
+#include "../util/csv.h"
 #include "../util/fs.h"
 #include "../util/outset.h"
 
@@ -67,11 +68,15 @@ norm(applier *a, const tg_sheet_row *r, int col)
 	return tg_arena_strdup(&a->arena, tg_buf_cstr(&a->tmp));
 }
 
-/* Texts as written; a blank cell is no text. */
+/* Texts as written; a blank cell is no text.  The apostrophe export puts
+ * before a text Excel would take for a formula when edited (=, +, -, @ …)
+ * is taken off again. */
 static const char *
 text(applier *a, const tg_sheet_row *r, int col)
 {
 	const char *s = raw(a, r, col);
+	if (s[0] == '\'' && tg_sheet_is_risky(s + 1))
+		s++;
 	return tg_sheet_blank(s) ? NULL : tg_arena_strdup(&a->arena, s);
 }
 

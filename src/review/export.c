@@ -274,7 +274,7 @@ tg_review_export(const tg_data *d, const char *id, const char *output, tg_buf *r
 	const char *tmp = tg_outset_reserve(set, path.data, diag);
 	if (tmp == NULL)
 		goto out;
-	rc = tg_rv_render_xlsx(s, tmp, diag);
+	rc = tg_rv_render_xlsx(s, tmp, path.data, diag);
 	if (rc != TG_EXIT_OK)
 		goto out;
 	rc = tg_outset_commit(set, diag);

@@ -88,9 +88,10 @@ tg_rv_sheet *tg_rv_build(const tg_data *d, const tg_crosswalk *xw);
 void tg_rv_free(tg_rv_sheet *s);
 /* FNV-1a of the crosswalk as tg_xw_write_yaml writes it, 16 hex digits. */
 void tg_rv_fingerprint(const tg_crosswalk *xw, char out[17]);
-/* The workbook, written to path (a temporary of an output set).  Returns a
+/* The workbook, written to path (a temporary of an output set) through the
+ * shared XLSX writer; name is the destination, for messages.  Returns a
  * TG_EXIT_* code. */
-int tg_rv_render_xlsx(const tg_rv_sheet *s, const char *path, tg_diag *diag);
+int tg_rv_render_xlsx(const tg_rv_sheet *s, const char *path, const char *name, tg_diag *diag);
 
 /* What changed from o to n (changes.c): one line per pair added, removed
  * or changed (with the fields), per 対応なし and 反映案 added or removed. */

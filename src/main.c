@@ -49,7 +49,7 @@ static const command commands[] = {
 	{"show", cmd_show, "print a catalog or a crosswalk (tree or JSON)"},
 	{"crosswalk", cmd_crosswalk, "write the 突合表 (md, html, csv, tsv, xlsx, json)"},
 	{"diff", cmd_diff, "compare two catalog versions; impact, migration, redlines"},
-	{"import", cmd_import, "read a guideline spreadsheet (CSV/TSV) into a catalog"},
+	{"import", cmd_import, "read a guideline spreadsheet (XLSX, CSV, TSV) into a catalog"},
 	{"export", cmd_export, "write a catalog as a spreadsheet (CSV/TSV)"},
 	{"template", cmd_template, "render a Mustache template with YAML or JSON values"},
 	{"render", cmd_render, "write the industry sample regulation (md, html)"},
@@ -58,6 +58,8 @@ static const command commands[] = {
 	{"forms", cmd_forms, "write the guidance forms (self-assessment, checklist, forms 1-3, records)"},
 	{"assess", cmd_assess, "score filled forms; gaps, clauses and the action plan"},
 	{"init-industry", cmd_init_industry, "write a commented skeleton of an industry without a guideline"},
+	{"suggest", cmd_suggest, "suggest a crosswalk by text similarity (yaml, md, html, csv)"},
+	{"review", cmd_review, "review a crosswalk in Excel: export a workbook, apply it back"},
 };
 
 static void

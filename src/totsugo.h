@@ -302,6 +302,47 @@ unsigned tg_assess_format(const char *name);
  * report gets a summary and the files written. */
 int tg_assess_write(tg_data *d, const tg_assess_options *o, tg_buf *report, tg_diag *diag);
 
+/* `suggest SOURCE`: the target's items ranked for each source item by text
+ * similarity (docs/suggest.md). */
+typedef enum tg_suggest_format {
+	TG_SUGGEST_YAML,	/* a crosswalk of suggestions */
+	TG_SUGGEST_MD,		/* review views */
+	TG_SUGGEST_HTML,
+	TG_SUGGEST_CSV
+} tg_suggest_format;
+
+typedef struct tg_suggest_options {
+	const char *source;	/* a catalog id of the data, or a catalog YAML file */
+	const char *target;	/* a catalog id; NULL: the baseline of the source's industry */
+	size_t top;		/* candidates kept per item */
+	double min_score;	/* similarity threshold, 0-1 */
+	tg_suggest_format format;
+} tg_suggest_options;
+
+/* Writes the output to out and a one-line summary to summary.  Returns a
+ * TG_EXIT_* code. */
+int tg_suggest(const tg_data *d, const tg_suggest_options *o, tg_buf *out, tg_buf *summary,
+    tg_diag *diag);
+
+/* `review export CROSSWALK`: the review workbook (docs/workflow.md), to
+ * output or review-<id>.xlsx; lists it ("wrote PATH") in report. */
+int tg_review_export(const tg_data *d, const char *crosswalk, const char *output, tg_buf *report,
+    tg_diag *diag);
+
+typedef struct tg_review_apply_options {
+	const char *workbook;	/* the .xlsx, or its review sheet saved as CSV/TSV */
+	const char *crosswalk;	/* crosswalk id; NULL: the one the workbook names */
+	const char *output;	/* NULL: the crosswalk's own file; "-": into out */
+	bool force;		/* apply even if the crosswalk changed since the export */
+	bool check;		/* check and summarise only, write nothing */
+} tg_review_apply_options;
+
+/* `review apply WORKBOOK`: every row checked (errors at their cells, all at
+ * once; nothing written then), the crosswalk updated and written, the
+ * changes listed in summary.  Returns a TG_EXIT_* code. */
+int tg_review_apply(const tg_data *d, const tg_review_apply_options *o, tg_buf *out,
+    tg_buf *summary, tg_diag *diag);
+
 /* Writes out to path atomically, or to standard output when path is NULL
  * or "-".  Reports failures to diag; returns a TG_EXIT_* code. */
 int tg_output(const char *path, const tg_buf *out, tg_diag *diag);

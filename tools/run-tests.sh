@@ -32,6 +32,7 @@ ninja -C build-san
 # (The print check opens documents in LibreOffice and Chromium: once, in the gcc
 # build, is enough; the sanitizers see the same writers through the regress suites.)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
 	meson test -C build-san --print-errorlogs --no-suite print
 
 step "fuzz every parser (bounded)"

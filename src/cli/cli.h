@@ -9,6 +9,8 @@
  *   template.c   template
  *   render.c     render, init-profile, init-industry
  *   forms.c      forms, assess
+ *   suggest.c    suggest
+ *   review.c     review export, review apply
  * Every piece of real work is a library call (totsugo.h). */
 #ifndef TG_CLI_H
 #define TG_CLI_H
@@ -72,5 +74,7 @@ int cmd_init_profile(cli *c, int argc, char **argv);
 int cmd_init_industry(cli *c, int argc, char **argv);
 int cmd_forms(cli *c, int argc, char **argv);
 int cmd_assess(cli *c, int argc, char **argv);
+int cmd_suggest(cli *c, int argc, char **argv);
+int cmd_review(cli *c, int argc, char **argv);
 
 #endif

@@ -26,11 +26,12 @@ cmd_import(cli *c, int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: %s import --spec SPEC.yaml INPUT [-o OUT.yaml] [--crosswalk-out XW.yaml]\n\n"
-			    "Read a spreadsheet (CSV or TSV; UTF-8, UTF-8 with BOM or CP932) as the import\n"
-			    "spec describes and write it as a catalog: one item per row, group items from\n"
-			    "the group columns, links from in-text references, and the sheet's file and\n"
-			    "row as every item's provenance.  Nothing is written when the sheet or the spec\n"
-			    "has an error; every error is shown (FILE:ROW:COL in the sheet).  The data\n"
+			    "Read a spreadsheet (an Excel workbook, .xlsx, or CSV or TSV in UTF-8, UTF-8\n"
+			    "with BOM or CP932) as the import spec describes and write it as a catalog: one\n"
+			    "item per row, group items from the group columns, links from in-text\n"
+			    "references, and the sheet's file and row as every item's provenance.  Nothing\n"
+			    "is written when the sheet or the spec has an error; every error is shown\n"
+			    "(FILE:ROW:COL in a CSV, FILE.xlsx:SHEET!C7 in a workbook).  The data\n"
 			    "directory is not used.  See docs/import.md.\n\n"
 			    "  -s, --spec FILE           the import spec (YAML, kind: import)\n"
 			    "  -o, --output FILE         write the catalog to FILE (atomically) instead of\n"
@@ -45,7 +46,7 @@ cmd_import(cli *c, int argc, char **argv)
 	if (spec == NULL)
 		return tg_cli_usage_error("import", "missing --spec SPEC.yaml");
 	if (optind >= argc)
-		return tg_cli_usage_error("import", "missing INPUT (the CSV or TSV file)");
+		return tg_cli_usage_error("import", "missing INPUT (the XLSX, CSV or TSV file)");
 	if (optind + 1 < argc)
 		return tg_cli_usage_error("import", "unexpected argument '%s'", argv[optind + 1]);
 	bool out_stdout = output == NULL || strcmp(output, "-") == 0;

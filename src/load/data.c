@@ -10,7 +10,8 @@
 #include "../util/fs.h"
 #include "../util/text.h"
 
-static const char *const kinds[] = {"catalog", "crosswalk", "industry", "parameters", "profile"};
+static const char *const kinds[] = {"catalog", "crosswalk", "industry", "parameters", "profile",
+    "terms"};
 
 tg_data *
 tg_data_new(const char *root)
@@ -45,12 +46,14 @@ tg_data_free(tg_data *d)
 	tg_buf_free(&d->forms);
 	tg_buf_free(&d->broken_forms);
 	tg_buf_free(&d->broken_profiles);
+	tg_buf_free(&d->termsets);
 	tg_map_free(&d->catalog_by_id);
 	tg_map_free(&d->crosswalk_by_id);
 	tg_map_free(&d->industry_by_id);
 	tg_map_free(&d->paramset_by_id);
 	tg_map_free(&d->profile_by_id);
 	tg_map_free(&d->form_by_id);
+	tg_map_free(&d->termset_by_id);
 	tg_map_free(&d->broken_ids);
 	tg_arena_free(&d->arena);
 	free(d);
@@ -186,10 +189,11 @@ tg_data_load_text(tg_data *d, tg_diag *diag, const char *display, const char *te
 			tg_diag_error(diag, near->pos, "unknown key '%s' (did you mean 'kind'?)", near->str);
 		else
 			tg_diag_error(diag, root->pos,
-			    "file has no 'kind' (catalog, crosswalk, industry, parameters or profile)");
+			    "file has no 'kind' (catalog, crosswalk, industry, parameters, profile or "
+			    "terms)");
 		return TG_EXIT_INVALID;
 	}
-	int k = tg_schema_enum(&l, kind, "kind", kinds, 5);
+	int k = tg_schema_enum(&l, kind, "kind", kinds, 6);
 	if (k < 0 && id != NULL && id->kind == TG_NODE_SCALAR)
 		tg_map_put(&d->broken_ids, id->str, (void *)id->str);
 	switch (k) {
@@ -198,6 +202,7 @@ tg_data_load_text(tg_data *d, tg_diag *diag, const char *display, const char *te
 	case 2: tg_load_industry(&l, root); break;
 	case 3: tg_load_paramset(&l, root); break;
 	case 4: tg_load_profile(&l, root); break;
+	case 5: tg_load_termset(&l, root); break;
 	default: break;
 	}
 	return tg_diag_errors(diag) > before ? TG_EXIT_INVALID : TG_EXIT_OK;

@@ -122,6 +122,10 @@ enum_of(tg_load *l, const tg_node *map, const char *key, const char *what,
 	return k < 0 ? dflt : k;
 }
 
+/* Each entry's slot is zeroed when it is taken: an entry given up before
+ * its count moves on must not leave its fields to the next one (a choice
+ * without a name left its option count, which overran the next choice's
+ * smaller option array: found by fuzz_load). */
 static void
 load_options(tg_load *l, tg_form_choice *c, const tg_node *opts)
 {
@@ -129,6 +133,7 @@ load_options(tg_load *l, tg_form_choice *c, const tg_node *opts)
 	for (size_t i = 0; i < opts->n; i++) {
 		const tg_node *n = opts->items[i];
 		tg_form_option *o = &c->options[c->noptions];
+		memset(o, 0, sizeof *o);
 		o->pos = n->pos;
 		if (n->kind == TG_NODE_SCALAR) {
 			o->label = tg_schema_scalar(l, n, "option");
@@ -161,6 +166,7 @@ load_choices(tg_load *l, tg_form *f, const tg_node *seq)
 		if (!tg_schema_map(l, n, "choice", choice_keys))
 			continue;
 		tg_form_choice *c = &f->choices[f->nchoices];
+		memset(c, 0, sizeof *c);
 		c->pos = n->pos;
 		c->name = tg_schema_str(l, n, "name", "choice", true);
 		c->scoring = tg_schema_str(l, n, "scoring", "choice", false);
@@ -196,6 +202,7 @@ load_columns(tg_load *l, tg_form *f, const tg_node *seq)
 		if (!tg_schema_map(l, n, "column", column_keys))
 			continue;
 		tg_form_column *c = &f->columns[f->ncolumns];
+		memset(c, 0, sizeof *c);
 		c->pos = n->pos;
 		c->key = tg_schema_str(l, n, "key", "column", true);
 		c->header = tg_schema_str(l, n, "header", "column", true);
@@ -261,6 +268,7 @@ load_fields(tg_load *l, tg_form *f, const tg_node *seq)
 		if (!tg_schema_map(l, n, "field", field_keys))
 			continue;
 		tg_form_field *fd = &f->fields[f->nfields];
+		memset(fd, 0, sizeof *fd);
 		fd->pos = n->pos;
 		fd->label = tg_schema_str(l, n, "label", "field", true);
 		fd->value = (tg_form_field_value)enum_of(l, n, "value", "field value", field_values,
@@ -372,6 +380,7 @@ load_examples(tg_load *l, tg_form *f, const tg_node *seq)
 		if (!tg_schema_map(l, n, "example", example_keys))
 			continue;
 		tg_form_example *e = &f->examples[f->nexamples];
+		memset(e, 0, sizeof *e);
 		e->pos = n->pos;
 		e->key = tg_schema_str(l, n, "key", "example", true);
 		const tg_node *split = tg_node_get(n, "split");

@@ -72,5 +72,6 @@ void tg_load_crosswalk(tg_load *l, const tg_node *root);
 void tg_load_industry(tg_load *l, const tg_node *root);
 void tg_load_paramset(tg_load *l, const tg_node *root);
 void tg_load_profile(tg_load *l, const tg_node *root);
+void tg_load_termset(tg_load *l, const tg_node *root);
 
 #endif

@@ -322,6 +322,28 @@ typedef struct tg_paramset {
 	struct tg_tset *tset;	/* its templates, once loaded (load/templates.h) */
 } tg_paramset;
 
+/* A term dictionary (a file under mappings/terms/): groups of words that mean the
+ * same (synonyms) or belong together (related), for `suggest`. */
+typedef struct tg_term_group {
+	const char **terms;
+	tg_pos *term_pos;
+	size_t nterms;
+	bool synonyms;		/* false: related terms */
+	const char *note;
+	tg_pos pos;
+} tg_term_group;
+
+typedef struct tg_termset {
+	const char *id;
+	const char *title;
+	const char *description;
+	tg_provenance prov;
+	tg_term_group *groups;
+	size_t ngroups;
+	const char *file;
+	tg_pos pos;
+} tg_termset;
+
 /* A company profile: kept as its YAML tree; the regulation module reads it. */
 typedef struct tg_profile {
 	const char *id;
@@ -342,11 +364,12 @@ typedef struct tg_data {
 	tg_buf industries;	/* tg_industry *, sorted by id */
 	tg_buf paramsets;	/* tg_paramset *, sorted by id */
 	tg_buf profiles;	/* tg_profile *, sorted by id */
+	tg_buf termsets;	/* tg_termset *, sorted by id */
 	tg_buf inverses;	/* tg_crosswalk *: the ~ID views (in crosswalk_by_id as "~ID") */
 	tg_buf forms;		/* struct tg_form * (model/form.h), in file order */
 	tg_buf broken_forms;	/* struct tg_broken_form (lenient loading: set aside) */
 	tg_map catalog_by_id, crosswalk_by_id, industry_by_id, paramset_by_id, profile_by_id;
-	tg_map form_by_id;
+	tg_map form_by_id, termset_by_id;
 	/* Ids of files that could not be loaded at all: references to them are
 	 * not reported again (the file's own error says it all). */
 	tg_map broken_ids;

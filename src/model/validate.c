@@ -30,6 +30,7 @@ NAMED_OF(tg_crosswalk)
 NAMED_OF(tg_industry)
 NAMED_OF(tg_paramset)
 NAMED_OF(tg_profile)
+NAMED_OF(tg_termset)
 
 static get_named sort_getter;
 
@@ -268,6 +269,7 @@ tg_data_link(tg_data *d, tg_diag *diag)
 	index_objects(&d->industries, &d->industry_by_id, named_tg_industry, "industry", diag);
 	index_objects(&d->paramsets, &d->paramset_by_id, named_tg_paramset, "parameter registry", diag);
 	index_objects(&d->profiles, &d->profile_by_id, named_tg_profile, "profile", diag);
+	index_objects(&d->termsets, &d->termset_by_id, named_tg_termset, "term dictionary", diag);
 	/* `show ID` must not be ambiguous. */
 	for (size_t i = 0; i < TG_DATA_COUNT(d, crosswalks, tg_crosswalk); i++) {
 		tg_crosswalk *xw = TG_DATA_AT(d, crosswalks, tg_crosswalk, i);

@@ -21,8 +21,8 @@
  * most TG_XLSX_MAX_RATIO for parts over 1 MiB, XML nesting of at most
  * TG_XLSX_MAX_DEPTH, no DTD, cells within Excel's 1,048,576 rows × 16,384
  * columns, and at most TG_XLSX_MAX_GRID cells in the rows as laid out. */
-#ifndef TG_XLSX_H
-#define TG_XLSX_H
+#ifndef TG_SHEET_XLSX_H
+#define TG_SHEET_XLSX_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -76,4 +76,9 @@ list(const tg_data *d, bool stats, tg_buf *out)
 		tg_buf_printf(out, "form       %-36s %6zu cols   %s\n", f->id, f->ncolumns,
 		    f->title ? f->title : "");
 	}
+	for (size_t i = 0; i < TG_DATA_COUNT(d, termsets, tg_termset); i++) {
+		const tg_termset *t = TG_DATA_AT(d, termsets, tg_termset, i);
+		tg_buf_printf(out, "terms      %-36s %6zu groups %s\n", t->id ? t->id : "?",
+		    t->ngroups, t->title ? t->title : "");
+	}
 }

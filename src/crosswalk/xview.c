@@ -1,4 +1,8 @@
-#include "xview.h"
+/* The 突合表's view (xview.h): its tables (突合表 full or compact, サマリー,
+ * 反映案, 逆引き) assembled row by row, the filter choices, tg_view_build.
+ * The text of cells is in xview_cells.c, the document around the tables in
+ * xview_doc.c. */
+#include "xview_internal.h"
 
 #include "../totsugo.h"
 
@@ -6,50 +10,6 @@
 #include <string.h>
 
 #include "../render/provenance.h"
-
-const char *
-tg_label_relationship(tg_relationship r)
-{
-	/* "業界項目 REL IPA項目" read from the industry side. */
-	static const char *const labels[] = {"同等", "IPAに包含", "業界側が広い", "一部重複",
-	    "関係なし"};
-	return r < TG_REL_COUNT ? labels[r] : "―";
-}
-
-const char *
-tg_label_status(tg_status s)
-{
-	switch (s) {
-	case TG_STATUS_REVIEWED: return "確認済み";
-	case TG_STATUS_SUGGESTED: return "提案（未確認）";
-	case TG_STATUS_UNMAPPED: return "未対応付け";
-	default: return "対応表なし";
-	}
-}
-
-const char *
-tg_label_action(tg_action a)
-{
-	switch (a) {
-	case TG_ACTION_ADD: return "追加";
-	case TG_ACTION_AMEND: return "修正";
-	case TG_ACTION_NONE: return "変更なし";
-	default: return "";
-	}
-}
-
-void
-tg_label_via(tg_buf *out, const tg_xw_target *t)
-{
-	for (size_t i = 0; i < t->nvia; i++) {
-		const tg_item *it = t->via[i];
-		const tg_catalog *c = it->catalog;
-		tg_buf_printf(out, "%s%s %s", i ? "・" : "", c->short_title ? c->short_title : c->title,
-		    it->ref);
-	}
-	if (t->nvia > 0)
-		tg_buf_puts(out, " 経由");
-}
 
 const char *
 tg_view_cell(const tg_vtable *t, size_t row, size_t col)
@@ -67,8 +27,8 @@ typedef struct vbuild {
 #define A3_LANDSCAPE ((tg_page){TG_PAPER_A3, true})
 #define A4_LANDSCAPE ((tg_page){TG_PAPER_A4, true})
 
-static const char *
-keep(tg_view *v, const char *s)
+const char *
+tg_view_keep(tg_view *v, const char *s)
 {
 	return tg_arena_strdup(&v->arena, s ? s : "");
 }
@@ -88,7 +48,7 @@ begin_table(vbuild *b, tg_vtable *t, const char *name, const char *suffix, const
 	t->headers = TG_ARENA_ARRAY(&b->v->arena, const char *, ncols);
 	t->kinds = TG_ARENA_ARRAY(&b->v->arena, tg_col_kind, ncols);
 	for (size_t i = 0; i < ncols; i++) {
-		t->headers[i] = keep(b->v, headers[i]);
+		t->headers[i] = tg_view_keep(b->v, headers[i]);
 		t->kinds[i] = kinds[i];
 	}
 	tg_buf_clear(&b->cells);
@@ -100,7 +60,7 @@ begin_table(vbuild *b, tg_vtable *t, const char *name, const char *suffix, const
 static void
 cell(vbuild *b, const char *s)
 {
-	TG_BUF_PUSH(&b->cells, const char *, keep(b->v, s));
+	TG_BUF_PUSH(&b->cells, const char *, tg_view_keep(b->v, s));
 }
 
 static void
@@ -113,8 +73,8 @@ cell_buf(vbuild *b, tg_buf *s)
 static void
 row_attrs(vbuild *b, const char *level, const char *chapters)
 {
-	TG_BUF_PUSH(&b->levels, const char *, keep(b->v, level));
-	TG_BUF_PUSH(&b->chapters, const char *, keep(b->v, chapters));
+	TG_BUF_PUSH(&b->levels, const char *, tg_view_keep(b->v, level));
+	TG_BUF_PUSH(&b->chapters, const char *, tg_view_keep(b->v, chapters));
 }
 
 /* What a row is, for messages about its cells: 自工会 No.44. */
@@ -123,7 +83,7 @@ row_name(vbuild *b, const char *a, const char *c)
 {
 	tg_buf s = TG_BUF_INIT;
 	tg_buf_printf(&s, "%s%s%s", a, a[0] && c[0] ? " " : "", c);
-	TG_BUF_PUSH(&b->names, const char *, keep(b->v, s.data));
+	TG_BUF_PUSH(&b->names, const char *, tg_view_keep(b->v, s.data));
 	tg_buf_free(&s);
 }
 
@@ -142,101 +102,11 @@ end_table(vbuild *b, bool attrs)
 	}
 }
 
-static void
-item_label(tg_buf *out, const tg_item *it)
-{
-	if (it->title != NULL && strcmp(it->title, it->ref) == 0)
-		tg_buf_puts(out, it->ref);
-	else
-		tg_buf_printf(out, "%s %s", it->ref, it->title ? it->title : "（不明）");
-}
-
-/* The source document's own numbering, where ours differs and it is known. */
-static void
-official_label(tg_buf *out, const tg_item *it)
-{
-	if (it->official_ref != NULL)
-		tg_buf_printf(out, "%s%s%s", TG_ORIGIN_OFFICIAL_OPEN, it->official_ref,
-		    TG_ORIGIN_OFFICIAL_CLOSE);
-}
-
 /* Do any rows need the 出所 column (items that are not the guideline's own)? */
-static bool
-has_marked_rows(const tg_xtable *t)
+bool
+tg_view_has_marked_rows(const tg_xtable *t)
 {
 	return t->by_origin[TG_ORIGIN_INFERRED] + t->by_origin[TG_ORIGIN_AUTHORED] > 0;
-}
-
-static void
-level_label(tg_buf *out, const tg_item *it)
-{
-	if (it->ncited_levels > 1) {
-		for (size_t i = 0; i < it->ncited_levels; i++)
-			tg_buf_printf(out, "%s%s", i ? "/" : "", it->catalog->levels[it->cited_levels[i]]);
-	} else if (it->level == TG_LEVEL_UNKNOWN) {
-		tg_buf_puts(out, "不明");
-	} else if (it->level >= 0) {
-		tg_buf_puts(out, it->catalog->levels[it->level]);
-	} else {
-		tg_buf_puts(out, "―");
-	}
-}
-
-/* "3 情報資産管理 / 3.1 情報資産の管理 / 3.1.1 …" below the root. */
-static void
-path_label(tg_buf *out, const tg_item *it)
-{
-	const tg_item *chain[32];
-	size_t n = 0;
-	for (const tg_item *p = it; p != NULL && p->parent != NULL && n < 32; p = p->parent)
-		chain[n++] = p;
-	if (n == 0) {
-		item_label(out, it);
-		return;
-	}
-	while (n-- > 0) {
-		item_label(out, chain[n]);
-		if (n > 0)
-			tg_buf_puts(out, " / ");
-	}
-}
-
-static void
-root_header(tg_buf *out, const tg_item *root)
-{
-	tg_buf_puts(out, root->ref);
-	if (root->title != NULL && strcmp(root->title, root->ref) != 0)
-		tg_buf_printf(out, " %s", root->title);
-}
-
-/* "付録5 1.4.1" — where in the baseline an item is; a root is just its ref. */
-static void
-place_label(tg_buf *out, const tg_item *it)
-{
-	const tg_item *root = tg_xt_root(it);
-	if (root == it)
-		tg_buf_puts(out, it->ref);
-	else
-		tg_buf_printf(out, "%s %s", root->ref, it->ref);
-}
-
-static void
-chapters_of_row(const tg_xtable *t, const tg_xt_row *r, tg_buf *out)
-{
-	const tg_xt_chapter *seen[64];
-	size_t n = 0;
-	for (size_t k = 0; k < r->ndirect; k++) {
-		const tg_xt_chapter *ch = tg_xt_chapter_of(t, r->links[k].item);
-		bool dup = ch == NULL;
-		for (size_t i = 0; i < n && !dup; i++)
-			dup = seen[i] == ch;
-		if (dup || n == 64)
-			continue;
-		seen[n++] = ch;
-		if (out->len > 0)
-			tg_buf_putc(out, ' ');
-		tg_buf_puts(out, ch->item->id);
-	}
 }
 
 static const tg_item *
@@ -260,48 +130,7 @@ regulation_root(const tg_xtable *t)
 	return best;
 }
 
-static void
-excerpt(const tg_xtable *t, const tg_item *it, tg_buf *out, size_t max)
-{
-	const tg_tclause *c = tg_tset_clause(t->tset, it->id);
-	if (c != NULL) {
-		char *e = tg_tset_excerpt(t->tset, c, max);
-		tg_buf_puts(out, e);
-		free(e);
-	} else if (it->text != NULL) {
-		tg_buf_puts(out, it->text);
-	}
-}
-
-static void
-proposal_text(tg_buf *out, const tg_proposal *p)
-{
-	tg_buf_printf(out, "【%s】", tg_label_action(p->action));
-	if (p->clause != NULL) {
-		item_label(out, p->clause);
-		tg_buf_puts(out, p->action == TG_ACTION_ADD ? " に条項を追加：" :
-		    p->action == TG_ACTION_AMEND ? " を修正：" : "：");
-	}
-	if (p->text != NULL) {
-		size_t n = strlen(p->text);
-		while (n > 0 && (p->text[n - 1] == '\n' || p->text[n - 1] == ' '))
-			n--;
-		tg_buf_put(out, p->text, n);
-	}
-	if (p->note != NULL)
-		tg_buf_printf(out, "%s（%s）", p->text ? "\n" : "", p->note);
-}
-
 /* 状態, 反映案, 備考 of a row, its filter attributes and its name. */
-static const char *guide_name(const tg_xtable *t);
-
-/* The baseline as readers call it: IPAガイドライン. */
-static const char *
-base_name(const tg_xtable *t)
-{
-	return t->base->short_title ? t->base->short_title : t->base->title;
-}
-
 static void
 tail_cells(vbuild *b, const tg_xtable *t, const tg_xt_row *r)
 {
@@ -309,7 +138,7 @@ tail_cells(vbuild *b, const tg_xtable *t, const tg_xt_row *r)
 	tg_buf s = TG_BUF_INIT;
 	cell(b, tg_label_status(r->xrow ? r->xrow->status : TG_STATUS_UNSET));
 	if (r->xrow != NULL && r->xrow->proposal != NULL)
-		proposal_text(&s, r->xrow->proposal);
+		tg_view_proposal_text(&s, r->xrow->proposal);
 	cell_buf(b, &s);
 	if (it->flag != NULL)
 		tg_buf_printf(&s, "※データ品質：%s", it->flag);
@@ -323,31 +152,12 @@ tail_cells(vbuild *b, const tg_xtable *t, const tg_xt_row *r)
 	cell_buf(b, &s);
 	tg_buf level = TG_BUF_INIT, chapters = TG_BUF_INIT;
 	tg_buf_puts(&level, tg_xt_level_label(t, tg_xt_level_slot(t, it)));
-	chapters_of_row(t, r, &chapters);
+	tg_view_chapters_of_row(t, r, &chapters);
 	row_attrs(b, level.data, tg_buf_cstr(&chapters));
-	row_name(b, guide_name(t), it->ref);
+	row_name(b, tg_view_guide_name(t), it->ref);
 	tg_buf_free(&level);
 	tg_buf_free(&chapters);
 	tg_buf_free(&s);
-}
-
-static const char *
-guide_name(const tg_xtable *t)
-{
-	return t->guide->short_title ? t->guide->short_title : t->guide->title;
-}
-
-/* "付録5 3.1.1 情報資産の特定と機密性の評価": where in the baseline, and what. */
-static void
-counterpart_label(tg_buf *out, const tg_item *it)
-{
-	const tg_item *root = tg_xt_root(it);
-	if (root == it) {
-		root_header(out, it);
-		return;
-	}
-	tg_buf_printf(out, "%s ", root->ref);
-	item_label(out, it);
 }
 
 /* compact: one combined counterpart column and the row's closest
@@ -359,8 +169,8 @@ compact_table(vbuild *b, const tg_xtable *t)
 	const char *headers[] = {"番号", "項目", "レベル", NULL, "関係", "状態",
 	    "業界サンプル規程への反映案", "備考"};
 	tg_buf h = TG_BUF_INIT;
-	tg_buf_printf(&h, "%sの対応箇所", base_name(t));
-	headers[3] = keep(v, h.data);
+	tg_buf_printf(&h, "%sの対応箇所", tg_view_base_name(t));
+	headers[3] = tg_view_keep(v, h.data);
 	tg_buf_free(&h);
 	static const tg_col_kind kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG,
 	    TG_COL_SHORT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
@@ -376,14 +186,14 @@ compact_table(vbuild *b, const tg_xtable *t)
 		tg_buf_printf(&s, "%s%s", it->title ? it->title : "（不明）",
 		    tg_origin_text_of(r->origin)->mark);
 		cell_buf(b, &s);
-		level_label(&s, it);
+		tg_view_level_label(&s, it);
 		cell_buf(b, &s);
 		for (size_t k = 0; k < r->nlinks; k++) {
 			const tg_xt_link *l = &r->links[k];
 			if (s.len > 0)
 				tg_buf_putc(&s, '\n');
-			counterpart_label(&s, l->item);
-			official_label(&s, l->item);
+			tg_view_counterpart_label(&s, l->item);
+			tg_view_official_label(&s, l->item);
 			if (l->target != NULL) {
 				tg_buf_printf(&s, "（%s", tg_label_relationship(l->target->relationship));
 				if (l->target->strength >= 0)
@@ -391,7 +201,7 @@ compact_table(vbuild *b, const tg_xtable *t)
 				tg_buf_puts(&s, "）");
 			} else {
 				tg_buf_puts(&s, "（関連：");
-				place_label(&s, l->via);
+				tg_view_place_label(&s, l->via);
 				tg_buf_puts(&s, " 経由）");
 			}
 		}
@@ -412,7 +222,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	const char *fixed[] = {"番号", "分類", "項目", TG_ORIGIN_COLUMN, "レベル", "内容"};
 	tg_col_kind fixed_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_TEXT, TG_COL_SHORT,
 	    TG_COL_SHORT, TG_COL_LONG};
-	bool origins = has_marked_rows(t);
+	bool origins = tg_view_has_marked_rows(t);
 	const char *tail[] = {"関係・強度", "状態", "業界サンプル規程への反映案", "備考"};
 	tg_col_kind tail_kinds[] = {TG_COL_TEXT, TG_COL_SHORT, TG_COL_LONG, TG_COL_LONG};
 	tg_buf hdr = TG_BUF_INIT, kinds = TG_BUF_INIT, s = TG_BUF_INIT;
@@ -427,13 +237,13 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 		TG_BUF_PUSH(&kinds, tg_col_kind, fixed_kinds[i]);
 	}
 	for (size_t c = 0; c < t->ncolumns; c++) {
-		root_header(&s, t->columns[c]);
-		TG_BUF_PUSH(&hdr, const char *, keep(v, s.data));
+		tg_view_root_header(&s, t->columns[c]);
+		TG_BUF_PUSH(&hdr, const char *, tg_view_keep(v, s.data));
 		TG_BUF_PUSH(&kinds, tg_col_kind, TG_COL_TEXT);
 		tg_buf_clear(&s);
 		if (t->columns[c] == reg_root) {
 			tg_buf_printf(&s, "%s 記載内容（抜粋）", t->columns[c]->ref);
-			TG_BUF_PUSH(&hdr, const char *, keep(v, s.data));
+			TG_BUF_PUSH(&hdr, const char *, tg_view_keep(v, s.data));
 			TG_BUF_PUSH(&kinds, tg_col_kind, TG_COL_LONG);
 			tg_buf_clear(&s);
 		}
@@ -453,13 +263,13 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 		cell(b, it->ref);
 		if (t->grouped) {
 			if (it->parent != NULL)
-				path_label(&s, it->parent);
+				tg_view_path_label(&s, it->parent);
 			cell_buf(b, &s);
 		}
 		cell(b, it->title ? it->title : "（不明）");
 		if (origins)
 			cell(b, tg_origin_text_of(r->origin)->cell);
-		level_label(&s, it);
+		tg_view_level_label(&s, it);
 		cell_buf(b, &s);
 		if (texts)
 			cell(b, it->text);
@@ -472,10 +282,10 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 				if (s.len > 0)
 					tg_buf_putc(&s, '\n');
 				if (root == reg_root && l->item->depth >= 2)
-					path_label(&s, l->item);
+					tg_view_path_label(&s, l->item);
 				else
-					item_label(&s, l->item);
-				official_label(&s, l->item);
+					tg_view_item_label(&s, l->item);
+				tg_view_official_label(&s, l->item);
 				if (l->target == NULL)
 					tg_buf_printf(&s, "（関連：%s 経由）", l->via->ref);
 			}
@@ -497,7 +307,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 					if (s.len > 0)
 						tg_buf_putc(&s, '\n');
 					tg_buf_printf(&s, "%s：", l->item->ref);
-					excerpt(t, l->item, &s, each);
+					tg_view_excerpt(t, l->item, &s, each);
 				}
 				if (s.len == 0)
 					tg_buf_puts(&s, TG_VIEW_NONE);
@@ -508,7 +318,7 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 			const tg_xw_target *tg = r->links[k].target;
 			if (s.len > 0)
 				tg_buf_putc(&s, '\n');
-			place_label(&s, tg->target);
+			tg_view_place_label(&s, tg->target);
 			tg_buf_printf(&s, "：%s", tg_label_relationship(tg->relationship));
 			if (tg->strength >= 0)
 				tg_buf_printf(&s, "（強度%d）", tg->strength);
@@ -528,8 +338,6 @@ main_table(vbuild *b, const tg_xtable *t, const tg_item *reg_root)
 	tg_buf_free(&kinds);
 	tg_buf_free(&s);
 }
-
-static void chapter_label(tg_buf *out, const tg_item *ch);
 
 static void
 count_cells(vbuild *b, const tg_xt_count *c, bool chapter)
@@ -576,7 +384,7 @@ summary_table(vbuild *b, const tg_xtable *t)
 	for (size_t c = 0; c < t->nchapters; c++) {
 		const tg_xt_chapter *ch = &t->chapters[c];
 		cell(b, "規程の章");
-		chapter_label(&s, ch->item);
+		tg_view_chapter_label(&s, ch->item);
 		row_name(b, "規程の章", s.data);
 		cell_buf(b, &s);
 		count_cells(b, &ch->count, true);
@@ -592,7 +400,7 @@ proposals_table(vbuild *b, const tg_xtable *t)
 	    "反映先", "反映先の現行規程（抜粋）", "提案する規程文", "備考"};
 	static const tg_col_kind all_kinds[] = {TG_COL_SHORT, TG_COL_TEXT, TG_COL_SHORT, TG_COL_SHORT,
 	    TG_COL_SHORT, TG_COL_TEXT, TG_COL_LONG, TG_COL_LONG, TG_COL_LONG};
-	bool origins = has_marked_rows(t);
+	bool origins = tg_view_has_marked_rows(t);
 	const char *headers[9];
 	tg_col_kind kinds[9];
 	size_t ncols = 0;
@@ -616,31 +424,23 @@ proposals_table(vbuild *b, const tg_xtable *t)
 		cell(b, r->item->title ? r->item->title : "（不明）");
 		if (origins)
 			cell(b, tg_origin_text_of(r->origin)->cell);
-		level_label(&s, r->item);
+		tg_view_level_label(&s, r->item);
 		cell_buf(b, &s);
 		cell(b, tg_label_action(p->action));
 		if (p->clause != NULL)
-			path_label(&s, p->clause);
+			tg_view_path_label(&s, p->clause);
 		cell_buf(b, &s);
 		if (p->clause != NULL)
-			excerpt(t, p->clause, &s, 120);
+			tg_view_excerpt(t, p->clause, &s, 120);
 		cell_buf(b, &s);
 		cell(b, p->text);
 		cell(b, p->note);
 		const tg_xt_chapter *ch = p->clause ? tg_xt_chapter_of(t, p->clause) : NULL;
 		row_attrs(b, tg_xt_level_label(t, tg_xt_level_slot(t, r->item)), ch ? ch->item->id : "");
-		row_name(b, guide_name(t), r->item->ref);
+		row_name(b, tg_view_guide_name(t), r->item->ref);
 	}
 	end_table(b, true);
 	tg_buf_free(&s);
-}
-
-static void
-chapter_label(tg_buf *out, const tg_item *ch)
-{
-	if (ch->parent != NULL)
-		tg_buf_printf(out, "%s ", tg_xt_root(ch)->ref);
-	item_label(out, ch);
 }
 
 /* The baseline's view: every clause of the regulation chapters (or every
@@ -672,7 +472,7 @@ inverse_table(vbuild *b, const tg_xtable *t)
 					tg_buf_putc(&served_by, '\n');
 				tg_buf_printf(&served_by, "%s %s%s（", guide, row->item->ref,
 				    tg_origin_text_of(row->origin)->mark);
-				level_label(&served_by, row->item);
+				tg_view_level_label(&served_by, row->item);
 				tg_buf_printf(&served_by, "）%s：%s",
 				    row->item->title ? row->item->title : "（不明）",
 				    tg_label_relationship(row->links[k].target->relationship));
@@ -692,18 +492,18 @@ inverse_table(vbuild *b, const tg_xtable *t)
 					tg_buf_putc(&props, '\n');
 				tg_buf_printf(&props, "%s %s%s：", guide, row->item->ref,
 				    tg_origin_text_of(row->origin)->mark);
-				proposal_text(&props, p);
+				tg_view_proposal_text(&props, p);
 			}
 		}
 		bool listed = t->tset != NULL ? tg_tset_clause(t->tset, it->id) != NULL : served > 0;
 		if (listed || served > 0 || props.len > 0) {
 			const tg_xt_chapter *ch = tg_xt_chapter_of(t, it);
-			place_label(&s, it);
+			tg_view_place_label(&s, it);
 			cell_buf(b, &s);
-			path_label(&s, it);
-			official_label(&s, it);
+			tg_view_path_label(&s, it);
+			tg_view_official_label(&s, it);
 			cell_buf(b, &s);
-			excerpt(t, it, &s, 100);
+			tg_view_excerpt(t, it, &s, 100);
 			cell_buf(b, &s);
 			if (served_by.len == 0)
 				tg_buf_puts(&served_by, TG_VIEW_NONE);
@@ -712,7 +512,7 @@ inverse_table(vbuild *b, const tg_xtable *t)
 			cell_buf(b, &s);
 			cell_buf(b, &props);
 			row_attrs(b, tg_buf_cstr(&levels), ch ? ch->item->id : "");
-			place_label(&s, it);
+			tg_view_place_label(&s, it);
 			row_name(b, s.data, "");
 			tg_buf_clear(&s);
 		}
@@ -724,176 +524,6 @@ inverse_table(vbuild *b, const tg_xtable *t)
 	tg_buf_free(&served_by);
 	tg_buf_free(&props);
 	tg_buf_free(&levels);
-	tg_buf_free(&s);
-}
-
-/* The legend: what every value of the tables means, in our words; "%s"
- * is the baseline's short title. */
-static const struct {
-	const char *group, *term, *meaning;
-} legend[] = {
-	{"関係", "同等", "業界の項目と%sの項目が、同じ要求を定めている。"},
-	{"関係", "IPAに包含", "%sの項目が、業界の項目の内容をすべて含む。その対策を実施すれば、"
-	    "業界の項目も満たす。"},
-	{"関係", "業界側が広い", "業界の項目が、%sの項目より多くを求める。足りない分は反映案や"
-	    "自社の対策で補う。"},
-	{"関係", "一部重複", "両者の内容が一部だけ重なる（%sの項目との重ならない部分は個別に確認する）。"},
-	{"関係", "関係なし", "確認した結果、%sの項目と関係がない。"},
-	{"強度", "0〜10", "%sの項目が業界の項目をどこまで満たすかの目安。10は完全に満たし、"
-	    "0は満たさない。対応付けごとに付ける。"},
-	{"状態", "確認済み", "すべての対応付けを、両方の本文に照らして人が確認した。"},
-	{"状態", "提案（未確認）", "推定による対応付けで、まだ人が確認していない。"},
-	{"状態", "未対応付け", "対応する箇所をまだ決めていない（理由は備考）。"},
-	{"状態", "対応表なし", "この項目の行が対応表にない。"},
-	{"対応箇所", "（関連：X 経由）", "直接の対応先 X から、%s内部の対応（付録どうしなど）を"
-	    "1段だけたどった参考情報。対応の主張ではない。"},
-	{"対応箇所", TG_VIEW_NONE, "その部分（本文・付録）に対応する箇所がない。灰色で示す。"},
-	{"対応箇所", TG_PRINT_DASH, "該当しない（灰色）。"},
-	{"反映案", "【追加】【修正】【変更なし】", "業界サンプル規程に条項を追加する／既存の条項を修正する"
-	    "／変更しない。"},
-	{"備考", "※データ品質", "項目のデータに注意点がある（内容は続けて記載）。"},
-}, legend_compact[] = {
-	{"関係（列）", "最も近い関係", "その項目の対応付けのうち最も近いもの（同等＞IPAに包含＞業界側が広い"
-	    "＞一部重複＞関係なし）。個々の対応付けの関係と強度は、対応箇所の各行に記載する。"},
-};
-
-/* What the reader must know about where the rows and the counterparts come
- * from: guideline items that are inferred or ours, and the parts of the
- * baseline that are our reconstruction — notes under the header block and
- * entries of the legend. */
-static void
-origin_notes(tg_view *v, tg_buf *notes, tg_buf *entries, const tg_xtable *t)
-{
-	tg_buf s = TG_BUF_INIT;
-	if (has_marked_rows(t)) {
-		tg_buf_puts(&s, "項目の" TG_ORIGIN_COLUMN "：");
-		for (tg_origin o = TG_ORIGIN_INFERRED; o <= TG_ORIGIN_AUTHORED; o++)
-			if (t->by_origin[o] > 0)
-				tg_buf_printf(&s, "%s（%zu件）。", tg_origin_text_of(o)->legend, t->by_origin[o]);
-		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
-		tg_buf_clear(&s);
-		tg_buf meaning = TG_BUF_INIT;
-		for (tg_origin o = 0; o < TG_ORIGIN_COUNT; o++) {
-			if (o != TG_ORIGIN_FACT && t->by_origin[o] == 0)
-				continue;
-			tg_origin_legend_entry(o, &s, &meaning);
-			tg_legend_entry e = {TG_ORIGIN_COLUMN, keep(v, s.data), keep(v, meaning.data)};
-			TG_BUF_PUSH(entries, tg_legend_entry, e);
-			tg_buf_clear(&s);
-			tg_buf_clear(&meaning);
-		}
-		tg_buf_free(&meaning);
-	}
-	if (t->authored_targets > 0) {
-		tg_buf_printf(&s, "突合先の構成：%sの見出しと番号には、公表されている構成を本ツールが補って"
-		    "再構成したもの（本表の対応先のうち%zu件）を含む。", base_name(t), t->authored_targets);
-		if (t->official_targets > 0)
-			tg_buf_printf(&s, "原本の番号が分かっている箇所は%s…%sとして併記した。",
-			    TG_ORIGIN_OFFICIAL_OPEN, TG_ORIGIN_OFFICIAL_CLOSE);
-		TG_BUF_PUSH(notes, const char *, keep(v, s.data));
-		tg_buf_clear(&s);
-	}
-	if (t->official_targets > 0) {
-		tg_legend_entry e = {"対応箇所", TG_ORIGIN_OFFICIAL_OPEN "…" TG_ORIGIN_OFFICIAL_CLOSE,
-		    "本ツールが再構成した番号の箇所について、原本での番号。"};
-		TG_BUF_PUSH(entries, tg_legend_entry, e);
-	}
-	tg_buf_free(&s);
-}
-
-
-static void
-legend_entry(tg_view *v, tg_buf *entries, const char *group, const char *term,
-    const char *meaning, const char *base)
-{
-	tg_buf s = TG_BUF_INIT;
-	const char *mark = strstr(meaning, "%s");
-	if (mark != NULL) {
-		tg_buf_put(&s, meaning, (size_t)(mark - meaning));
-		tg_buf_puts(&s, base);
-		tg_buf_puts(&s, mark + 2);
-	} else {
-		tg_buf_puts(&s, meaning);
-	}
-	tg_legend_entry e = {group, term, keep(v, s.data)};
-	TG_BUF_PUSH(entries, tg_legend_entry, e);
-	tg_buf_free(&s);
-}
-
-static void
-field(tg_view *v, tg_buf *fields, const char *key, const char *a, const char *b)
-{
-	tg_buf s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s%s%s", a ? a : "", a && b && *b ? " " : "", b ? b : "");
-	tg_print_field f = {key, keep(v, s.data)};
-	TG_BUF_PUSH(fields, tg_print_field, f);
-	tg_buf_free(&s);
-}
-
-/* Title, header block, notes and legend of the document. */
-static void
-document(tg_view *v, const tg_xtable *t, bool inverse, tg_xw_layout layout)
-{
-	tg_buf fields = TG_BUF_INIT, notes = TG_BUF_INIT, entries = TG_BUF_INIT, s = TG_BUF_INIT;
-	tg_buf_printf(&s, "%s 突合表%s", t->guide->short_title ? t->guide->short_title : t->guide->title,
-	    inverse ? "（逆引き）" : "");
-	v->title = keep(v, s.data);
-	tg_buf_clear(&s);
-	field(v, &fields, "業界", t->ind->title, NULL);
-	field(v, &fields, "業界ガイドライン", t->guide->title, t->guide->version);
-	field(v, &fields, "突合先", t->base->title, t->base->version);
-	if (t->level >= 0) {
-		tg_buf_printf(&s, "%s（%s以下の項目を累積）", t->guide->levels[t->level],
-		    t->guide->levels[t->level]);
-		field(v, &fields, "対象レベル", s.data, NULL);
-		tg_buf_clear(&s);
-		if (t->skipped_unknown > 0) {
-			tg_buf_printf(&s, "%zu件", t->skipped_unknown);
-			field(v, &fields, "レベル不明のため対象外とした項目", s.data, NULL);
-			tg_buf_clear(&s);
-		}
-	} else {
-		field(v, &fields, "対象レベル", "全項目", NULL);
-	}
-	const tg_catalog *dated[] = {t->guide, t->base};
-	for (size_t i = 0; i < 2; i++) {
-		if (dated[i]->date == NULL)
-			continue;
-		tg_buf_printf(&s, "%s%s %s", s.len ? "、" : "",
-		    dated[i]->short_title ? dated[i]->short_title : dated[i]->title, dated[i]->date);
-	}
-	if (s.len > 0)
-		field(v, &fields, "データの日付", s.data, NULL);
-	tg_buf_clear(&s);
-	tg_buf_printf(&s, "totsugo %s", tg_version());
-	field(v, &fields, "作成", s.data, NULL);
-	tg_buf_clear(&s);
-	const char *base = base_name(t);
-	tg_buf_printf(&s, "関係は、業界の項目から見た%sの項目との関係。関係・強度・状態の読み方は凡例を参照。",
-	    base);
-	TG_BUF_PUSH(&notes, const char *, keep(v, s.data));
-	tg_buf_clear(&s);
-	for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++)
-		legend_entry(v, &entries, legend[i].group, legend[i].term, legend[i].meaning, base);
-	if (layout == TG_LAYOUT_COMPACT && !inverse)
-		for (size_t i = 0; i < sizeof legend_compact / sizeof legend_compact[0]; i++)
-			legend_entry(v, &entries, legend_compact[i].group, legend_compact[i].term,
-			    legend_compact[i].meaning, base);
-	origin_notes(v, &notes, &entries, t);
-
-	v->doc.title = v->title;
-	v->doc.fields = tg_arena_memdup(&v->arena, fields.data, fields.len);
-	v->doc.nfields = TG_BUF_COUNT(&fields, tg_print_field);
-	v->doc.notes = tg_arena_memdup(&v->arena, notes.data, notes.len);
-	v->doc.nnotes = TG_BUF_COUNT(&notes, const char *);
-	v->doc.legend = tg_arena_memdup(&v->arena, entries.data, entries.len);
-	v->doc.nlegend = TG_BUF_COUNT(&entries, tg_legend_entry);
-	v->doc.legend_name = "凡例";
-	v->doc.subject = "突合表";
-	v->doc.date = t->guide->date;
-	tg_buf_free(&fields);
-	tg_buf_free(&notes);
-	tg_buf_free(&entries);
 	tg_buf_free(&s);
 }
 
@@ -912,7 +542,7 @@ tg_view_build(const tg_xtable *t, bool inverse, tg_xw_layout layout)
 	tg_arena_init(&v->arena);
 	vbuild b = {v, NULL, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT, TG_BUF_INIT};
 	tg_buf s = TG_BUF_INIT;
-	document(v, t, inverse, layout);
+	tg_view_document(v, t, inverse, layout);
 	v->tables = TG_ARENA_ARRAY(&v->arena, tg_vtable, 3);
 	if (inverse) {
 		inverse_table(&b, t);
@@ -929,14 +559,14 @@ tg_view_build(const tg_xtable *t, bool inverse, tg_xw_layout layout)
 	v->levels = TG_ARENA_ARRAY(&v->arena, const char *, t->nlevel_rows);
 	for (size_t slot = 0; slot < t->nlevel_rows; slot++)
 		if (t->by_level[slot].items > 0)
-			v->levels[v->nlevels++] = keep(v, tg_xt_level_label(t, slot));
+			v->levels[v->nlevels++] = tg_view_keep(v, tg_xt_level_label(t, slot));
 	v->chapter_ids = TG_ARENA_ARRAY(&v->arena, const char *, t->nchapters);
 	v->chapter_labels = TG_ARENA_ARRAY(&v->arena, const char *, t->nchapters);
 	for (size_t c = 0; c < t->nchapters; c++) {
 		const tg_item *ch = t->chapters[c].item;
 		v->chapter_ids[v->nchapters] = ch->id;
-		chapter_label(&s, ch);
-		v->chapter_labels[v->nchapters++] = keep(v, s.data);
+		tg_view_chapter_label(&s, ch);
+		v->chapter_labels[v->nchapters++] = tg_view_keep(v, s.data);
 		tg_buf_clear(&s);
 	}
 	tg_buf_free(&s);

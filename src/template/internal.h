@@ -1,5 +1,6 @@
 /* Parsed Mustache templates, shared by the parser (tokenize.c, parse.c)
- * and the renderer (render.c).  Not part of the public interface. */
+ * and the renderer (render.c, values.c).  Not part of the public
+ * interface. */
 #ifndef TG_MUS_INTERNAL_H
 #define TG_MUS_INTERNAL_H
 
@@ -136,5 +137,20 @@ void tg_mus_mark_line_starts(parser *p);
  * renderer when it reports at one of their tags). */
 tg_mus *tg_mus_parse_source(const char *file, const char *text, size_t len, tg_diag *diag,
     bool quote);
+
+/* ---- values (values.c) ---- */
+
+/* The value of a key of a mapping, or NULL. */
+const tg_node *tg_mus_map_get(const tg_node *map, const char *key, size_t len);
+/* items.0.name: the item a part of decimal digits indexes, or NULL. */
+const tg_node *tg_mus_seq_get(const tg_node *seq, const char *part, size_t len);
+/* What a section skips and an inverted section renders: missing, null,
+ * false, an empty sequence. */
+bool tg_mus_falsey(const tg_node *v);
+/* The text a scalar interpolates as; num holds a formatted number. */
+void tg_mus_scalar_text(const tg_node *v, char num[40], const char **s, size_t *len);
+void tg_mus_escape_html(tg_buf *out, const char *s, size_t len);
+/* The rule of mustache.h (tg_esc_md), at the line start out ends in or not. */
+void tg_mus_escape_markdown(tg_buf *out, const char *s, size_t len);
 
 #endif

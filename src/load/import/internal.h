@@ -1,6 +1,8 @@
 /* The importer's state, shared by the stages of `import` (internal to
  * src/load/import/):
- *   read.c    cells, groups, levels, provenance, rows, headers, tree, links
+ *   cells.c   what a cell says: text, position, values (pattern, format,
+ *             fill-down), lists, levels, provenance
+ *   read.c    ids, groups, rows, headers, tree, links
  *   refs.c    reference cells → crosswalk targets; in-text links
  *   write.c   the catalog and crosswalk YAML
  *   import.c  tg_import: the driver
@@ -61,7 +63,7 @@ typedef struct importer {
 	tg_buf list;		/* scratch: const char * */
 } importer;
 
-/* ---- read.c ---- */
+/* ---- cells.c ---- */
 
 tg_pos tg_import_cell_pos(const importer *im, unsigned row, unsigned col);
 /* A copy in the importer's arena. */
@@ -70,10 +72,26 @@ const char *tg_import_dup(importer *im, const char *s, size_t len);
 const char *tg_import_cell(const importer *im, const tg_sheet_row *r, unsigned col);
 /* Trims ASCII white space off b from `from` on. */
 void tg_import_trim_buf(tg_buf *b, size_t from);
+/* The value of column c on row r (normalised when norm), by the column's
+ * pattern, format and fill-down; NULL when blank or not matching (reported). */
+const char *tg_import_col_value(importer *im, tg_import_col *c, const tg_sheet_row *r,
+    bool norm);
+/* Forgets what column c filled down. */
+void tg_import_reset_fill(tg_import_col *c);
+/* Column c's cell split on its split pattern: the entries, in the arena. */
+const char **tg_import_col_list(importer *im, tg_import_col *c, const tg_sheet_row *r, bool norm,
+    size_t *count);
 bool tg_import_in_list(const char *s, const char *const *list, size_t n);
 /* The index of a level name in levels (case-insensitive), or -1. */
 int tg_import_level_by_name(const importer *im, const char *v, const char *const *levels,
     size_t n);
+/* An item's level (and every level cited) from the level column(s). */
+void tg_import_read_level(importer *im, item *it, const tg_sheet_row *r);
+/* An item's provenance from the provenance columns. */
+void tg_import_read_provenance(importer *im, item *it, const tg_sheet_row *r);
+
+/* ---- read.c ---- */
+
 /* One data row → an item (and its groups). */
 void tg_import_read_row(importer *im, const tg_sheet_row *r);
 /* Header text → column; false when a header was not found (reported). */

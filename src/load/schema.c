@@ -55,6 +55,37 @@ tg_schema_map(tg_load *l, const tg_node *n, const char *what, const char *const 
 	return true;
 }
 
+/* Whether a text may hold a character terminals act on.  Loading reads
+ * every scalar of every file through here, so the common bytes — printable
+ * ASCII, tab, newline and the three-byte sequences of Japanese text (lead
+ * bytes E3–EC, EE, EF; never a control) — are passed over without decoding. */
+static bool
+may_hold_controls(const tg_node *n)
+{
+	const unsigned char *s = (const unsigned char *)n->str;
+	for (size_t i = 0; i < n->len;) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+				return true;
+			i++;
+		} else if (c >= 0xE3 && c <= 0xEF && c != 0xED && i + 2 < n->len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A scalar that tg_schema_scalar takes without a message. */
+static bool
+is_plain_text(const tg_node *n)
+{
+	return n->kind == TG_NODE_SCALAR && !tg_node_is_null(n) && !may_hold_controls(n);
+}
+
 /* Text that drives a terminal (an ESC sequence, a C1 control, a carriage
  * return, a bidirectional override) is shown escaped everywhere totsugo
  * prints to a terminal; it is still worth a warning, with its position. */
@@ -86,7 +117,8 @@ tg_schema_scalar(tg_load *l, const tg_node *n, const char *what)
 		tg_diag_error(l->diag, n->pos, "%s is empty", what);
 		return NULL;
 	}
-	warn_controls(l, n, what);
+	if (may_hold_controls(n))
+		warn_controls(l, n, what);
 	return n->str;
 }
 
@@ -116,6 +148,9 @@ tg_schema_str(tg_load *l, const tg_node *map, const char *key, const char *what,
 			tg_diag_error(l->diag, map->pos, "%s has no '%s'", what, key);
 		return NULL;
 	}
+	/* The name of the field is only needed for a message. */
+	if (is_plain_text(v))
+		return v->str;
 	tg_buf name = TG_BUF_INIT;
 	tg_buf_printf(&name, "'%s' of %s", key, what);
 	const char *s = tg_schema_scalar(l, v, name.data);
@@ -181,10 +216,13 @@ tg_schema_strlist(tg_load *l, const tg_node *map, const char *key, const char *w
 	tg_pos *ps = TG_ARENA_ARRAY(a, tg_pos, v->n);
 	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++) {
-		tg_buf name = TG_BUF_INIT;
-		tg_buf_printf(&name, "an entry of '%s'", key);
-		const char *s = tg_schema_scalar(l, v->items[i], name.data);
-		tg_buf_free(&name);
+		const char *s = v->items[i]->str;
+		if (!is_plain_text(v->items[i])) {
+			tg_buf name = TG_BUF_INIT;
+			tg_buf_printf(&name, "an entry of '%s'", key);
+			s = tg_schema_scalar(l, v->items[i], name.data);
+			tg_buf_free(&name);
+		}
 		if (s != NULL) {
 			ps[n] = v->items[i]->pos;
 			out[n++] = s;

@@ -16,6 +16,31 @@ void
 tg_docx_xml_esc(tg_buf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
+		/* A span of what needs no change — printable ASCII but the four
+		 * markup characters, and the three-byte characters of Japanese
+		 * text but U+FFFE/U+FFFF — is copied at once. */
+		size_t j = i;
+		while (j < len) {
+			unsigned char b = (unsigned char)s[j];
+			if (b < 0x80) {
+				if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"')
+					break;
+				j++;
+			} else if (b >= 0xE3 && b <= 0xEF && b != 0xED && j + 2 < len &&
+			    ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
+			    ((unsigned char)s[j + 2] & 0xC0) == 0x80 &&
+			    !(b == 0xEF && (unsigned char)s[j + 1] == 0xBF &&
+			    (unsigned char)s[j + 2] >= 0xBE)) {
+				j += 3;
+			} else {
+				break;
+			}
+		}
+		if (j > i) {
+			tg_buf_put(out, s + i, j - i);
+			i = j;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			i++;

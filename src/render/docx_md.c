@@ -141,7 +141,11 @@ text(walker *w, const char *s, size_t len)
 				tg_buf_putc(&t, ' ');
 			i++;
 		} else {
-			tg_buf_putc(&t, s[i++]);
+			size_t j = i + 1;
+			while (j < len && s[j] != '&' && s[j] != '\n')
+				j++;
+			tg_buf_put(&t, s + i, j - i);
+			i = j;
 		}
 	}
 	/* Discount pads cells with spaces: white space at a paragraph's ends

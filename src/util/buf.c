@@ -113,6 +113,11 @@ tg_buf_puts(tg_buf *b, const char *s)
 void
 tg_buf_putc(tg_buf *b, int c)
 {
+	if (b->len + 1 < b->cap) {	/* the common case: room for it and the NUL */
+		b->data[b->len++] = (char)c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	char ch = (char)c;
 	tg_buf_put(b, &ch, 1);
 }
@@ -120,12 +125,22 @@ tg_buf_putc(tg_buf *b, int c)
 void
 tg_buf_vprintf(tg_buf *b, const char *fmt, va_list ap)
 {
+	/* Formatted straight into the free room when it fits (most calls: one
+	 * pass over the format instead of two). */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (n < 0) {
+		if (b->data != NULL)
+			b->data[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
 	tg_buf_reserve(b, (size_t)n);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

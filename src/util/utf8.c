@@ -11,6 +11,13 @@ tg_utf8_check(const char *str, size_t len)
 			i++;
 			continue;
 		}
+		/* The common case of Japanese text: a three-byte character whose
+		 * lead byte allows no overlong form and no surrogate. */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t n;
 		uint32_t cp, min;
 		if (c >= 0xC2 && c <= 0xDF)

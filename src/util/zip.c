@@ -101,7 +101,7 @@ tg_zip_finish(tg_zip *z, tg_buf *out, char *err, size_t errlen)
 		}
 		zip_uint64_t ix = (zip_uint64_t)idx;
 		if (zip_set_file_compression(za, ix, e->compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-		    e->compress ? 6 : 0) != 0 ||
+		    e->compress ? 1 : 0) != 0 ||
 		    zip_file_set_dostime(za, ix, DOS_TIME, DOS_DATE, 0) != 0 ||
 		    zip_file_set_external_attributes(za, ix, 0, ZIP_OPSYS_UNIX, FILE_ATTRIBUTES) != 0) {
 			error_text(err, errlen, e->name, zip_strerror(za));

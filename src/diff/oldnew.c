@@ -47,7 +47,9 @@ inline_plain(tg_buf *out, const char *s, size_t n)
 			i += 2;
 		} else if ((c == '*' || c == '_') && i + 1 < n && s[i + 1] == c) {
 			i += 2;
-		} else if (c == '<' && (strncmp(s + i, "<br>", 4) == 0 || strncmp(s + i, "<br/>", 5) == 0)) {
+		} else if (c == '<' && ((i + 4 <= n && memcmp(s + i, "<br>", 4) == 0) ||
+		    (i + 5 <= n && memcmp(s + i, "<br/>", 5) == 0))) {
+			/* (the text is len bytes, not a C string: nothing past n is read) */
 			tg_buf_putc(out, '\n');
 			i += s[i + 3] == '>' ? 4 : 5;
 		} else if (c == '&') {
@@ -243,7 +245,8 @@ parse(tg_arena *a, const char *s, size_t len, tg_buf *clauses, const char **titl
 			}
 			line_plain(&body, line, n);
 		}
-		i += n + 1;
+		/* A last line without a newline still reaches the flush at len. */
+		i = nl != NULL ? i + n + 1 : len;
 	}
 	tg_map_free(&seen);
 	tg_buf_free(&heading);

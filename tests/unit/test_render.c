@@ -260,6 +260,36 @@ START_TEST(xlsx_cell_over_the_limit_is_cut_with_a_mark)
 }
 END_TEST
 
+/* The 新旧対照表 reads texts by length: a text ending in "<b" or "<br" with
+ * nothing after it (here a copy without a terminator, so that ASan and
+ * valgrind see a read past it) is read to its end and no further; found by
+ * fuzz_docs (a heap-buffer-overflow in strncmp). */
+START_TEST(oldnew_reads_texts_by_length)
+{
+	static const char *const tails[] = {"<", "<b", "<br", "<br/", "<br>", "<br/>"};
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		char text[64];
+		int len = snprintf(text, sizeof text, "# 規程\n\n## 1 総則\n\n改行%s", tails[t]);
+		char *exact = tg_xmalloc((size_t)len);
+		memcpy(exact, text, (size_t)len);
+		tg_oldnew on;
+		tg_oldnew_init(&on, "old", "new");
+		tg_oldnew_compare(&on, "# 規程\n\n## 1 総則\n\n改行\n", strlen("# 規程\n\n## 1 総則\n\n改行\n"),
+		    exact, (size_t)len);
+		/* a whole <br> is a line break; a cut one is text, kept as written */
+		bool is_break = strcmp(tails[t], "<br>") == 0 || strcmp(tails[t], "<br/>") == 0;
+		ck_assert_uint_eq(on.changed, 1);
+		const tg_on_row *r = &on.rows[on.nrows - 1];
+		ck_assert_int_eq(r->kind, TG_ON_CHANGED);
+		char want[32];
+		snprintf(want, sizeof want, "改行%s", is_break ? "\n" : tails[t]);
+		ck_assert_msg(strstr(r->new_text, want) != NULL, "tail %s: %s", tails[t], r->new_text);
+		tg_oldnew_free(&on);
+		free(exact);
+	}
+}
+END_TEST
+
 START_TEST(oldnew_pairs_clauses_by_number)
 {
 	char *dir = tu_tmpdir();
@@ -314,6 +344,7 @@ render_suite(void)
 	tcase_add_test(tc, print_fit_keeps_tables_on_the_page);
 	tcase_add_test(tc, xlsx_cell_over_the_limit_is_cut_with_a_mark);
 	tcase_add_test(tc, oldnew_pairs_clauses_by_number);
+	tcase_add_test(tc, oldnew_reads_texts_by_length);
 	suite_add_tcase(s, tc);
 	return s;
 }

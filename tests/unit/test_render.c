@@ -180,8 +180,9 @@ START_TEST(print_fit_keeps_tables_on_the_page)
 	tg_print_fit_free(&fit);
 	/* Three columns: full size, within the page, long text wider than short. */
 	t.ncols = 3;
-	const char *few[] = {"No.1", "状態", "とても長い本文がここに入る。とても長い本文がここに入る。"
-	    "とても長い本文がここに入る。とても長い本文がここに入る。"};
+	const char *few[] = {"No.1", "状態",
+	    ("とても長い本文がここに入る。とても長い本文がここに入る。"
+	    "とても長い本文がここに入る。とても長い本文がここに入る。")};
 	tg_col_kind fk[] = {TG_COL_SHORT, TG_COL_SHORT, TG_COL_LONG};
 	t.cells = few;
 	t.kinds = fk;

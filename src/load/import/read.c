@@ -55,6 +55,9 @@ cells_blank(const importer *im, const tg_import_col *c, const tg_sheet_row *r)
 /* An inconsistency of the sheet itself that does not corrupt what is
  * imported (the first reading is kept): a warning, or with `strict: true`
  * an error. */
+static void inconsistency(importer *im, tg_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 static void
 inconsistency(importer *im, tg_pos pos, const char *fmt, ...)
 {

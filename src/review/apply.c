@@ -321,9 +321,10 @@ check_values(applier *a)
 				ERR(a, r->row, TG_RV_STATUS, "状態 %s needs a counterpart in %s (or choose 対応なし)",
 				    tg_rv_status_labels[r->status], tg_rv_headers[TG_RV_TGT_ID]);
 		}
-		if (r->action == 0 && (*r->clause || r->ptext))
+		if (r->action == 0 && (*r->clause || r->ptext || r->pnote))
 			ERR(a, r->row, TG_RV_ACTION, "%s is empty, but the row has a %s", tg_rv_headers[TG_RV_ACTION],
-			    *r->clause ? tg_rv_headers[TG_RV_CLAUSE] : tg_rv_headers[TG_RV_PTEXT]);
+			    *r->clause ? tg_rv_headers[TG_RV_CLAUSE] :
+			    r->ptext ? tg_rv_headers[TG_RV_PTEXT] : tg_rv_headers[TG_RV_PNOTE]);
 		if ((r->action == TG_ACTION_ADD || r->action == TG_ACTION_AMEND) && *r->clause == '\0')
 			ERR(a, r->row, TG_RV_CLAUSE, "反映案 %s needs %s (the clause the text goes to)",
 			    tg_rv_action_labels[r->action], tg_rv_headers[TG_RV_CLAUSE]);

@@ -49,6 +49,7 @@ fuzz json
 fuzz template
 fuzz diff
 fuzz yamlw
+fuzz review
 
 # Optional: the HTML filters in a real browser (needs network access for npm).
 if [ "${TOTSUGO_BROWSER_TESTS:-0}" = 1 ]; then

@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 99
 seconds=${1:-3600}
 [ $# -gt 0 ] && shift
-targets=${*:-load sheet_import xlsx assess docs json template diff yamlw}
+targets=${*:-load sheet_import xlsx assess docs json template diff yamlw review}
 build=${FUZZ_BUILD:-build-san}
 work=${FUZZ_WORK:-$build/fuzz-work}
 ninja -C "$build" > /dev/null || exit 99

@@ -74,6 +74,31 @@ mkdir -p $c/yamlw
 printf 'plain\000- item\000a: b\000#x\000 lead\000trail \000true\00044\000\000multi\nline\n' > $c/yamlw/scalars
 printf 'LS\342\200\250PS\342\200\251\000NEL\302\205\000C1\302\233[2J\000\357\277\276\000esc\033[0m\000tab\there\000cr\r\nlf\000' > $c/yamlw/controls
 printf '情報セキュリティ方針\000「引用」と\"二重\"\000複数行の\n本文\n\n\000★3\000１．全角\000' > $c/yamlw/japanese
+# review: the review sheet of a shipped crosswalk as Excel saves it in CSV
+# (the header and a few rows), untouched and with one edit of each kind.
+mkdir -p $c/review
+./build/totsugo review export nikkenren-kyoryoku-2023--ipa-sme-3.1 -o "$c/review/.r.xlsx" > /dev/null
+$py - "$c/review" <<'PY'
+import csv, io, openpyxl, os, sys
+out = sys.argv[1]
+ws = openpyxl.load_workbook(os.path.join(out, ".r.xlsx"))["突合レビュー"]
+rows = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
+base = rows[:9]
+def save(name, rs):
+    b = io.StringIO()
+    csv.writer(b, lineterminator="\r\n").writerows(rs)
+    open(os.path.join(out, name), "w", encoding="utf-8").write(b.getvalue())
+save("unchanged", base)
+edit = [list(r) for r in base]
+edit[2][8], edit[2][9], edit[2][11] = "同等", "9", "提案"
+save("changed", edit)
+edit = [list(r) for r in base]
+edit[3][5] = "app5/9.9.9"
+save("unknown-target", edit)
+edit = [list(r) for r in base] + [["", base[2][1], "", "", "", "app5/2.1.1", "", "", "一部重複", "5", "", "提案"] + [""] * 6]
+save("added-row", edit)
+PY
+rm -f "$c/review/.r.xlsx"
 # The same seed twice is one.
 for d in $c/*/; do
 	(cd "$d" && sha256sum -- * | sort | awk 'seen[$1]++ { print $2 }' | xargs -r rm --)

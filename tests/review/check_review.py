@@ -112,6 +112,18 @@ def main():
         check(isinstance(ws["J2"].value, int), "強度 is a number")
         nrows = ws.max_row
 
+        # The instructions quote a guideline title that has 「」 of its own
+        # with 『』 (the shipped 日建連 crosswalk), and explain every column
+        # a reviewer edits.
+        run("--data", root, "review", "export", "nikkenren-kyoryoku-2023--ipa-sme-3.1",
+            "-o", "nikkenren.xlsx")
+        help_text = "\n".join(str(r[0]) for r in openpyxl.load_workbook("nikkenren.xlsx")["記入方法"]
+                              .iter_rows(values_only=True) if r[0])
+        check("業界ガイドライン『日建連「協力会社における情報セキュリティガイドライン」』" in help_text,
+              "a title with its own 「」 quoted with 『』: %s" % help_text[:200])
+        for head in ("関係", "強度", "根拠", "状態", "備考", "反映案", "反映案の備考", "項目の備考"):
+            check(("\n" + head + "：") in help_text, "the instructions explain %s" % head)
+
         # Unchanged: byte for byte, in place (the default output).
         out, _ = run("--data", "data", "review", "apply", "review.xlsx")
         check(read(xw_file) == original, "unchanged apply rewrites the same bytes")

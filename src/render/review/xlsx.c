@@ -276,11 +276,15 @@ help_sheet(writer *w)
 	tg_buf_printf(&b, "突合表のレビュー：%s", s->xw->title ? s->xw->title : s->xw->id);
 	help_line(w, ws, &row, b.data, w->f->title);
 	tg_buf_clear(&b);
-	tg_buf_printf(&b, "業界ガイドライン「%s」の項目と、対応先「%s」の項目との対応（突合表）を確認し、"
+	const char *src = s->source->title ? s->source->title : s->source->id;
+	const char *tgt = s->target->title ? s->target->title : s->target->id;
+	/* A title that has 「」 of its own is quoted with 『』. */
+	bool src_q = strstr(src, "「") != NULL, tgt_q = strstr(tgt, "「") != NULL;
+	tg_buf_printf(&b, "業界ガイドライン%s%s%sの項目と、対応先%s%s%sの項目との対応（突合表）を確認し、"
 	    "直すためのシートです。シート「%s」の1行が1つの対応（業界項目 → 対応先の項目）です。"
 	    "対応先のない業界項目は、対応先IDが空の行になっています。",
-	    s->source->title ? s->source->title : s->source->id,
-	    s->target->title ? s->target->title : s->target->id, TG_RV_SHEET);
+	    src_q ? "『" : "「", src, src_q ? "』" : "」", tgt_q ? "『" : "「", tgt, tgt_q ? "』" : "」",
+	    TG_RV_SHEET);
 	help_line(w, ws, &row, b.data, w->f->note);
 	static const char *const lines[] = {
 		"【確認のしかた】",
@@ -297,6 +301,7 @@ help_sheet(writer *w)
 		"状態：提案（未確認）／確認済み／対応なし。totsugo suggest が作った対応は全て「提案」です。",
 		"備考：その対応についての補足。",
 		"反映案：業界版サンプル規程への反映。追加（条項を足す）／修正（条項に書き足す）／なし（変えない）。項目ごとに最初の行だけに書きます。追加・修正では「反映先」（対応先ID）と「反映案の文案」が必要です。",
+		"反映案の備考：反映案についての補足（理由など）。反映案と同じ行に書きます。",
 		"項目の備考：業界項目ごとの補足（項目の最初の行に書きます）。",
 		"灰色の列（番号、業界項目、内容、対応先の項目、対応先の内容）は参照用で、変えても取り込まれません。",
 		"",

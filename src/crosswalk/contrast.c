@@ -8,6 +8,7 @@
 #include "contrast.h"
 #include "../regulation/regulation.h"
 #include "../render/provenance.h"
+#include "../util/text.h"
 
 #define EXAMPLE_PREFIX "industry.examples."
 /* Clauses named in a term's 備考 before "ほかN条項". */
@@ -506,7 +507,7 @@ header_block(cbuild *b)
 	tg_buf_clear(&s);
 	if (base->publisher != NULL)
 		tg_buf_puts(&s, base->publisher);
-	tg_buf_printf(&s, "「%s」", base->title);
+	tg_text_quote(&s, base->title);
 	if (base->version != NULL)
 		tg_buf_printf(&s, "%s版", base->version);
 	if (base->date != NULL)

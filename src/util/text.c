@@ -106,3 +106,12 @@ tg_text_natcmp(const char *a, const char *b)
 	}
 	return *a ? 1 : *b ? -1 : 0;
 }
+
+void
+tg_text_quote(tg_buf *b, const char *s)
+{
+	bool nested = strstr(s, "「") != NULL;
+	tg_buf_puts(b, nested ? "『" : "「");
+	tg_buf_puts(b, s);
+	tg_buf_puts(b, nested ? "』" : "」");
+}

@@ -15,5 +15,9 @@ bool tg_text_starts_with(const char *s, const char *prefix);
 bool tg_text_ends_with(const char *s, const char *suffix);
 /* Natural comparison: digit runs compare as numbers ("No.9" < "No.10"). */
 int tg_text_natcmp(const char *a, const char *b);
+/* Appends s in Japanese quotation marks: 「s」, or 『s』 when s has 「 of its
+ * own (a title such as 日建連「協力会社における…」). */
+struct tg_buf;
+void tg_text_quote(struct tg_buf *b, const char *s);
 
 #endif

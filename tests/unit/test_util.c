@@ -41,6 +41,45 @@ START_TEST(buf_grows_and_stays_terminated)
 }
 END_TEST
 
+/* Japanese quotation: 『』 around a title that has 「」 of its own. */
+START_TEST(text_quote_nests_brackets)
+{
+	tg_buf b = TG_BUF_INIT;
+	tg_text_quote(&b, "中小企業の情報セキュリティ対策ガイドライン");
+	ck_assert_str_eq(b.data, "「中小企業の情報セキュリティ対策ガイドライン」");
+	tg_buf_clear(&b);
+	tg_text_quote(&b, "日建連「協力会社における情報セキュリティガイドライン」");
+	ck_assert_str_eq(b.data, "『日建連「協力会社における情報セキュリティガイドライン」』");
+	tg_buf_free(&b);
+}
+END_TEST
+
+/* printf into the free room, and past it (the two paths of tg_buf_vprintf). */
+START_TEST(buf_printf_fits_and_grows)
+{
+	tg_buf b = TG_BUF_INIT;
+	tg_buf_printf(&b, "%s", "");
+	ck_assert_uint_eq(b.len, 0);
+	tg_buf_puts(&b, "ab");
+	size_t cap = b.cap;
+	tg_buf_printf(&b, "%d", 42);
+	ck_assert_str_eq(b.data, "ab42");
+	ck_assert_uint_eq(b.cap, cap);
+	char big[300];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	tg_buf_printf(&b, "[%s]", big);
+	ck_assert_uint_eq(b.len, 4 + 2 + 299);
+	ck_assert_int_eq(b.data[b.len - 1], ']');
+	ck_assert_int_eq(b.data[b.len], '\0');
+	for (int k = 0; k < 1000; k++)
+		tg_buf_putc(&b, 'y');
+	ck_assert_uint_eq(b.len, 305 + 1000);
+	ck_assert_int_eq(b.data[b.len], '\0');
+	tg_buf_free(&b);
+}
+END_TEST
+
 START_TEST(buf_as_array)
 {
 	tg_buf b = TG_BUF_INIT;
@@ -843,6 +882,8 @@ util_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, buf_grows_and_stays_terminated);
 	tcase_add_test(tc, buf_as_array);
+	tcase_add_test(tc, text_quote_nests_brackets);
+	tcase_add_test(tc, buf_printf_fits_and_grows);
 	tcase_add_test(tc, arena_aligns_and_zeroes);
 	tcase_add_test(tc, map_put_get_set);
 	tcase_add_test(tc, utf8_rejects_malformed);

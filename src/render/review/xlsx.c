@@ -14,6 +14,7 @@
 #include "../print.h"
 #include "../xlsx.h"
 #include "../../review/review.h"
+#include "../../util/text.h"
 #include "../../util/utf8.h"
 
 #define LINE_HEIGHT 15.0
@@ -276,15 +277,13 @@ help_sheet(writer *w)
 	tg_buf_printf(&b, "突合表のレビュー：%s", s->xw->title ? s->xw->title : s->xw->id);
 	help_line(w, ws, &row, b.data, w->f->title);
 	tg_buf_clear(&b);
-	const char *src = s->source->title ? s->source->title : s->source->id;
-	const char *tgt = s->target->title ? s->target->title : s->target->id;
-	/* A title that has 「」 of its own is quoted with 『』. */
-	bool src_q = strstr(src, "「") != NULL, tgt_q = strstr(tgt, "「") != NULL;
-	tg_buf_printf(&b, "業界ガイドライン%s%s%sの項目と、対応先%s%s%sの項目との対応（突合表）を確認し、"
+	tg_buf_puts(&b, "業界ガイドライン");
+	tg_text_quote(&b, s->source->title ? s->source->title : s->source->id);
+	tg_buf_puts(&b, "の項目と、対応先");
+	tg_text_quote(&b, s->target->title ? s->target->title : s->target->id);
+	tg_buf_printf(&b, "の項目との対応（突合表）を確認し、"
 	    "直すためのシートです。シート「%s」の1行が1つの対応（業界項目 → 対応先の項目）です。"
-	    "対応先のない業界項目は、対応先IDが空の行になっています。",
-	    src_q ? "『" : "「", src, src_q ? "』" : "」", tgt_q ? "『" : "「", tgt, tgt_q ? "』" : "」",
-	    TG_RV_SHEET);
+	    "対応先のない業界項目は、対応先IDが空の行になっています。", TG_RV_SHEET);
 	help_line(w, ws, &row, b.data, w->f->note);
 	static const char *const lines[] = {
 		"【確認のしかた】",

@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "../regulation/regulation.h"
 #include "../totsugo.h"
+#include "../util/text.h"
 
 const char *
 tg_gap_label(tg_gap_kind k)
@@ -220,8 +221,9 @@ plan_cells(tg_assessment *as, const tg_gap *g, tg_fill_row *row)
 	const tg_item *chapter = rm->nclauses ? tg_assess_chapter_of(d, rm->clauses[0].clause) : NULL;
 	row->cells[TG_FILL_AREA] = chapter ? tg_assess_clause_name(d, a, chapter) :
 	    g->from->layout->groups[an->group].title;
-	tg_buf_printf(&b, "%s「%s」：%s", g->source, an->item->title ? an->item->title : "不明",
-	    an->value ? an->value : "未回答");
+	tg_buf_puts(&b, g->source);
+	tg_text_quote(&b, an->item->title ? an->item->title : "不明");
+	tg_buf_printf(&b, "：%s", an->value ? an->value : "未回答");
 	if (an->remarks != NULL)
 		tg_buf_printf(&b, "\n%s", an->remarks);
 	row->cells[TG_FILL_ISSUE] = tg_arena_strdup(a, b.data);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/text.h"
+
 tg_cov_verdict
 tg_cov_verdict_of(tg_relationship r)
 {
@@ -445,8 +447,8 @@ collect_exclusions(tg_coverage *c, const tg_regulation *r)
 				free(label);
 				action = row ? row->proposal->action : TG_ACTION_ADD;
 			} else {
-				tg_buf_printf(&name, "%s「%s」", tg_reg_industry_label(c->ind),
-				    re->addition->title ? re->addition->title : "");
+				tg_buf_puts(&name, tg_reg_industry_label(c->ind));
+				tg_text_quote(&name, re->addition->title ? re->addition->title : "");
 				action = re->addition->action;
 			}
 			tg_buf_printf(&name, "%sの%s", re->source ? " " : "",

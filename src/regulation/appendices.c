@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "../render/escape.h"
 #include "../render/provenance.h"
+#include "../util/text.h"
 
 static int
 by_index(const void *pa, const void *pb)
@@ -318,7 +319,8 @@ tg_reg_asm_about(builder *b, const tg_node *ctx)
 			root = root->parent;
 		if (root == prev)
 			continue;
-		tg_buf_printf(&p, "%s%s「%s」", prev ? "及び" : "", root->ref, root->title ? root->title : "");
+		tg_buf_printf(&p, "%s%s", prev ? "及び" : "", root->ref);
+		tg_text_quote(&p, root->title ? root->title : "");
 		prev = root;
 	}
 	tg_buf_puts(&p, "を基に、");

@@ -57,8 +57,8 @@ tg_schema_map(tg_load *l, const tg_node *n, const char *what, const char *const 
 
 /* Whether a text may hold a character terminals act on.  Loading reads
  * every scalar of every file through here, so the common bytes — printable
- * ASCII, tab, newline and the three-byte sequences of Japanese text (lead
- * bytes E3–EC, EE, EF; never a control) — are passed over without decoding. */
+ * ASCII, tab, newline and the three-byte characters of Japanese text
+ * (tg_utf8_plain3; never a control) — are passed over without decoding. */
 static bool
 may_hold_controls(const tg_node *n)
 {
@@ -69,8 +69,7 @@ may_hold_controls(const tg_node *n)
 			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
 				return true;
 			i++;
-		} else if (c >= 0xE3 && c <= 0xEF && c != 0xED && i + 2 < n->len &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+		} else if (tg_utf8_plain3(n->str + i, n->len - i)) {
 			i += 3;
 		} else {
 			return true;

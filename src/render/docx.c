@@ -26,11 +26,7 @@ tg_docx_xml_esc(tg_buf *out, const char *s, size_t len)
 				if (b < 0x20 || b == '&' || b == '<' || b == '>' || b == '"')
 					break;
 				j++;
-			} else if (b >= 0xE3 && b <= 0xEF && b != 0xED && j + 2 < len &&
-			    ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
-			    ((unsigned char)s[j + 2] & 0xC0) == 0x80 &&
-			    !(b == 0xEF && (unsigned char)s[j + 1] == 0xBF &&
-			    (unsigned char)s[j + 2] >= 0xBE)) {
+			} else if (tg_utf8_plain3(s + j, len - j)) {
 				j += 3;
 			} else {
 				break;

@@ -12,7 +12,8 @@ tg_utf8_check(const char *str, size_t len)
 			continue;
 		}
 		/* The common case of Japanese text: a three-byte character whose
-		 * lead byte allows no overlong form and no surrogate. */
+		 * lead byte allows no overlong form and no surrogate.  (Wider than
+		 * tg_utf8_plain3: E1/E2 and U+FFFE/F are valid, only not plain.) */
 		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
 		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			i += 3;

@@ -23,4 +23,17 @@ size_t tg_utf8_count(const char *s, size_t len);
 /* Byte offset of the code point with the given 0-based index (or len). */
 size_t tg_utf8_offset(const char *s, size_t len, size_t index);
 
+/* Whether s (len bytes left) starts with a well-formed three-byte character
+ * from U+3000 up that needs no second look anywhere: not a surrogate, not
+ * U+FFFE/U+FFFF, never a control.  Most of Japanese text (kana, kanji,
+ * full-width forms): the fast path of the byte scanners. */
+static inline bool
+tg_utf8_plain3(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return len >= 3 && u[0] >= 0xE3 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+	    !(u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE);
+}
+
 #endif
